@@ -1,0 +1,109 @@
+"""The ``relgraph`` command: parse options, call one library function, print.
+
+Errors are turned into messages and exit codes in one place (``_Group.invoke``):
+0 success, 1 a data, store, query or export error, 2 a usage error.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+
+from relgraph import __version__
+from relgraph.errors import CorpusError, RelgraphError
+from relgraph.store import ENV_STORE, default_location
+
+_CORPUS = click.argument(
+    "corpus_dir", required=False, default="data", type=click.Path(path_type=Path)
+)
+_STORE = click.option(
+    "--store",
+    envvar=ENV_STORE,
+    default=default_location,
+    show_default=".relgraph/store",
+    help=f"Store location (also ${ENV_STORE}).",
+)
+
+
+class _Group(click.Group):
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except CorpusError as exc:
+            for problem in exc.problems:
+                click.echo(str(problem), err=True)
+            n = len(exc.problems)
+            click.echo(f"{n} problem{'s' * (n != 1)}; nothing was written", err=True)
+            ctx.exit(exc.exit_code)
+        except RelgraphError as exc:
+            click.echo(f"error: {exc}", err=True)
+            ctx.exit(exc.exit_code)
+
+
+@click.group(cls=_Group)
+@click.version_option(__version__, prog_name="relgraph")
+def cli() -> None:
+    """relgraph: a knowledge graph of Russia–DPRK relations from annotated articles."""
+
+
+@cli.command()
+@_CORPUS
+def check(corpus_dir: Path) -> None:
+    """Validate the annotated corpus (default: data/) and list every problem."""
+    from relgraph.api import check as run_check
+
+    report = run_check(corpus_dir)
+    for problem in report.problems:
+        click.echo(str(problem))
+    if not report.ok:
+        n = len(report.problems)
+        raise click.exceptions.Exit(_report_fail(n))
+    click.echo(
+        f"ok: {report.articles} articles, {report.entities} entities, "
+        f"{report.claims} claims, {report.roles} roles"
+    )
+
+
+def _report_fail(n: int) -> int:
+    click.echo(f"{n} problem{'s' * (n != 1)} found", err=True)
+    return 1
+
+
+@cli.command()
+@_CORPUS
+@_STORE
+def build(corpus_dir: Path, store: str) -> None:
+    """Check the corpus, then build the RDF store (replaced atomically)."""
+    from relgraph.build import build as run_build
+
+    s = run_build(corpus_dir, store)
+    click.echo(
+        f"built {s.store}: {s.articles} articles, {s.entities} entities, {s.claims} claims, "
+        f"{s.roles} roles, {s.quads} quads in {s.seconds:.2f} s"
+    )
+
+
+@cli.command()
+@_STORE
+@click.option("--format", "fmt", type=click.Choice(["turtle", "trig", "nquads", "jsonld"]),
+              help="Output format (default: from the -o suffix, else trig).")  # fmt: skip
+@click.option("-o", "--output", default="-", show_default=True, help="File to write, or - for stdout.")
+@click.option("--all", "all_dir", type=click.Path(path_type=Path), default=None,
+              help="Write every format into this directory instead.")  # fmt: skip
+def export(store: str, fmt: str | None, output: str, all_dir: Path | None) -> None:
+    """Export the built graph (TriG and N-Quads keep each article's named graph)."""
+    from relgraph import api
+
+    if all_dir is not None:
+        for path in api.export_all(store, all_dir):
+            click.echo(f"wrote {path} ({path.stat().st_size:,} bytes)")
+        return
+    chosen = api.export(store, fmt, output)
+    if output != "-":
+        click.echo(f"wrote {output} ({chosen})", err=True)
+
+
+def main() -> None:
+    cli(prog_name="relgraph")

@@ -1,0 +1,218 @@
+"""Cross-file checks: ids, references, predicates, domain and range, dates.
+
+These need the whole corpus and the vocabulary, so they run after reading. Each
+problem names the file and line the curator must edit and suggests a fix.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from relgraph.corpus.fields import did_you_mean, nearest
+from relgraph.corpus.reader import read_corpus
+from relgraph.dates import period_start
+from relgraph.errors import CorpusError, Problem
+from relgraph.model import Article, Claim, Corpus, Entity
+from relgraph.rdf.namespaces import RG
+from relgraph.vocab import Vocabulary, load_vocabulary
+
+
+class _Registry:
+    def __init__(self, entities: Iterable[Entity]) -> None:
+        self.by_id: dict[str, Entity] = {}
+        self.by_name: dict[str, str] = {}
+        for e in entities:
+            self.by_id.setdefault(e.id, e)
+            for n in e.names:
+                self.by_name.setdefault(n.casefold(), e.id)
+
+    def unknown_hint(self, value: str) -> str:
+        owner = self.by_name.get(value.casefold())
+        if owner is not None:
+            return f"{value!r} is a name of {owner!r}; write the id"
+        return did_you_mean(value, self.by_id) or "add it to entities.yaml"
+
+
+def _check_registry(entities: tuple[Entity, ...], vocab: Vocabulary) -> list[Problem]:
+    problems: list[Problem] = []
+    seen: dict[str, Entity] = {}
+    names: dict[str, Entity] = {}
+    for e in entities:
+        if e.id in seen:
+            first = seen[e.id]
+            problems.append(Problem(e.path, e.line, f"entity {e.id}: duplicate entity id",
+                                    f"first defined on line {first.line}"))  # fmt: skip
+            continue
+        seen[e.id] = e
+        if e.type not in vocab.entity_types:
+            problems.append(Problem(e.path, e.line, f"entity {e.id}: unknown type {e.type!r}",
+                                    did_you_mean(e.type, vocab.entity_types)
+                                    or "types: " + ", ".join(vocab.entity_types)))  # fmt: skip
+        for name in dict.fromkeys(e.names):
+            other = names.get(name.casefold())
+            if other is not None and other.id != e.id:
+                problems.append(Problem(e.path, e.line,
+                                        f"entity {e.id}: name {name!r} also names {other.id!r}",
+                                        "an alias must belong to one entity"))  # fmt: skip
+            names.setdefault(name.casefold(), e)
+    registry = _Registry(entities)
+    for e in entities:
+        if e.country is not None:
+            _expect(problems, registry, e.country, {"Country"}, e.path, e.line,
+                    f"entity {e.id}: country")  # fmt: skip
+        for r in e.roles:
+            if r.of is not None:
+                _expect(problems, registry, r.of, {"Country", "Organization"}, r.path, r.line,
+                        f"entity {e.id}: role {r.title!r}: 'of'")  # fmt: skip
+        if e.roles and e.type != "Person":
+            problems.append(Problem(e.path, e.line, f"entity {e.id}: only people hold roles"))
+    return problems
+
+
+def _expect(
+    problems: list[Problem],
+    registry: _Registry,
+    value: str,
+    types: Iterable[str],
+    path: str,
+    line: int,
+    what: str,
+) -> Entity | None:
+    """Report an unknown id or one of the wrong type; return the entity if fine."""
+    allowed = frozenset(types)
+    entity = registry.by_id.get(value)
+    if entity is None:
+        hint = registry.unknown_hint(value)
+        problems.append(Problem(path, line, f"{what}: unknown entity {value!r}", hint))
+        return None
+    if entity.type not in allowed:
+        problems.append(Problem(path, line,
+                                f"{what}: {value!r} is a {entity.type}, expected "
+                                + " or ".join(sorted(allowed))))  # fmt: skip
+        return None
+    return entity
+
+
+def _check_claim(
+    claim: Claim, article: Article, registry: _Registry, vocab: Vocabulary, ids: set[str]
+) -> list[Problem]:
+    problems: list[Problem] = []
+    where = f"claim {claim.id}"
+    path = article.path
+    predicate = vocab.predicates.get(claim.predicate)
+    if predicate is None:
+        problems.append(Problem(path, claim.line_of("predicate"),
+                                f"{where}: unknown predicate {claim.predicate!r}",
+                                did_you_mean(claim.predicate, vocab.predicates)
+                                or "see docs/annotating.md for the list"))  # fmt: skip
+        return problems
+    if predicate.registry_only:
+        problems.append(Problem(path, claim.line_of("predicate"),
+                                f"{where}: {claim.predicate!r} is written as 'roles' in entities.yaml",
+                                "move it to the person's roles"))  # fmt: skip
+    field = "participants" if len(claim.participants) > 1 else "subject"
+    for p in claim.participants:
+        _expect(problems, registry, p, predicate.domain, path, claim.line_of(field),
+                f"{where}: {claim.predicate} {field}")  # fmt: skip
+    if predicate.object_kind == "statement":
+        if claim.object is not None:
+            problems.append(Problem(path, claim.line_of("object"),
+                                    f"{where}: {claim.predicate!r} takes 'about', not 'object'",
+                                    "name the denied claim's id in 'about'"))  # fmt: skip
+        if claim.about is None:
+            problems.append(Problem(path, claim.line, f"{where}: missing field 'about'",
+                                    f"{claim.predicate!r} refers to another claim by id"))  # fmt: skip
+    elif claim.object is None:
+        if not (predicate.symmetric and len(claim.participants) > 1):
+            problems.append(Problem(path, claim.line, f"{where}: missing field 'object'"))
+    else:
+        if predicate.symmetric and len(claim.participants) > 1:
+            problems.append(Problem(path, claim.line_of("object"),
+                                    f"{where}: with 'participants', {claim.predicate!r} "
+                                    "takes no 'object'", "list everyone in 'participants'"))  # fmt: skip
+        _expect(problems, registry, claim.object, predicate.range, path, claim.line_of("object"),
+                f"{where}: {claim.predicate} object")  # fmt: skip
+        if claim.object in claim.participants:
+            problems.append(Problem(path, claim.line_of("object"),
+                                    f"{where}: subject and object are the same entity"))  # fmt: skip
+    if claim.about is not None:
+        if claim.about not in ids:
+            problems.append(Problem(path, claim.line_of("about"),
+                                    f"{where}: 'about' names unknown claim {claim.about!r}",
+                                    did_you_mean(claim.about, ids)))  # fmt: skip
+        elif claim.about == claim.id:
+            problems.append(Problem(path, claim.line_of("about"), f"{where}: refers to itself"))
+    actors = vocab.covers[RG + "Actor"]
+    if claim.host is not None:
+        _expect(problems, registry, claim.host, actors, path, claim.line_of("host"), f"{where}: host")
+    if claim.place is not None:
+        _expect(problems, registry, claim.place, {"Place", "Country"}, path,
+                claim.line_of("place"), f"{where}: place")  # fmt: skip
+    if claim.asserted_by is not None:
+        _expect(problems, registry, claim.asserted_by, actors, path, claim.line_of("asserted_by"),
+                f"{where}: asserted_by")  # fmt: skip
+    for d in claim.denied_by:
+        _expect(problems, registry, d, actors, path, claim.line_of("denied_by"),
+                f"{where}: denied_by")  # fmt: skip
+    if (
+        claim.date is not None
+        and claim.status != "planned"
+        and period_start(claim.date) > period_start(article.published)
+    ):
+        problems.append(Problem(path, claim.line_of("date"),
+                                f"{where}: date {claim.date.iso} is after the article's date "
+                                f"{article.published.iso}",
+                                "use status: planned for what is expected"))  # fmt: skip
+    return problems
+
+
+def validate(corpus: Corpus, vocab: Vocabulary | None = None) -> list[Problem]:
+    """Every cross-reference problem in a corpus that was read without file errors."""
+    vocab = vocab or load_vocabulary()
+    problems = _check_registry(corpus.entities, vocab)
+    registry = _Registry(corpus.entities)
+    for article in corpus.articles:
+        path = article.path
+        _expect(problems, registry, article.outlet, {"Organization"}, path,
+                article.line_of("outlet"), "outlet")  # fmt: skip
+        if article.agency is not None:
+            _expect(problems, registry, article.agency, {"Organization"}, path,
+                    article.line_of("agency"), "agency")  # fmt: skip
+        for place in article.datelines:
+            _expect(problems, registry, place, {"Place", "Country"}, path,
+                    article.line_of("dateline"), "dateline")  # fmt: skip
+        ids: set[str] = set()
+        for claim in article.claims:
+            if claim.id in ids:
+                problems.append(Problem(path, claim.line, f"claim {claim.id}: duplicate claim id",
+                                        "claim ids are unique within an article"))  # fmt: skip
+            ids.add(claim.id)
+        for claim in article.claims:
+            problems.extend(_check_claim(claim, article, registry, vocab, ids))
+    role_keys: dict[str, int] = {}
+    for e in corpus.entities:
+        for r in e.roles:
+            if r.key in role_keys:
+                problems.append(Problem(r.path, r.line, f"entity {e.id}: duplicate role {r.title!r}",
+                                        f"same title and date as line {role_keys[r.key]}"))  # fmt: skip
+            role_keys.setdefault(r.key, r.line)
+    return problems
+
+
+def check_corpus(root: Path) -> tuple[Corpus, list[Problem]]:
+    """Read and validate a corpus folder; problems come sorted by file and line."""
+    corpus, problems = read_corpus(root)
+    problems = problems + validate(corpus)
+    return corpus, sorted(set(problems), key=lambda p: (p.path, p.line, p.message))
+
+
+def load_corpus(root: Path) -> Corpus:
+    """A valid corpus, or :class:`CorpusError` listing every problem."""
+    corpus, problems = check_corpus(root)
+    if problems:
+        raise CorpusError(problems)
+    return corpus
+
+
+__all__ = ["check_corpus", "load_corpus", "nearest", "validate"]

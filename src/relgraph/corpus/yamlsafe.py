@@ -1,0 +1,243 @@
+"""A strict, line-aware YAML reader for curator files.
+
+Curator files are data written by hand, so the reader accepts only plain YAML:
+mappings, sequences and strings. It refuses what makes YAML dangerous or
+surprising, each with the line to fix:
+
+* tags (``!!python/object``) and anchors/aliases (alias bombs) are refused before
+  any object is built, from the event stream, so nothing is ever expanded;
+* nesting deeper than ``MAX_DEPTH`` is refused (the reader keeps its own stack and
+  never recurses, so a deep document cannot exhaust Python's stack);
+* duplicate keys, which other parsers silently resolve to the last value;
+* unquoted scalars that a YAML 1.1 tool would read as something other than the
+  text written (``no`` → false, ``012`` → 10, ``1:20`` → 80), so a file means the
+  same in every tool. Whole decimal numbers and ``YYYY-MM-DD`` dates are allowed.
+
+Every scalar comes back as ``LStr`` (a ``str`` that knows its line), mappings as
+``LMap`` and sequences as ``LList``.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.resolver import Resolver
+
+from relgraph.errors import Problem
+
+MAX_DEPTH = 32
+MAX_BYTES = 8 * 1024 * 1024
+
+_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_PLAIN_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)\Z")
+_PLAIN_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
+_TAG = "tag:yaml.org,2002:"
+
+
+class LStr(str):
+    """A string scalar with the line it was written on."""
+
+    line: int
+
+    def __new__(cls, value: str, line: int) -> LStr:
+        obj = super().__new__(cls, value)
+        obj.line = line
+        return obj
+
+
+class LMap(dict[str, Any]):
+    """A mapping with its own line and the line of each key."""
+
+    def __init__(self, line: int) -> None:
+        super().__init__()
+        self.line = line
+        self.key_lines: dict[str, int] = {}
+
+    def line_of(self, key: str) -> int:
+        return self.key_lines.get(key, self.line)
+
+
+class LList(list[Any]):
+    """A sequence with its line."""
+
+    def __init__(self, line: int) -> None:
+        super().__init__()
+        self.line = line
+
+
+def _implicit_tag(value: str) -> str:
+    """The tag a YAML 1.1 resolver gives an unquoted scalar."""
+    for tag, regexp in Resolver.yaml_implicit_resolvers.get(value[:1], []):
+        if regexp.match(value):
+            return str(tag)
+    return _TAG + "str"
+
+
+def _coercion_problem(value: str) -> str | None:
+    """Why an unquoted scalar would not mean its text in YAML 1.1, or None."""
+    tag = _implicit_tag(value)
+    kind = tag.removeprefix(_TAG)
+    if kind in ("str", "null"):
+        return None
+    if kind == "int" and _PLAIN_INT.match(value):
+        return None
+    if kind == "timestamp" and _PLAIN_DATE.match(value):
+        return None
+    what = {
+        "bool": "a boolean",
+        "int": "a number (octal, hexadecimal or base 60)",
+        "float": "a floating-point number",
+        "timestamp": "a timestamp",
+        "merge": "a merge key",
+        "value": "a value key",
+    }.get(kind, kind)
+    return f"unquoted value {value!r} would be read as {what} by YAML 1.1 tools"
+
+
+def parse_yaml(text: str, path: str) -> tuple[Any, list[Problem]]:
+    """Parse one YAML document into LMap/LList/LStr; return it with any problems.
+
+    Structural problems (syntax, tags, aliases, depth) stop parsing and return
+    ``None``; value problems (duplicate keys, coercible scalars) are collected
+    and the document is still returned so other checks can run.
+    """
+    problems: list[Problem] = []
+    stack: list[LMap | LList] = []
+    pending_keys: list[LStr | None] = []
+    root: Any = None
+    documents = 0
+
+    def add(value: Any, line: int) -> None:
+        nonlocal root
+        if not stack:
+            root = value
+            return
+        top = stack[-1]
+        if isinstance(top, LList):
+            top.append(value)
+            return
+        key = pending_keys[-1]
+        if key is None:
+            if not isinstance(value, LStr):
+                problems.append(Problem(path, line, "a mapping key must be a plain string"))
+                value = LStr(str(value), line)
+            if value in top:
+                problems.append(
+                    Problem(
+                        path,
+                        line,
+                        f"duplicate key {str(value)!r}",
+                        f"first written on line {top.line_of(value)}; keep one",
+                    )
+                )
+            pending_keys[-1] = value
+            top.key_lines.setdefault(value, line)
+        else:
+            top[key] = value
+            pending_keys[-1] = None
+
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    line = event.start_mark.line + 1
+                    msg = "more than one YAML document in the file"
+                    return None, [Problem(path, line, msg, "remove the '---' separator")]
+                continue
+            if isinstance(event, yaml.AliasEvent):
+                line = event.start_mark.line + 1
+                return None, [
+                    Problem(
+                        path,
+                        line,
+                        f"YAML alias '*{event.anchor}' is not allowed",
+                        "write the value out in full",
+                    )
+                ]
+            if not isinstance(event, yaml.NodeEvent | yaml.CollectionEndEvent):
+                continue
+            line = event.start_mark.line + 1
+            if isinstance(event, yaml.NodeEvent):
+                if event.anchor is not None:
+                    return None, [
+                        Problem(
+                            path,
+                            line,
+                            f"YAML anchor '&{event.anchor}' is not allowed",
+                            "write values out in full",
+                        )
+                    ]
+                tag = getattr(event, "tag", None)
+                if tag is not None:
+                    return None, [
+                        Problem(
+                            path,
+                            line,
+                            f"YAML tag {tag!r} is not allowed",
+                            "curator files hold plain strings, lists and mappings only",
+                        )
+                    ]
+            if isinstance(event, yaml.ScalarEvent):
+                value = event.value
+                if not event.style:  # plain (PyYAML: None, libyaml: '')
+                    if value in ("", "~", "null", "Null", "NULL"):
+                        add(None, line)
+                        continue
+                    why = _coercion_problem(value)
+                    if why:
+                        problems.append(Problem(path, line, why, f'quote it: "{value}"'))
+                add(LStr(value, line), line)
+            elif isinstance(event, yaml.CollectionStartEvent):
+                if len(stack) >= MAX_DEPTH:
+                    return None, [
+                        Problem(
+                            path,
+                            line,
+                            f"nesting deeper than {MAX_DEPTH} levels",
+                            "curator files are shallow; check the indentation",
+                        )
+                    ]
+                node: LMap | LList = (
+                    LMap(line) if isinstance(event, yaml.MappingStartEvent) else LList(line)
+                )
+                stack.append(node)
+                pending_keys.append(None)
+            else:
+                done = stack.pop()
+                pending_keys.pop()
+                add(done, done.line)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else 0
+        hint = exc.context or ""
+        return None, [Problem(path, line, f"YAML syntax error: {exc.problem}", hint)]
+    except yaml.YAMLError as exc:  # pragma: no cover - reader errors carry no mark
+        return None, [Problem(path, 0, f"YAML error: {exc}")]
+    return root, problems
+
+
+def read_yaml(path: Path, display: str | None = None) -> tuple[Any, list[Problem]]:
+    """Read a curator file: size-limited, strict UTF-8, then :func:`parse_yaml`."""
+    shown = display or str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return None, [Problem(shown, 0, f"cannot read file: {exc.strerror}")]
+    if len(data) > MAX_BYTES:
+        msg = f"file is {len(data)} bytes, more than the {MAX_BYTES} allowed"
+        return None, [Problem(shown, 0, msg, "split the article")]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        byte = data[exc.start]
+        msg = f"invalid UTF-8 (byte 0x{byte:02x})"
+        return None, [Problem(shown, line, msg, "save the file as UTF-8")]
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        return None, [Problem(shown, line, "NUL character in file", "remove it")]
+    return parse_yaml(text.removeprefix("\ufeff"), shown)

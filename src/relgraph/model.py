@@ -1,0 +1,146 @@
+"""The domain model: what a curator's YAML means, independent of YAML and of RDF.
+
+Frozen dataclasses so that a corpus, once read and validated, cannot drift on its
+way to the mapping; every object that came from a file keeps its line so later
+checks can point back at it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Precision = Literal["day", "month", "year"]
+Status = Literal["asserted", "alleged", "denied", "planned"]
+
+STATUSES: tuple[Status, ...] = ("asserted", "alleged", "denied", "planned")
+
+
+@dataclass(frozen=True)
+class DateValue:
+    """A date at the precision the source gives: ``2014-11-20``, ``2014-11`` or ``2014``.
+
+    ``text`` keeps a relative expression (``last Friday``) that was resolved
+    against the article's date, so a reader can see what the article said.
+    """
+
+    iso: str
+    precision: Precision
+    text: str | None = None
+
+    @property
+    def year(self) -> int:
+        return int(self.iso[:4])
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A verbatim quote and where it sits in the article text (code-point offsets)."""
+
+    quote: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Role:
+    """A title a person held, as one article attests it at one date."""
+
+    entity: str
+    title: str
+    of: str | None
+    date: DateValue | None
+    article: str
+    evidence: Evidence
+    path: str
+    line: int
+
+    @property
+    def key(self) -> str:
+        """Stable identifier within the entity: the title as a slug plus the date."""
+        slug = "".join(c if c.isalnum() else "-" for c in self.title.lower()).strip("-")
+        while "--" in slug:
+            slug = slug.replace("--", "-")
+        when = self.date.iso if self.date else "undated"
+        return f"role-{self.entity}-{slug}-{when}"
+
+
+@dataclass(frozen=True)
+class Entity:
+    id: str
+    type: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    country: str | None = None
+    description: str | None = None
+    roles: tuple[Role, ...] = ()
+    path: str = ""
+    line: int = 0
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The canonical name followed by every alias."""
+        return (self.name, *self.aliases)
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One statement an article makes: who did what to whom, when, where, says who."""
+
+    id: str
+    predicate: str
+    participants: tuple[str, ...]
+    object: str | None
+    evidence: Evidence
+    date: DateValue | None = None
+    place: str | None = None
+    host: str | None = None
+    about: str | None = None
+    status: Status = "asserted"
+    asserted_by: str | None = None
+    denied_by: tuple[str, ...] = ()
+    detail: str | None = None
+    line: int = 0
+    # Lines of individual fields, for messages that point at the exact line.
+    field_lines: tuple[tuple[str, int], ...] = field(default=(), compare=False)
+
+    @property
+    def subject(self) -> str:
+        return self.participants[0]
+
+    def line_of(self, name: str) -> int:
+        return dict(self.field_lines).get(name, self.line)
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str
+    title: str
+    outlet: str
+    published: DateValue
+    datelines: tuple[str, ...]
+    text: str
+    claims: tuple[Claim, ...]
+    agency: str | None = None
+    url: str | None = None
+    source: str | None = None
+    path: str = ""
+    line: int = 0
+    field_lines: tuple[tuple[str, int], ...] = field(default=(), compare=False)
+
+    def line_of(self, name: str) -> int:
+        return dict(self.field_lines).get(name, self.line)
+
+
+@dataclass(frozen=True)
+class Corpus:
+    entities: tuple[Entity, ...]
+    articles: tuple[Article, ...]
+
+    @property
+    def claim_count(self) -> int:
+        return sum(len(a.claims) for a in self.articles)
+
+    @property
+    def role_count(self) -> int:
+        return sum(len(e.roles) for e in self.entities)

@@ -1,0 +1,79 @@
+"""Where the graph lives: one function opens it from a location.
+
+A store location today is a directory path holding an embedded Oxigraph store.
+Every command goes through :func:`open_store`, so a remote SPARQL endpoint (an
+``http(s)://`` location) can be added here without touching the commands.
+
+On disk a store location is a symbolic link to one immutable build directory
+(``.<name>.builds/<build-id>``). A build writes a new directory and swaps the
+link with an atomic rename, so readers never see a half-built store and a
+crashed build leaves the previous one in place.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+
+from relgraph.errors import StoreError
+
+DEFAULT_STORE = Path(".relgraph") / "store"
+ENV_STORE = "RELGRAPH_STORE"
+
+
+def default_location() -> str:
+    return os.environ.get(ENV_STORE) or str(DEFAULT_STORE)
+
+
+def is_remote(location: str | Path) -> bool:
+    return str(location).startswith(("http://", "https://"))
+
+
+def local_path(location: str | Path) -> Path:
+    """The path of a local store location, refusing remote ones for now."""
+    if is_remote(location):
+        raise StoreError(
+            f"remote stores are not supported yet: {location}",
+            hint="give a directory path with --store",
+        )
+    return Path(location)
+
+
+def builds_dir(target: Path) -> Path:
+    return target.parent / f".{target.name}.builds"
+
+
+@dataclass
+class LocalStore:
+    """A read-only view of a built embedded store."""
+
+    location: str
+    store: Any  # pyoxigraph.Store (untyped extension module)
+
+    def query(self, sparql: str, **options: Any) -> Any:
+        return self.store.query(sparql, **options)
+
+    def quads(self) -> Iterator[ox.Quad]:
+        return iter(self.store.quads_for_pattern(None, None, None, None))
+
+    def __len__(self) -> int:
+        return len(self.store)
+
+
+def open_store(location: str | Path) -> LocalStore:
+    """Open the store at ``location`` for reading."""
+    path = local_path(location)
+    if not path.exists():
+        raise StoreError(f"no store at {path}", hint="run 'relgraph build' first")
+    if not (path / "CURRENT").exists():
+        raise StoreError(f"{path} is not a relgraph store", hint="run 'relgraph build' to make one")
+    try:
+        store = ox.Store.read_only(str(path.resolve()))
+    except OSError as exc:
+        raise StoreError(f"cannot open store {path}: {exc}") from exc
+    return LocalStore(str(path), store)
