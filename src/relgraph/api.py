@@ -32,9 +32,12 @@ class CheckReport:
 def check(corpus_dir: str | Path = DEFAULT_CORPUS) -> CheckReport:
     corpus, problems = check_corpus(Path(corpus_dir))
     return CheckReport(
-        len(corpus.articles), len(corpus.entities), corpus.claim_count, corpus.role_count,
+        len(corpus.articles),
+        len(corpus.entities),
+        corpus.claim_count,
+        corpus.role_count,
         tuple(problems),
-    )  # fmt: skip
+    )
 
 
 def export(location: str | Path, fmt: str | None, output: str | Path = "-") -> str:

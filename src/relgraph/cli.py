@@ -87,11 +87,22 @@ def build(corpus_dir: Path, store: str) -> None:
 
 @cli.command()
 @_STORE
-@click.option("--format", "fmt", type=click.Choice(["turtle", "trig", "nquads", "jsonld"]),
-              help="Output format (default: from the -o suffix, else trig).")  # fmt: skip
-@click.option("-o", "--output", default="-", show_default=True, help="File to write, or - for stdout.")
-@click.option("--all", "all_dir", type=click.Path(path_type=Path), default=None,
-              help="Write every format into this directory instead.")  # fmt: skip
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["turtle", "trig", "nquads", "jsonld"]),
+    help="Output format (default: from the -o suffix, else trig).",
+)
+@click.option(
+    "-o", "--output", default="-", show_default=True, help="File to write, or - for stdout."
+)
+@click.option(
+    "--all",
+    "all_dir",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Write every format into this directory instead.",
+)
 def export(store: str, fmt: str | None, output: str, all_dir: Path | None) -> None:
     """Export the built graph (TriG and N-Quads keep each article's named graph)."""
     from relgraph import api

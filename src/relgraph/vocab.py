@@ -11,6 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Any
 
 import pyoxigraph as ox
 
@@ -57,22 +58,39 @@ def ontology_bytes() -> bytes:
     return resources.files("relgraph.rdf").joinpath("ontology.ttl").read_bytes()
 
 
+GENID = "https://w3id.org/relgraph/.well-known/genid/ontology-"
+
+
 def ontology_triples() -> list[ox.Triple]:
-    return list(ox.parse(ontology_bytes(), format=ox.RdfFormat.TURTLE))
+    """The ontology's triples, blank nodes (RDF lists) skolemized to stable IRIs.
+
+    Parsers name blank nodes at random; numbering them in order of appearance
+    keeps every export of the ontology byte-identical.
+    """
+    names: dict[str, ox.NamedNode] = {}
+
+    def fixed(term: Any) -> Any:
+        if isinstance(term, ox.BlankNode):
+            return names.setdefault(term.value, ox.NamedNode(f"{GENID}{len(names) + 1}"))
+        return term
+
+    return [
+        ox.Triple(fixed(t.subject), t.predicate, fixed(t.object))
+        for t in ox.parse(ontology_bytes(), format=ox.RdfFormat.TURTLE)
+    ]
 
 
 @cache
 def load_vocabulary() -> Vocabulary:
     """Parse the ontology once per process into a lookup structure."""
-    by_subject: dict[str, dict[str, list[ox.NamedNode | ox.Literal | ox.BlankNode]]] = (
-        defaultdict(lambda: defaultdict(list))
-    )
+    # subject IRI -> property IRI -> the IRIs and literal values of its objects
+    by_subject: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for t in ontology_triples():
-        if isinstance(t.subject, ox.NamedNode):
-            by_subject[t.subject.value][t.predicate.value].append(t.object)
+        if isinstance(t.subject, ox.NamedNode) and isinstance(t.object, ox.NamedNode | ox.Literal):
+            by_subject[t.subject.value][t.predicate.value].append(t.object.value)
 
     def values(subject: str, prop: str) -> list[str]:
-        return [str(v.value) for v in by_subject[subject].get(prop, [])]
+        return list(by_subject[subject].get(prop, []))
 
     def first(subject: str, prop: str) -> str | None:
         found = values(subject, prop)
@@ -82,7 +100,7 @@ def load_vocabulary() -> Vocabulary:
     entity_types: dict[str, str] = {}
     parents: dict[str, set[str]] = defaultdict(set)
     for subject, props in by_subject.items():
-        types = {str(v.value) for v in props.get(RDF + "type", [])}
+        types = set(props.get(RDF + "type", []))
         if OWL + "Class" in types:
             parents[subject].update(values(subject, RDFS + "subClassOf"))
             name = first(subject, curator)
@@ -107,7 +125,7 @@ def load_vocabulary() -> Vocabulary:
 
     predicates: dict[str, Predicate] = {}
     for subject, props in by_subject.items():
-        types = {str(v.value) for v in props.get(RDF + "type", [])}
+        types = set(props.get(RDF + "type", []))
         if RG + "Predicate" not in types:
             continue
         name = first(subject, curator)
@@ -132,7 +150,7 @@ def load_vocabulary() -> Vocabulary:
     def individuals(cls: str) -> dict[str, str]:
         found = {}
         for subject, props in by_subject.items():
-            if cls in {str(v.value) for v in props.get(RDF + "type", [])}:
+            if cls in props.get(RDF + "type", []):
                 name = first(subject, curator)
                 if name:
                     found[name] = subject

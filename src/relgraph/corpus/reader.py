@@ -21,12 +21,33 @@ from relgraph.model import STATUSES, Article, Claim, Corpus, DateValue, Entity, 
 ENTITY_FIELDS = ("id", "type", "name", "aliases", "country", "description", "roles")
 ROLE_FIELDS = ("title", "of", "date", "article", "quote")
 ARTICLE_FIELDS = (
-    "id", "title", "outlet", "agency", "published", "dateline", "url", "source", "text", "claims",
-)  # fmt: skip
+    "id",
+    "title",
+    "outlet",
+    "agency",
+    "published",
+    "dateline",
+    "url",
+    "source",
+    "text",
+    "claims",
+)
 CLAIM_FIELDS = (
-    "id", "predicate", "subject", "object", "participants", "host", "about", "date", "place",
-    "status", "asserted_by", "denied_by", "detail", "quote",
-)  # fmt: skip
+    "id",
+    "predicate",
+    "subject",
+    "object",
+    "participants",
+    "host",
+    "about",
+    "date",
+    "place",
+    "status",
+    "asserted_by",
+    "denied_by",
+    "detail",
+    "quote",
+)
 
 _ARTICLE_ID = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
 _CLAIM_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*\Z")
@@ -82,9 +103,10 @@ def _read_claim(
     node: LMap, path: str, text: str, anchor: dt.date | None, problems: list[Problem]
 ) -> Claim | None:
     before = len(problems)
-    f = Fields(node, path, problems, "claim", CLAIM_FIELDS)
+    raw_id = node.get("id")
+    where = f"claim {raw_id}" if isinstance(raw_id, LStr) else "claim"
+    f = Fields(node, path, problems, where, CLAIM_FIELDS)
     claim_id = _id(f, _CLAIM_ID, "use letters, digits, '-' and '_', e.g. c07")
-    f.where = f"claim {claim_id}" if claim_id else "claim"
     predicate = f.text("predicate", required=True)
     subject = f.text("subject")
     participants = f.texts("participants")
@@ -112,7 +134,7 @@ def _read_claim(
     return Claim(
         id=str(claim_id),
         predicate=str(predicate),
-        participants=tuple(str(p) for p in (participants or [subject])),
+        participants=tuple(str(p) for p in participants) if participants else (str(subject),),
         object=_opt(f.text("object")),
         evidence=evidence,
         date=date,
@@ -143,8 +165,11 @@ def read_article(path: Path, display: str, problems: list[Problem]) -> Article |
     f = Fields(node, display, problems, "", ARTICLE_FIELDS)
     article_id = _id(f, _ARTICLE_ID, "lower-case letters, digits and '-', e.g. 2014-11-20-ap")
     if article_id is not None and article_id != path.stem:
-        f.report(article_id.line, f"id {str(article_id)!r} differs from the file name",
-                 f"rename the file to {article_id}.yaml or change the id")  # fmt: skip
+        f.report(
+            article_id.line,
+            f"id {str(article_id)!r} differs from the file name",
+            f"rename the file to {article_id}.yaml or change the id",
+        )
     title = f.text("title", required=True)
     outlet = f.text("outlet", required=True)
     published: DateValue | None = None
@@ -156,7 +181,9 @@ def read_article(path: Path, display: str, problems: list[Problem]) -> Article |
                 f.report(raw_published.line, "'published' must be a full date", "YYYY-MM-DD")
         except DateError as exc:
             f.report(raw_published.line, str(exc), "write the article's date as YYYY-MM-DD")
-    anchor = dt.date.fromisoformat(published.iso) if published and published.precision == "day" else None
+    anchor = (
+        dt.date.fromisoformat(published.iso) if published and published.precision == "day" else None
+    )
     text = f.text("text", required=True)
     datelines = f.texts("dateline")
     claims: list[Claim] = []
@@ -199,19 +226,24 @@ def _read_role(
     quote = f.text("quote", required=True)
     article = articles.get(str(article_id)) if article_id is not None else None
     if article_id is not None and article is None and article_id not in broken:
-        f.report(article_id.line, f"unknown article {str(article_id)!r}",
-                 "give the id of an article in articles/")  # fmt: skip
-    anchor = dt.date.fromisoformat(article.published.iso) if article else None
-    date = _date(f, "date", anchor)
+        f.report(
+            article_id.line,
+            f"unknown article {str(article_id)!r}",
+            "give the id of an article in articles/",
+        )
+    if article is None:  # unknown (reported above) or unreadable (reported in its file)
+        return None
+    date = _date(f, "date", dt.date.fromisoformat(article.published.iso))
     evidence = None
-    if article is not None and quote is not None:
+    if quote is not None:
         evidence, message, hint = locate_quote(article.text, quote)
         if evidence is None:
             f.report(quote.line, message + f" of {article.id}", hint)
-    if len(problems) != before or title is None or article is None or evidence is None:
+    if len(problems) != before or title is None or evidence is None:
         return None
-    return Role(entity_id, str(title), _opt(f.text("of")), date, article.id, evidence, path,
-                node.line)  # fmt: skip
+    return Role(
+        entity_id, str(title), _opt(f.text("of")), date, article.id, evidence, path, node.line
+    )
 
 
 def read_entities(
@@ -238,9 +270,10 @@ def read_entities(
     entities = []
     for item in top.mappings("entities"):
         before = len(problems)
-        f = Fields(item, display, problems, "entity", ENTITY_FIELDS)
+        raw_id = item.get("id")
+        where = f"entity {raw_id}" if isinstance(raw_id, LStr) else "entity"
+        f = Fields(item, display, problems, where, ENTITY_FIELDS)
         entity_id = _id(f, _ENTITY_ID, "lower-case letters, digits and '_', e.g. kim_jong_un")
-        f.where = f"entity {entity_id or '?'}"
         kind = f.text("type", required=True)
         name = f.text("name", required=True)
         aliases = f.texts("aliases")
@@ -274,8 +307,16 @@ def read_corpus(root: Path) -> tuple[Corpus, list[Problem]]:
     A missing folder raises :class:`CorpusError` at once.
     """
     if not root.is_dir():
-        raise CorpusError([Problem(str(root), 0, "corpus folder not found",
-                                   "give the folder holding entities.yaml and articles/")])  # fmt: skip
+        raise CorpusError(
+            [
+                Problem(
+                    str(root),
+                    0,
+                    "corpus folder not found",
+                    "give the folder holding entities.yaml and articles/",
+                )
+            ]
+        )
     problems: list[Problem] = []
     articles_dir = root / "articles"
     files = sorted(articles_dir.glob("*.yaml")) + sorted(articles_dir.glob("*.yml"))

@@ -41,30 +41,61 @@ def _check_registry(entities: tuple[Entity, ...], vocab: Vocabulary) -> list[Pro
     for e in entities:
         if e.id in seen:
             first = seen[e.id]
-            problems.append(Problem(e.path, e.line, f"entity {e.id}: duplicate entity id",
-                                    f"first defined on line {first.line}"))  # fmt: skip
+            problems.append(
+                Problem(
+                    e.path,
+                    e.line,
+                    f"entity {e.id}: duplicate entity id",
+                    f"first defined on line {first.line}",
+                )
+            )
             continue
         seen[e.id] = e
         if e.type not in vocab.entity_types:
-            problems.append(Problem(e.path, e.line, f"entity {e.id}: unknown type {e.type!r}",
-                                    did_you_mean(e.type, vocab.entity_types)
-                                    or "types: " + ", ".join(vocab.entity_types)))  # fmt: skip
+            problems.append(
+                Problem(
+                    e.path,
+                    e.line,
+                    f"entity {e.id}: unknown type {e.type!r}",
+                    did_you_mean(e.type, vocab.entity_types)
+                    or "types: " + ", ".join(vocab.entity_types),
+                )
+            )
         for name in dict.fromkeys(e.names):
             other = names.get(name.casefold())
             if other is not None and other.id != e.id:
-                problems.append(Problem(e.path, e.line,
-                                        f"entity {e.id}: name {name!r} also names {other.id!r}",
-                                        "an alias must belong to one entity"))  # fmt: skip
+                problems.append(
+                    Problem(
+                        e.path,
+                        e.line,
+                        f"entity {e.id}: name {name!r} also names {other.id!r}",
+                        "an alias must belong to one entity",
+                    )
+                )
             names.setdefault(name.casefold(), e)
     registry = _Registry(entities)
     for e in entities:
         if e.country is not None:
-            _expect(problems, registry, e.country, {"Country"}, e.path, e.line,
-                    f"entity {e.id}: country")  # fmt: skip
+            _expect(
+                problems,
+                registry,
+                e.country,
+                {"Country"},
+                e.path,
+                e.line,
+                f"entity {e.id}: country",
+            )
         for r in e.roles:
             if r.of is not None:
-                _expect(problems, registry, r.of, {"Country", "Organization"}, r.path, r.line,
-                        f"entity {e.id}: role {r.title!r}: 'of'")  # fmt: skip
+                _expect(
+                    problems,
+                    registry,
+                    r.of,
+                    {"Country", "Organization"},
+                    r.path,
+                    r.line,
+                    f"entity {e.id}: role {r.title!r}: 'of'",
+                )
         if e.roles and e.type != "Person":
             problems.append(Problem(e.path, e.line, f"entity {e.id}: only people hold roles"))
     return problems
@@ -87,9 +118,13 @@ def _expect(
         problems.append(Problem(path, line, f"{what}: unknown entity {value!r}", hint))
         return None
     if entity.type not in allowed:
-        problems.append(Problem(path, line,
-                                f"{what}: {value!r} is a {entity.type}, expected "
-                                + " or ".join(sorted(allowed))))  # fmt: skip
+        problems.append(
+            Problem(
+                path,
+                line,
+                f"{what}: {value!r} is a {entity.type}, expected " + " or ".join(sorted(allowed)),
+            )
+        )
         return None
     return entity
 
@@ -102,68 +137,140 @@ def _check_claim(
     path = article.path
     predicate = vocab.predicates.get(claim.predicate)
     if predicate is None:
-        problems.append(Problem(path, claim.line_of("predicate"),
-                                f"{where}: unknown predicate {claim.predicate!r}",
-                                did_you_mean(claim.predicate, vocab.predicates)
-                                or "see docs/annotating.md for the list"))  # fmt: skip
+        problems.append(
+            Problem(
+                path,
+                claim.line_of("predicate"),
+                f"{where}: unknown predicate {claim.predicate!r}",
+                did_you_mean(claim.predicate, vocab.predicates)
+                or "see docs/annotating.md for the list",
+            )
+        )
         return problems
     if predicate.registry_only:
-        problems.append(Problem(path, claim.line_of("predicate"),
-                                f"{where}: {claim.predicate!r} is written as 'roles' in entities.yaml",
-                                "move it to the person's roles"))  # fmt: skip
+        problems.append(
+            Problem(
+                path,
+                claim.line_of("predicate"),
+                f"{where}: {claim.predicate!r} is written as 'roles' in entities.yaml",
+                "move it to the person's roles",
+            )
+        )
     field = "participants" if len(claim.participants) > 1 else "subject"
     for p in claim.participants:
-        _expect(problems, registry, p, predicate.domain, path, claim.line_of(field),
-                f"{where}: {claim.predicate} {field}")  # fmt: skip
+        _expect(
+            problems,
+            registry,
+            p,
+            predicate.domain,
+            path,
+            claim.line_of(field),
+            f"{where}: {claim.predicate} {field}",
+        )
     if predicate.object_kind == "statement":
         if claim.object is not None:
-            problems.append(Problem(path, claim.line_of("object"),
-                                    f"{where}: {claim.predicate!r} takes 'about', not 'object'",
-                                    "name the denied claim's id in 'about'"))  # fmt: skip
+            problems.append(
+                Problem(
+                    path,
+                    claim.line_of("object"),
+                    f"{where}: {claim.predicate!r} takes 'about', not 'object'",
+                    "name the denied claim's id in 'about'",
+                )
+            )
         if claim.about is None:
-            problems.append(Problem(path, claim.line, f"{where}: missing field 'about'",
-                                    f"{claim.predicate!r} refers to another claim by id"))  # fmt: skip
+            problems.append(
+                Problem(
+                    path,
+                    claim.line,
+                    f"{where}: missing field 'about'",
+                    f"{claim.predicate!r} refers to another claim by id",
+                )
+            )
     elif claim.object is None:
         if not (predicate.symmetric and len(claim.participants) > 1):
             problems.append(Problem(path, claim.line, f"{where}: missing field 'object'"))
     else:
         if predicate.symmetric and len(claim.participants) > 1:
-            problems.append(Problem(path, claim.line_of("object"),
-                                    f"{where}: with 'participants', {claim.predicate!r} "
-                                    "takes no 'object'", "list everyone in 'participants'"))  # fmt: skip
-        _expect(problems, registry, claim.object, predicate.range, path, claim.line_of("object"),
-                f"{where}: {claim.predicate} object")  # fmt: skip
+            problems.append(
+                Problem(
+                    path,
+                    claim.line_of("object"),
+                    f"{where}: with 'participants', {claim.predicate!r} takes no 'object'",
+                    "list everyone in 'participants'",
+                )
+            )
+        _expect(
+            problems,
+            registry,
+            claim.object,
+            predicate.range,
+            path,
+            claim.line_of("object"),
+            f"{where}: {claim.predicate} object",
+        )
         if claim.object in claim.participants:
-            problems.append(Problem(path, claim.line_of("object"),
-                                    f"{where}: subject and object are the same entity"))  # fmt: skip
+            problems.append(
+                Problem(
+                    path,
+                    claim.line_of("object"),
+                    f"{where}: subject and object are the same entity",
+                )
+            )
     if claim.about is not None:
         if claim.about not in ids:
-            problems.append(Problem(path, claim.line_of("about"),
-                                    f"{where}: 'about' names unknown claim {claim.about!r}",
-                                    did_you_mean(claim.about, ids)))  # fmt: skip
+            problems.append(
+                Problem(
+                    path,
+                    claim.line_of("about"),
+                    f"{where}: 'about' names unknown claim {claim.about!r}",
+                    did_you_mean(claim.about, ids),
+                )
+            )
         elif claim.about == claim.id:
             problems.append(Problem(path, claim.line_of("about"), f"{where}: refers to itself"))
     actors = vocab.covers[RG + "Actor"]
     if claim.host is not None:
-        _expect(problems, registry, claim.host, actors, path, claim.line_of("host"), f"{where}: host")
+        _expect(
+            problems, registry, claim.host, actors, path, claim.line_of("host"), f"{where}: host"
+        )
     if claim.place is not None:
-        _expect(problems, registry, claim.place, {"Place", "Country"}, path,
-                claim.line_of("place"), f"{where}: place")  # fmt: skip
+        _expect(
+            problems,
+            registry,
+            claim.place,
+            {"Place", "Country"},
+            path,
+            claim.line_of("place"),
+            f"{where}: place",
+        )
     if claim.asserted_by is not None:
-        _expect(problems, registry, claim.asserted_by, actors, path, claim.line_of("asserted_by"),
-                f"{where}: asserted_by")  # fmt: skip
+        _expect(
+            problems,
+            registry,
+            claim.asserted_by,
+            actors,
+            path,
+            claim.line_of("asserted_by"),
+            f"{where}: asserted_by",
+        )
     for d in claim.denied_by:
-        _expect(problems, registry, d, actors, path, claim.line_of("denied_by"),
-                f"{where}: denied_by")  # fmt: skip
+        _expect(
+            problems, registry, d, actors, path, claim.line_of("denied_by"), f"{where}: denied_by"
+        )
     if (
         claim.date is not None
         and claim.status != "planned"
         and period_start(claim.date) > period_start(article.published)
     ):
-        problems.append(Problem(path, claim.line_of("date"),
-                                f"{where}: date {claim.date.iso} is after the article's date "
-                                f"{article.published.iso}",
-                                "use status: planned for what is expected"))  # fmt: skip
+        problems.append(
+            Problem(
+                path,
+                claim.line_of("date"),
+                f"{where}: date {claim.date.iso} is after the article's date "
+                f"{article.published.iso}",
+                "use status: planned for what is expected",
+            )
+        )
     return problems
 
 
@@ -174,19 +281,46 @@ def validate(corpus: Corpus, vocab: Vocabulary | None = None) -> list[Problem]:
     registry = _Registry(corpus.entities)
     for article in corpus.articles:
         path = article.path
-        _expect(problems, registry, article.outlet, {"Organization"}, path,
-                article.line_of("outlet"), "outlet")  # fmt: skip
+        _expect(
+            problems,
+            registry,
+            article.outlet,
+            {"Organization"},
+            path,
+            article.line_of("outlet"),
+            "outlet",
+        )
         if article.agency is not None:
-            _expect(problems, registry, article.agency, {"Organization"}, path,
-                    article.line_of("agency"), "agency")  # fmt: skip
+            _expect(
+                problems,
+                registry,
+                article.agency,
+                {"Organization"},
+                path,
+                article.line_of("agency"),
+                "agency",
+            )
         for place in article.datelines:
-            _expect(problems, registry, place, {"Place", "Country"}, path,
-                    article.line_of("dateline"), "dateline")  # fmt: skip
+            _expect(
+                problems,
+                registry,
+                place,
+                {"Place", "Country"},
+                path,
+                article.line_of("dateline"),
+                "dateline",
+            )
         ids: set[str] = set()
         for claim in article.claims:
             if claim.id in ids:
-                problems.append(Problem(path, claim.line, f"claim {claim.id}: duplicate claim id",
-                                        "claim ids are unique within an article"))  # fmt: skip
+                problems.append(
+                    Problem(
+                        path,
+                        claim.line,
+                        f"claim {claim.id}: duplicate claim id",
+                        "claim ids are unique within an article",
+                    )
+                )
             ids.add(claim.id)
         for claim in article.claims:
             problems.extend(_check_claim(claim, article, registry, vocab, ids))
@@ -194,8 +328,14 @@ def validate(corpus: Corpus, vocab: Vocabulary | None = None) -> list[Problem]:
     for e in corpus.entities:
         for r in e.roles:
             if r.key in role_keys:
-                problems.append(Problem(r.path, r.line, f"entity {e.id}: duplicate role {r.title!r}",
-                                        f"same title and date as line {role_keys[r.key]}"))  # fmt: skip
+                problems.append(
+                    Problem(
+                        r.path,
+                        r.line,
+                        f"entity {e.id}: duplicate role {r.title!r}",
+                        f"same title and date as line {role_keys[r.key]}",
+                    )
+                )
             role_keys.setdefault(r.key, r.line)
     return problems
 

@@ -68,6 +68,11 @@ class LList(list[Any]):
         self.line = line
 
 
+def _line(event: Any) -> int:
+    mark = event.start_mark
+    return int(mark.line) + 1 if mark is not None else 0
+
+
 def _implicit_tag(value: str) -> str:
     """The tag a YAML 1.1 resolver gives an unquoted scalar."""
     for tag, regexp in Resolver.yaml_implicit_resolvers.get(value[:1], []):
@@ -144,12 +149,12 @@ def parse_yaml(text: str, path: str) -> tuple[Any, list[Problem]]:
             if isinstance(event, yaml.DocumentStartEvent):
                 documents += 1
                 if documents > 1:
-                    line = event.start_mark.line + 1
+                    line = _line(event)
                     msg = "more than one YAML document in the file"
                     return None, [Problem(path, line, msg, "remove the '---' separator")]
                 continue
             if isinstance(event, yaml.AliasEvent):
-                line = event.start_mark.line + 1
+                line = _line(event)
                 return None, [
                     Problem(
                         path,
@@ -160,7 +165,7 @@ def parse_yaml(text: str, path: str) -> tuple[Any, list[Problem]]:
                 ]
             if not isinstance(event, yaml.NodeEvent | yaml.CollectionEndEvent):
                 continue
-            line = event.start_mark.line + 1
+            line = _line(event)
             if isinstance(event, yaml.NodeEvent):
                 if event.anchor is not None:
                     return None, [

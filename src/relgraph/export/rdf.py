@@ -51,7 +51,8 @@ def serialize_rdf(quads: Iterable[ox.Quad], fmt: str) -> bytes:
         triples = {ox.Triple(q.subject, q.predicate, q.object) for q in quads}
         items = sorted(triples, key=_key)
     prefixes = PREFIXES if spec.prefixes else None
-    data: bytes = ox.serialize(items, format=spec.format, prefixes=prefixes)
+    data = ox.serialize(items, format=spec.format, prefixes=prefixes)
+    assert data is not None  # no output given: serialize returns the bytes
     return data
 
 

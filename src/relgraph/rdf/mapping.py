@@ -107,7 +107,9 @@ def _evidence_quads(stmt: str, article: Article, ev: Evidence, g: NamedNode) -> 
     yield Quad(target, _N(OA + "hasSelector"), position, g)
     yield Quad(quote, TYPE, _N(OA + "TextQuoteSelector"), g)
     yield Quad(quote, _N(OA + "exact"), _text(ev.quote), g)
-    yield Quad(quote, _N(OA + "prefix"), _text(text[max(0, ev.start - CONTEXT_CHARS) : ev.start]), g)
+    yield Quad(
+        quote, _N(OA + "prefix"), _text(text[max(0, ev.start - CONTEXT_CHARS) : ev.start]), g
+    )
     yield Quad(quote, _N(OA + "suffix"), _text(text[ev.end : ev.end + CONTEXT_CHARS]), g)
     yield Quad(position, TYPE, _N(OA + "TextPositionSelector"), g)
     yield Quad(position, _N(OA + "start"), _int(ev.start), g)

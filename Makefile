@@ -1,0 +1,40 @@
+# relgraph: two commands to know — `make demo` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+RELGRAPH := $(BIN)/relgraph
+
+.PHONY: demo test lint format typecheck install clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	$(RELGRAPH) check
+	$(RELGRAPH) build
+	$(RELGRAPH) export --all exports
+	@echo
+	@echo "The knowledge graph of the bundled corpus is in .relgraph/store; exports are in exports/."
+	@echo "Next, try:"
+	@echo "  $(RELGRAPH) export --format turtle | less      # the whole graph as Turtle"
+	@echo "  $(RELGRAPH) check data/                         # validate after editing an article"
+	@echo "  make test                                       # the whole test suite"
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
+	$(BIN)/mypy
+
+format: $(STAMP)
+	$(BIN)/ruff format src tests
+	$(BIN)/ruff check --fix src tests
+
+clean:
+	rm -rf .relgraph .pytest_cache .mypy_cache .ruff_cache
