@@ -13,6 +13,8 @@ import click
 
 from relgraph import __version__
 from relgraph.errors import CorpusError, RelgraphError
+from relgraph.sparql.execute import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT
+from relgraph.sparql.output import FORMATS
 from relgraph.store import ENV_STORE, default_location
 
 _CORPUS = click.argument(
@@ -114,6 +116,88 @@ def export(store: str, fmt: str | None, output: str, all_dir: Path | None) -> No
     chosen = api.export(store, fmt, output)
     if output != "-":
         click.echo(f"wrote {output} ({chosen})", err=True)
+
+
+def _params(values: tuple[str, ...]) -> dict[str, str]:
+    params = {}
+    for item in values:
+        key, sep, value = item.partition("=")
+        if not sep or not key:
+            raise click.BadParameter(f"{item!r} is not key=value", param_hint="--param")
+        params[key.strip()] = value
+    return params
+
+
+@cli.command()
+@click.argument("name", required=False)
+@click.option(
+    "-p",
+    "--param",
+    "param",
+    multiple=True,
+    metavar="KEY=VALUE",
+    help="A parameter of the query (repeatable).",
+)
+@click.option("-f", "--file", "file", type=click.Path(path_type=Path), help="Run a .rq file.")
+@click.option("-e", "--expr", "expr", help="Run this query text.")
+@click.option("--list", "list_", is_flag=True, help="List the named queries and their parameters.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="table",
+    show_default=True,
+    help="table/md for people; json/xml/csv/tsv for SELECT; turtle/ntriples/jsonld for graphs.",
+)
+@click.option(
+    "--timeout",
+    type=float,
+    default=DEFAULT_TIMEOUT,
+    show_default=True,
+    help="Seconds before the query is stopped.",
+)
+@click.option(
+    "--max-rows",
+    type=int,
+    default=DEFAULT_MAX_ROWS,
+    show_default=True,
+    help="Refuse results with more rows than this.",
+)
+@_STORE
+def query(
+    name: str | None,
+    param: tuple[str, ...],
+    file: Path | None,
+    expr: str | None,
+    list_: bool,
+    fmt: str,
+    timeout: float,
+    max_rows: int,
+    store: str,
+) -> None:
+    """Run a named SPARQL query, a .rq file (-f) or a query text (-e); read-only."""
+    from relgraph import api
+    from relgraph.sparql.library import load_library
+    from relgraph.sparql.output import render
+
+    if list_:
+        for q in load_library().values():
+            click.echo(f"{q.name}: {q.title}")
+            for p in q.params:
+                default = "" if p.default is None else f" (default {p.default})"
+                click.echo(f"    --param {p.name}=<{p.type}>{default}  {p.description}")
+        return
+    result = api.query(
+        store,
+        name,
+        file=file,
+        text=expr,
+        params=_params(param),
+        timeout=timeout,
+        max_rows=max_rows,
+        labels=fmt in ("table", "md"),
+    )
+    click.echo(render(result, fmt), nl=False)
 
 
 def main() -> None:

@@ -1,0 +1,1 @@
+"""SPARQL: the named query library, safe parameter binding, guarded execution, output."""

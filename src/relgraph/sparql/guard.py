@@ -1,0 +1,160 @@
+"""Keep queries read-only and off the network, whatever engine runs them.
+
+A small SPARQL tokenizer finds keywords only where they are keywords: not inside
+strings, IRIs, comments, variables or prefixed names (``ex:service`` is a name,
+``SERVICE`` is a keyword). On that token stream the guard refuses updates,
+``LOAD``, ``SERVICE`` and ``FROM``/``FROM NAMED`` with an IRI outside relgraph's
+own graphs, and finds where to bind parameters.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from relgraph.errors import QueryError
+from relgraph.rdf.namespaces import GRAPH
+
+MAX_QUERY_BYTES = 1_000_000
+
+_TOKEN = re.compile(
+    r"""
+    (?P<ws>\s+)
+  | (?P<comment>\#[^\n]*)
+  | (?P<string>'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"
+              |'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")
+  | (?P<iri><[^<>"{}|^`\\\s]*>)
+  | (?P<var>[?$][A-Za-z0-9_\u00B7-\U000EFFFF]+)
+  | (?P<name>[A-Za-z_\u00C0-\U000EFFFF][\w.\-\u00B7-\U000EFFFF]*(?::[^\s{}()\[\];,"'<>]*)?
+             |:[^\s{}()\[\];,"'<>]*)
+  | (?P<punct>[{}()\[\];,.])
+  | (?P<other>.)
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+
+UPDATE_KEYWORDS = {
+    "INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH",
+}  # fmt: skip
+FORMS = {"SELECT", "CONSTRUCT", "ASK", "DESCRIBE"}
+
+
+@dataclass(frozen=True)
+class Token:
+    kind: str
+    text: str
+    start: int
+
+    @property
+    def keyword(self) -> str | None:
+        """The upper-cased keyword, if this token is a bare word (not a prefixed name)."""
+        if self.kind == "name" and ":" not in self.text:
+            return self.text.upper()
+        return None
+
+
+def tokenize(query: str) -> list[Token]:
+    """Significant tokens (no whitespace or comments); unterminated strings are an error."""
+    tokens = []
+    for m in _TOKEN.finditer(query):
+        kind = m.lastgroup or "other"
+        if kind in ("ws", "comment"):
+            continue
+        if kind == "other" and m.group() in "\"'":
+            line, col = position(query, m.start())
+            raise QueryError(f"unterminated string at line {line}, column {col}")
+        tokens.append(Token(kind, m.group(), m.start()))
+    return tokens
+
+
+def position(query: str, offset: int) -> tuple[int, int]:
+    line = query.count("\n", 0, offset) + 1
+    col = offset - (query.rfind("\n", 0, offset) + 1) + 1
+    return line, col
+
+
+def _refuse(query: str, token: Token, message: str, hint: str) -> QueryError:
+    line, col = position(query, token.start)
+    return QueryError(f"{message} (line {line}, column {col})", hint=hint)
+
+
+_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+
+
+def unescape(query: str) -> str:
+    """Apply SPARQL's codepoint escapes, which may stand anywhere in a query."""
+    return _ESCAPE.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), query)
+
+
+def check_query(query: str) -> list[Token]:
+    """Refuse anything but a read-only, local query; return its tokens.
+
+    SPARQL applies ``\\uXXXX`` escapes before parsing, so ``\\u0053ERVICE`` is
+    ``SERVICE``: a query with escapes is checked as written and as unescaped.
+    """
+    if _ESCAPE.search(query):
+        _check(unescape(query))
+    return _check(query)
+
+
+def _check(query: str) -> list[Token]:
+    if len(query.encode("utf-8", "surrogatepass")) > MAX_QUERY_BYTES:
+        raise QueryError(f"query is larger than {MAX_QUERY_BYTES:,} bytes", hint="shorten it")
+    tokens = tokenize(query)
+    if not tokens:
+        raise QueryError("empty query", hint="write a SELECT, CONSTRUCT, ASK or DESCRIBE query")
+    for i, token in enumerate(tokens):
+        word = token.keyword
+        if word in UPDATE_KEYWORDS:
+            raise _refuse(
+                query,
+                token,
+                f"{word} is an update: relgraph queries are read-only",
+                "use SELECT, CONSTRUCT, ASK or DESCRIBE",
+            )
+        if word == "SERVICE":
+            raise _refuse(
+                query,
+                token,
+                "SERVICE is refused: queries never reach the network",
+                "query the local store only",
+            )
+        if word == "FROM":
+            target = tokens[i + 1] if i + 1 < len(tokens) else None
+            if target is not None and target.keyword == "NAMED":
+                target = tokens[i + 2] if i + 2 < len(tokens) else None
+            if target is None or target.kind != "iri" or not target.text[1:-1].startswith(GRAPH):
+                raise _refuse(
+                    query,
+                    token,
+                    "FROM with an outside IRI is refused: queries never dereference URLs",
+                    f"name one of relgraph's graphs (<{GRAPH}…>) or drop FROM",
+                )
+    if not any(t.keyword in FORMS for t in tokens):
+        raise QueryError("not a query", hint="write a SELECT, CONSTRUCT, ASK or DESCRIBE query")
+    return tokens
+
+
+def where_brace(tokens: list[Token]) -> int | None:
+    """Offset just after the ``{`` that opens the main WHERE group, if any.
+
+    That is the ``{`` after the top-level ``WHERE`` keyword, or for forms that
+    may omit ``WHERE`` (``SELECT * { … }``, ``ASK { … }``), the first top-level
+    ``{`` after the query form keyword.
+    """
+    depth = 0
+    seen_form = None
+    after_where = False
+    for token in tokens:
+        word = token.keyword
+        if depth == 0 and word in FORMS and seen_form is None:
+            seen_form = word
+        elif depth == 0 and word == "WHERE":
+            after_where = True
+        if token.text == "{":
+            if depth == 0 and seen_form is not None and (after_where or seen_form != "CONSTRUCT"):
+                return token.start + 1
+            depth += 1
+        elif token.text == "}":
+            depth -= 1
+    return None
