@@ -17,12 +17,6 @@ from relgraph.store import LocalStore
 
 from conftest import DATA
 
-# rdflib's quad parsers call rdflib's own deprecated Dataset.default_context.
-pytestmark = [
-    pytest.mark.filterwarnings("ignore:Dataset.default_context is deprecated:DeprecationWarning"),
-    pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning"),
-]
-
 RDFLIB_FORMATS = {".ttl": "turtle", ".trig": "trig", ".nq": "nquads", ".jsonld": "json-ld"}
 
 

@@ -200,5 +200,44 @@ def query(
     click.echo(render(result, fmt), nl=False)
 
 
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option(
+    "--port", default=7878, show_default=True, type=int, help="Port (0 picks a free one)."
+)
+@click.option(
+    "--timeout",
+    type=float,
+    default=DEFAULT_TIMEOUT,
+    show_default=True,
+    help="Seconds before a query is stopped.",
+)
+@click.option(
+    "--max-rows",
+    type=int,
+    default=DEFAULT_MAX_ROWS,
+    show_default=True,
+    help="Refuse results with more rows than this.",
+)
+@click.option("--cors", is_flag=True, help="Send Access-Control-Allow-Origin: * (off by default).")
+@click.option("--verbose", is_flag=True, help="Log every request.")
+@_STORE
+def serve(
+    host: str, port: int, timeout: float, max_rows: int, cors: bool, verbose: bool, store: str
+) -> None:
+    """Serve the store as a read-only SPARQL 1.1 endpoint at /sparql."""
+    from relgraph.server import ServerConfig, make_server
+
+    server = make_server(ServerConfig(store, timeout, max_rows, cors), host, port, verbose)
+    bound_host, bound_port = str(server.server_address[0]), int(server.server_address[1])
+    click.echo(f"serving {store} at http://{bound_host}:{bound_port}/sparql (Ctrl-C to stop)")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
 def main() -> None:
     cli(prog_name="relgraph")

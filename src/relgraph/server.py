@@ -1,0 +1,274 @@
+"""``relgraph serve``: a read-only SPARQL 1.1 Protocol endpoint for the built store.
+
+``/sparql`` takes queries by GET (``?query=``) and POST (form-encoded or
+``application/sparql-query``), negotiates the result format from ``Accept`` (or
+``?format=``), and applies the same guard, time limit and row limit as
+``relgraph query``: updates, SERVICE, LOAD and outside FROM are refused. ``/``
+is a small page listing the named queries with a form for each. It binds to
+127.0.0.1 by default and sends no CORS header unless asked to.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+from relgraph import api
+from relgraph.errors import QueryError, RelgraphError, StoreError
+from relgraph.sparql.execute import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT, QueryResult
+from relgraph.sparql.guard import MAX_QUERY_BYTES
+from relgraph.sparql.library import load_library
+from relgraph.sparql.output import MEDIA_TYPES, render
+
+_ROWS_BY_MEDIA = {
+    "application/sparql-results+json": "json",
+    "application/json": "json",
+    "application/sparql-results+xml": "xml",
+    "application/xml": "xml",
+    "text/csv": "csv",
+    "text/tab-separated-values": "tsv",
+    "text/html": "html",
+    "text/plain": "table",
+}
+_GRAPH_BY_MEDIA = {
+    "text/turtle": "turtle",
+    "application/x-turtle": "turtle",
+    "application/n-triples": "ntriples",
+    "text/plain": "ntriples",
+    "application/ld+json": "jsonld",
+    "application/json": "jsonld",
+    "text/html": "turtle",
+}
+
+
+@dataclass(frozen=True)
+class ServerConfig:
+    store: str
+    timeout: float = DEFAULT_TIMEOUT
+    max_rows: int = DEFAULT_MAX_ROWS
+    cors: bool = False
+
+
+def negotiate(accept: str, graph: bool, explicit: str | None = None) -> str:
+    """Pick an output format from ``?format=`` or the ``Accept`` header (q-values honoured)."""
+    table = _GRAPH_BY_MEDIA if graph else _ROWS_BY_MEDIA
+    if explicit:
+        if explicit in table.values():
+            return explicit
+        raise QueryError(
+            f"unknown format {explicit!r}", hint=", ".join(sorted(set(table.values())))
+        )
+    choices = []
+    for i, part in enumerate(accept.split(",")):
+        media, *params = (p.strip() for p in part.split(";"))
+        q = 1.0
+        for p in params:
+            if p.startswith("q="):
+                try:
+                    q = float(p[2:])
+                except ValueError:
+                    q = 0.0
+        choices.append((-q, i, media.lower()))
+    for _, _, media in sorted(choices):
+        if media in table:
+            return table[media]
+    return "turtle" if graph else "json"
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server: _Server
+    server_version = "relgraph"
+    sys_version = ""
+
+    def log_message(self, format: str, *args: Any) -> None:  # quiet by default
+        if self.server.verbose:
+            super().log_message(format, *args)
+
+    # -- routing -------------------------------------------------------------
+    def do_GET(self) -> None:
+        url = urlsplit(self.path)
+        params = parse_qs(url.query, keep_blank_values=True)
+        if url.path == "/":
+            self._send(HTTPStatus.OK, "text/html; charset=utf-8", self._index().encode())
+        elif url.path == "/sparql":
+            if "update" in params:
+                self._refuse_update()
+            elif "query" not in params:
+                self._error(HTTPStatus.BAD_REQUEST, "missing 'query' parameter")
+            else:
+                self._run(text=params["query"][0], fmt=_one(params, "format"))
+        elif url.path.startswith("/query/"):
+            name = url.path.removeprefix("/query/")
+            bindings = {k: v[0] for k, v in params.items() if k != "format" and v[0] != ""}
+            self._run(name=name, params=bindings, fmt=_one(params, "format"))
+        else:
+            self._error(HTTPStatus.NOT_FOUND, "not found: try /sparql or /")
+
+    def do_POST(self) -> None:
+        url = urlsplit(self.path)
+        if url.path != "/sparql":
+            self._error(HTTPStatus.NOT_FOUND, "not found: POST queries to /sparql")
+            return
+        length = int(self.headers.get("Content-Length") or 0)
+        if length > MAX_QUERY_BYTES + 4096:
+            self._error(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, "query too large")
+            return
+        body = self.rfile.read(length)
+        kind = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+        fmt = _one(parse_qs(url.query), "format")
+        if kind == "application/sparql-update":
+            self._refuse_update()
+            return
+        if kind == "application/sparql-query":
+            text = _decode(body)
+            if text is None:
+                self._error(HTTPStatus.BAD_REQUEST, "the query is not valid UTF-8")
+                return
+            self._run(text=text, fmt=fmt)
+            return
+        decoded = _decode(body)
+        if decoded is None:
+            self._error(HTTPStatus.BAD_REQUEST, "the request is not valid UTF-8")
+            return
+        form = parse_qs(decoded, keep_blank_values=True)
+        if "update" in form:
+            self._refuse_update()
+        elif "query" not in form:
+            self._error(HTTPStatus.BAD_REQUEST, "missing 'query' parameter")
+        else:
+            self._run(text=form["query"][0], fmt=fmt or _one(form, "format"))
+
+    # -- work ----------------------------------------------------------------
+    def _run(
+        self,
+        text: str | None = None,
+        name: str | None = None,
+        params: dict[str, str] | None = None,
+        fmt: str | None = None,
+    ) -> None:
+        config = self.server.config
+        try:
+            result = api.query(
+                config.store, name, text=text, params=params, timeout=config.timeout,
+                max_rows=config.max_rows, labels=True,
+            )  # fmt: skip
+            chosen = negotiate(self.headers.get("Accept") or "", result.kind == "graph", fmt)
+            if chosen == "html":
+                body = _html_result(name or "query", result).encode()
+                self._send(HTTPStatus.OK, "text/html; charset=utf-8", body)
+            else:
+                self._send(HTTPStatus.OK, MEDIA_TYPES[chosen], render(result, chosen).encode())
+        except StoreError as exc:
+            self._error(HTTPStatus.SERVICE_UNAVAILABLE, str(exc))
+        except RelgraphError as exc:
+            self._error(HTTPStatus.BAD_REQUEST, str(exc))
+
+    def _refuse_update(self) -> None:
+        self._error(HTTPStatus.FORBIDDEN, "updates are refused: this endpoint is read-only")
+
+    def _error(self, status: HTTPStatus, message: str) -> None:
+        self._send(status, "text/plain; charset=utf-8", (message + "\n").encode())
+
+    def _send(self, status: HTTPStatus, media: str, body: bytes) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", media)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("X-Content-Type-Options", "nosniff")
+        self.send_header(
+            "Content-Security-Policy",
+            "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'",
+        )
+        if self.server.config.cors:
+            self.send_header("Access-Control-Allow-Origin", "*")
+        self.end_headers()
+        self.wfile.write(body)
+
+    def _index(self) -> str:
+        parts = [
+            "<!doctype html><html lang=en><meta charset=utf-8><title>relgraph SPARQL</title>",
+            "<style>body{font:15px system-ui;max-width:60em;margin:2em auto}"
+            "fieldset{margin:1em 0}label{display:block;margin:.3em 0}</style>",
+            "<h1>relgraph SPARQL endpoint</h1>",
+            "<p>Read-only SPARQL 1.1 at <code>/sparql</code>. Named queries:</p>",
+        ]
+        for q in load_library().values():
+            fields = "".join(
+                f"<label>{html.escape(p.name)} ({html.escape(p.type)}) "
+                f"<input name={html.escape(p.name, quote=True)!r} "
+                f"value={html.escape(p.default or '', quote=True)!r}> "
+                f"<small>{html.escape(p.description)}</small></label>"
+                for p in q.params
+            )
+            parts.append(
+                f"<form method=get action='/query/{html.escape(q.name, quote=True)}'><fieldset>"
+                f"<legend><b>{html.escape(q.title)}</b> <code>{html.escape(q.name)}</code></legend>"
+                f"<p>{html.escape(q.description)}</p>{fields}"
+                "<input type=hidden name=format value=html><button>Run</button></fieldset></form>"
+            )
+        parts.append(
+            "<form method=post action='/sparql?format=html'><fieldset><legend>Any query</legend>"
+            "<textarea name=query rows=8 cols=80>SELECT * WHERE { ?s ?p ?o } LIMIT 10</textarea>"
+            "<br><button>Run</button></fieldset></form>"
+        )
+        return "".join(parts)
+
+
+def _html_result(name: str, result: QueryResult) -> str:
+    from relgraph.sparql.output import display
+
+    if result.kind != "select":
+        body = f"<pre>{html.escape(render(result, 'table'))}</pre>"
+    else:
+        head = "".join(f"<th>{html.escape(v)}</th>" for v in result.variables)
+        rows = "".join(
+            "<tr>"
+            + "".join(f"<td>{html.escape(display(t, result.labels))}</td>" for t in row)
+            + "</tr>"
+            for row in result.rows
+        )
+        body = f"<table border=1 cellpadding=4><tr>{head}</tr>{rows}</table>"
+    return (
+        "<!doctype html><html lang=en><meta charset=utf-8>"
+        f"<title>{html.escape(name)}</title><p><a href='/'>back</a></p>{body}"
+    )
+
+
+def _one(params: dict[str, list[str]], key: str) -> str | None:
+    values = params.get(key)
+    return values[0] if values else None
+
+
+def _decode(body: bytes) -> str | None:
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def __init__(self, address: tuple[str, int], config: ServerConfig, verbose: bool) -> None:
+        super().__init__(address, _Handler)
+        self.config = config
+        self.verbose = verbose
+
+
+def make_server(
+    config: ServerConfig, host: str = "127.0.0.1", port: int = 7878, verbose: bool = False
+) -> _Server:
+    """A ready server (call ``serve_forever``); port 0 picks a free port."""
+    from relgraph.store import open_store
+
+    open_store(config.store)  # fail now, clearly, if there is no store
+    try:
+        return _Server((host, port), config, verbose)
+    except OSError as exc:
+        raise StoreError(f"cannot listen on {host}:{port}: {exc.strerror}") from exc
+
+
+__all__ = ["ServerConfig", "make_server", "negotiate"]
