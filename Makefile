@@ -22,7 +22,10 @@ demo: $(STAMP)
 	@echo
 	@echo "The knowledge graph of the bundled corpus is in .relgraph/store; exports are in exports/."
 	@echo "Next, try:"
-	@echo "  $(RELGRAPH) export --format turtle | less      # the whole graph as Turtle"
+	@echo "  $(RELGRAPH) query --list                        # the named SPARQL queries"
+	@echo "  $(RELGRAPH) query meetings                      # Russian–DPRK meetings, with sources"
+	@echo "  $(RELGRAPH) stats                               # counts, central actors, recurring projects"
+	@echo "  $(RELGRAPH) serve                               # SPARQL endpoint at http://127.0.0.1:7878/sparql"
 	@echo "  $(RELGRAPH) check data/                         # validate after editing an article"
 	@echo "  make test                                       # the whole test suite"
 

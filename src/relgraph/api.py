@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from relgraph.corpus.validate import check_corpus
-from relgraph.errors import Problem, QueryError
-from relgraph.export import EXPORTERS, export_rdf, format_for
-from relgraph.export.rdf import RDF_FORMATS
+from relgraph.errors import ExportError, Problem, QueryError
+from relgraph.export import EXPORTERS, ExportSource, format_for
 from relgraph.sparql.execute import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT, QueryResult, run_query
 from relgraph.sparql.library import NamedQuery, get_query, parse_named_query
 from relgraph.store import open_store
@@ -42,26 +42,27 @@ def check(corpus_dir: str | Path = DEFAULT_CORPUS) -> CheckReport:
     )
 
 
-def export(location: str | Path, fmt: str | None, output: str | Path = "-") -> str:
-    """Export the store in one format; the format defaults from the output suffix."""
+def export(
+    location: str | Path, fmt: str | None, output: str | Path = "-", options: Any = None
+) -> tuple[str, list[Path]]:
+    """Export the store in one format (default: from the output suffix, else TriG)."""
     chosen = fmt or format_for(str(output)) or "trig"
-    store = open_store(location)
-    if chosen in RDF_FORMATS:
-        export_rdf(store, chosen, output)
-    return chosen
+    if chosen not in EXPORTERS:
+        raise ExportError(f"unknown format {chosen!r}", hint=", ".join(EXPORTERS))
+    open_store(location)  # a clear error before anything is written
+    return chosen, EXPORTERS[chosen].write(ExportSource(str(location), options), output)
 
 
-def export_all(location: str | Path, directory: str | Path = DEFAULT_EXPORTS) -> list[Path]:
+def export_all(
+    location: str | Path, directory: str | Path = DEFAULT_EXPORTS, options: Any = None
+) -> list[Path]:
     """Write every export format into ``directory``; return the files written."""
-    store = open_store(location)
-    quads = list(store.quads())
-    written = []
-    for name, spec in EXPORTERS.items():
-        path = Path(directory) / f"{EXPORT_BASENAME}{spec.suffixes[0]}"
-        from relgraph.export.rdf import write_rdf
-
-        write_rdf(quads, name, path)
-        written.append(path)
+    open_store(location)
+    source = ExportSource(str(location), options)
+    written: list[Path] = []
+    for exporter in EXPORTERS.values():
+        path = Path(directory) / f"{EXPORT_BASENAME}{exporter.suffixes[0]}"
+        written.extend(exporter.write(source, path))
     return written
 
 
@@ -113,3 +114,11 @@ def query(
     return run_query(
         str(location), named.text, values, timeout=timeout, max_rows=max_rows, labels=labels
     )
+
+
+def stats(location: str | Path, options: Any = None, fmt: str = "table", top: int = 10) -> str:
+    """The ``relgraph stats`` report for the store, narrowed by projection options."""
+    from relgraph.analytics import compute, format_stats
+    from relgraph.network import project
+
+    return format_stats(compute(project(str(location), options), top), fmt)

@@ -13,6 +13,7 @@ import click
 
 from relgraph import __version__
 from relgraph.errors import CorpusError, RelgraphError
+from relgraph.export import EXPORTERS
 from relgraph.sparql.execute import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT
 from relgraph.sparql.output import FORMATS
 from relgraph.store import ENV_STORE, default_location
@@ -27,6 +28,56 @@ _STORE = click.option(
     show_default=".relgraph/store",
     help=f"Store location (also ${ENV_STORE}).",
 )
+
+
+def _projection_options(func: Any) -> Any:
+    """Options that narrow the network projection (export to network formats, stats)."""
+    options = [
+        click.option(
+            "--since", type=int, help="Earliest year (a statement's year, else its article's)."
+        ),
+        click.option("--until", type=int, help="Latest year."),
+        click.option(
+            "--relation",
+            "relations",
+            multiple=True,
+            help="Keep only this predicate (repeatable), e.g. met.",
+        ),
+        click.option(
+            "--type",
+            "types",
+            multiple=True,
+            help="Keep only entities of this type (repeatable), e.g. Person.",
+        ),
+        click.option(
+            "--min-evidence",
+            type=int,
+            default=1,
+            show_default=True,
+            help="Keep relations backed by at least this many statements.",
+        ),
+        click.option(
+            "--aggregate",
+            is_flag=True,
+            help="Merge parallel statements of one relation into one counted edge.",
+        ),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _projection(kwargs: dict[str, Any]) -> Any:
+    from relgraph.network import Projection
+
+    return Projection(
+        since=kwargs.pop("since"),
+        until=kwargs.pop("until"),
+        predicates=frozenset(kwargs.pop("relations")),
+        types=frozenset(kwargs.pop("types")),
+        min_evidence=kwargs.pop("min_evidence"),
+        aggregate=kwargs.pop("aggregate"),
+    )
 
 
 class _Group(click.Group):
@@ -92,7 +143,7 @@ def build(corpus_dir: Path, store: str) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["turtle", "trig", "nquads", "jsonld"]),
+    type=click.Choice(list(EXPORTERS)),
     help="Output format (default: from the -o suffix, else trig).",
 )
 @click.option(
@@ -105,17 +156,42 @@ def build(corpus_dir: Path, store: str) -> None:
     default=None,
     help="Write every format into this directory instead.",
 )
-def export(store: str, fmt: str | None, output: str, all_dir: Path | None) -> None:
-    """Export the built graph (TriG and N-Quads keep each article's named graph)."""
+@_projection_options
+def export(store: str, fmt: str | None, output: str, all_dir: Path | None, **kwargs: Any) -> None:
+    """Export the graph: RDF (TriG/N-Quads keep each article's graph) or network formats.
+
+    RDF formats (turtle, trig, nquads, jsonld) carry the whole dataset; network
+    formats (graphml, gexf, csv) carry the projection, narrowed by the options.
+    """
     from relgraph import api
 
+    options = _projection(kwargs)
     if all_dir is not None:
-        for path in api.export_all(store, all_dir):
+        for path in api.export_all(store, all_dir, options):
             click.echo(f"wrote {path} ({path.stat().st_size:,} bytes)")
         return
-    chosen = api.export(store, fmt, output)
-    if output != "-":
-        click.echo(f"wrote {output} ({chosen})", err=True)
+    chosen, written = api.export(store, fmt, output, options)
+    for path in written:
+        click.echo(f"wrote {path} ({chosen}, {path.stat().st_size:,} bytes)", err=True)
+
+
+@cli.command()
+@_STORE
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "csv"]),
+    default="table",
+    show_default=True,
+    help="Output format.",
+)
+@click.option("--top", type=int, default=10, show_default=True, help="How many central actors.")
+@_projection_options
+def stats(store: str, fmt: str, top: int, **kwargs: Any) -> None:
+    """Summarize the graph: counts, years, central actors, meetings, recurring projects."""
+    from relgraph import api
+
+    click.echo(api.stats(store, _projection(kwargs), fmt, top), nl=False)
 
 
 def _params(values: tuple[str, ...]) -> dict[str, str]:
