@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 RELGRAPH := $(BIN)/relgraph
 
-.PHONY: demo test lint format typecheck install clean
+.PHONY: demo test lint format typecheck install clean screenshot
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,9 +19,11 @@ demo: $(STAMP)
 	$(RELGRAPH) check
 	$(RELGRAPH) build
 	$(RELGRAPH) export --all exports
+	$(RELGRAPH) render -o exports/relgraph.html
 	@echo
 	@echo "The knowledge graph of the bundled corpus is in .relgraph/store; exports are in exports/."
 	@echo "Next, try:"
+	@echo "  $(RELGRAPH) open                                # the interactive graph in your browser"
 	@echo "  $(RELGRAPH) query --list                        # the named SPARQL queries"
 	@echo "  $(RELGRAPH) query meetings                      # Russian–DPRK meetings, with sources"
 	@echo "  $(RELGRAPH) stats                               # counts, central actors, recurring projects"
@@ -34,6 +36,9 @@ test: $(STAMP)
 	$(BIN)/ruff check src tests
 	$(BIN)/ruff format --check src tests
 	$(BIN)/mypy
+
+screenshot: $(STAMP)
+	$(BIN)/python docs/screenshot.py
 
 format: $(STAMP)
 	$(BIN)/ruff format src tests

@@ -41,3 +41,37 @@ def mini_corpus(tmp_path: Path) -> Path:
     target = tmp_path / "corpus"
     shutil.copytree(MINI, target)
     return target
+
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-background-networking",
+    "--disable-component-update",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():  # type: ignore[no-untyped-def]
+    """Debian's headless Chromium driven by Playwright (never a downloaded browser).
+
+    Without Chromium the browser tests are skipped with how to install it, except
+    when RELGRAPH_REQUIRE_BROWSER=1 (CI), where its absence is a failure.
+    """
+    import os
+
+    if not Path(CHROMIUM).exists():
+        message = f"{CHROMIUM} not found: apt-get install chromium (see README)"
+        if os.environ.get("RELGRAPH_REQUIRE_BROWSER") == "1":
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()

@@ -16,8 +16,10 @@ def test_stats_on_the_bundled_corpus(bundled_store_path: Path) -> None:
     stats = compute(project(str(bundled_store_path)))
     # The rail link is raised in 2002 (Ivanov and Paek), 2014 (Lavrov) and 2018 (Lavrov).
     assert stats.projects_by_years[0] == (
-        "Trans-Korean–Trans-Siberian rail link", 3, "2002, 2014, 2018",
-    )  # fmt: skip
+        "Trans-Korean–Trans-Siberian rail link",
+        3,
+        "2002, 2014, 2018",
+    )
     # Five Russian–DPRK meetings between people, each pair once.
     assert stats.russia_dprk_meetings == [
         ("Igor Ivanov", "Paek Nam Sun", 1, "2002-05-21"),
@@ -40,8 +42,9 @@ def test_stats_on_the_bundled_corpus(bundled_store_path: Path) -> None:
 def test_stats_cli_formats(bundled_store_path: Path, runner: CliRunner) -> None:
     table = runner.invoke(cli, ["stats", "--store", str(bundled_store_path)])
     assert table.exit_code == 0 and "Projects by years raised" in table.output
-    doc = json.loads(runner.invoke(cli, ["stats", "--store", str(bundled_store_path),
-                                         "--format", "json"]).output)  # fmt: skip
+    doc = json.loads(
+        runner.invoke(cli, ["stats", "--store", str(bundled_store_path), "--format", "json"]).output
+    )
     assert doc["projects_by_years"][0]["years"] == 3
     csv_out = runner.invoke(cli, ["stats", "--store", str(bundled_store_path), "--format", "csv"])
     assert "russia_dprk_meetings,Sergei Lavrov,Kim Jong Un,1,2018-05-31" in csv_out.output

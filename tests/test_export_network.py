@@ -41,8 +41,16 @@ def test_graphml_loads_in_networkx_and_igraph_alike(
     other = igraph.Graph.Read_GraphML(str(path))
     assert back.number_of_nodes() == other.vcount() == graph.number_of_nodes()
     assert back.number_of_edges() == other.ecount() == graph.number_of_edges()
-    assert set(other.es.attributes()) >= {"relation", "date", "year", "place", "status",
-                                          "attributed_to", "article", "quote"}  # fmt: skip
+    assert set(other.es.attributes()) >= {
+        "relation",
+        "date",
+        "year",
+        "place",
+        "status",
+        "attributed_to",
+        "article",
+        "quote",
+    }
     assert set(other.vs.attributes()) >= {"label", "type", "country"}
     edge = back.get_edge_data("lavrov", "kim_jong_un")["2018-05-31-xinhua-pyongyang.c02"]
     assert edge["year"] == 2018 and edge["date"] == "2018-05-31"
@@ -82,8 +90,11 @@ def test_gexf_has_time_intervals_on_edges_and_roles(
     edges = list(root.iter(ns + "edge"))
     assert edges and all(e.get("start") and e.get("end") for e in edges)
     back = nx.read_gexf(path, version="1.2draft")
-    spans = {(d["start"], d["end"]) for u, v, d in back.edges(data=True)
-             if u == "losyukov" and d["relation"] == "holds_role"}  # fmt: skip
+    spans = {
+        (d["start"], d["end"])
+        for u, v, d in back.edges(data=True)
+        if u == "losyukov" and d["relation"] == "holds_role"
+    }
     assert spans == {("2002-05-20", "2002-05-20"), ("2006-11-13", "2006-11-13")}
     month = [d for u, v, d in back.edges(data=True) if d["date"] == "2023-09"]
     assert (month[0]["start"], month[0]["end"]) == ("2023-09-01", "2023-09-30")
@@ -110,9 +121,18 @@ def test_csv_has_the_graphml_columns(bundled_store_path: Path, tmp_path: Path) -
 
 def test_cli_network_export_options(bundled_store_path: Path, runner: CliRunner) -> None:
     result = runner.invoke(
-        cli, ["export", "--store", str(bundled_store_path), "--format", "graphml",
-              "--relation", "met", "--aggregate"],
-    )  # fmt: skip
+        cli,
+        [
+            "export",
+            "--store",
+            str(bundled_store_path),
+            "--format",
+            "graphml",
+            "--relation",
+            "met",
+            "--aggregate",
+        ],
+    )
     assert result.exit_code == 0, result.output
     root = ET.fromstring(result.stdout_bytes)
     assert len(list(root.iter(GRAPHML + "edge"))) > 0

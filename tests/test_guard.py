@@ -80,9 +80,14 @@ def test_refusals_are_clear_on_the_cli(bundled_store_path: Path, runner: CliRunn
     assert "DROP is an update: relgraph queries are read-only" in result.output
     result = runner.invoke(
         cli,
-        ["query", "-e", "SELECT * { service <http://x/> { ?s ?p ?o } }",
-         "--store", str(bundled_store_path)],
-    )  # fmt: skip
+        [
+            "query",
+            "-e",
+            "SELECT * { service <http://x/> { ?s ?p ?o } }",
+            "--store",
+            str(bundled_store_path),
+        ],
+    )
     assert "SERVICE is refused" in result.output and "column 12" in result.output
 
 

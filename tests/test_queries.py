@@ -177,9 +177,18 @@ def test_cli_python_api_give_the_same_rows(bundled_store_path: Path, runner: Cli
 @pytest.mark.parametrize("fmt", ["table", "md", "csv", "tsv", "json", "xml"])
 def test_cli_formats(fmt: str, bundled_store_path: Path, runner: CliRunner) -> None:
     result = runner.invoke(
-        cli, ["query", "roles", "-p", "entity=losyukov", "--format", fmt,
-              "--store", str(bundled_store_path)],
-    )  # fmt: skip
+        cli,
+        [
+            "query",
+            "roles",
+            "-p",
+            "entity=losyukov",
+            "--format",
+            fmt,
+            "--store",
+            str(bundled_store_path),
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert "2006-11-13" in result.output
     if fmt in ("table", "md"):

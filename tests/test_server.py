@@ -128,9 +128,12 @@ def test_content_negotiation_for_rows(endpoint: tuple[str, str], accept: str, me
 
 @pytest.mark.parametrize(
     ("accept", "media"),
-    [("text/turtle", "text/turtle"), ("application/n-triples", "application/n-triples"),
-     ("application/ld+json", "application/ld+json")],
-)  # fmt: skip
+    [
+        ("text/turtle", "text/turtle"),
+        ("application/n-triples", "application/n-triples"),
+        ("application/ld+json", "application/ld+json"),
+    ],
+)
 def test_content_negotiation_for_graphs(endpoint: tuple[str, str], accept: str, media: str) -> None:
     base, _ = endpoint
     query = "CONSTRUCT { ent:lavrov rg:met ?x } WHERE { ent:lavrov rg:met ?x }"

@@ -9,10 +9,26 @@ from relgraph.vocab import load_vocabulary
 from conftest import ROOT
 
 REQUIRED = {
-    "met", "visited", "hosted", "sent_message", "proposed", "considered", "discussed",
-    "supported", "signed", "agreed", "stated_position", "expressed_concern", "accused",
-    "denied", "invited", "holds_role", "participates_in", "built", "transferred",
-}  # fmt: skip
+    "met",
+    "visited",
+    "hosted",
+    "sent_message",
+    "proposed",
+    "considered",
+    "discussed",
+    "supported",
+    "signed",
+    "agreed",
+    "stated_position",
+    "expressed_concern",
+    "accused",
+    "denied",
+    "invited",
+    "holds_role",
+    "participates_in",
+    "built",
+    "transferred",
+}
 TYPES = {"Person", "Country", "Organization", "Project", "Agreement", "Forum", "Place"}
 
 

@@ -57,8 +57,11 @@ def compute(graph: nx.MultiDiGraph, top: int = 10) -> Stats:
     by_year = Counter(int(d["year"]) for d in statements.values())
     periods: dict[str, nx.MultiDiGraph] = {}
     for decade in sorted({y // 10 * 10 for y in by_year}):
-        edges = [(u, v, k) for u, v, k, d in graph.edges(keys=True, data=True)
-                 if decade <= int(d["year"]) < decade + 10]  # fmt: skip
+        edges = [
+            (u, v, k)
+            for u, v, k, d in graph.edges(keys=True, data=True)
+            if decade <= int(d["year"]) < decade + 10
+        ]
         periods[f"{decade}s"] = graph.edge_subgraph(edges)
     pairs: Counter[tuple[str, str]] = Counter()
     pair_dates: dict[tuple[str, str], set[str]] = defaultdict(set)
@@ -102,11 +105,15 @@ SECTIONS = {
     "statements_by_year": ("Statements by year", ("year", "statements")),
     "central_actors": ("Most central actors", ("id", "actor", "degree", "betweenness")),
     "central_actors_by_period": (
-        "Most central actors by decade", ("decade", "id", "actor", "degree", "betweenness")),
+        "Most central actors by decade",
+        ("decade", "id", "actor", "degree", "betweenness"),
+    ),
     "russia_dprk_meetings": (
-        "Russian–DPRK pairs that met most", ("russian", "dprk", "meetings", "dates")),
+        "Russian–DPRK pairs that met most",
+        ("russian", "dprk", "meetings", "dates"),
+    ),
     "projects_by_years": ("Projects by years raised", ("project", "years", "which")),
-}  # fmt: skip
+}
 
 
 def format_stats(stats: Stats, fmt: str = "table") -> str:

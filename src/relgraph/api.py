@@ -122,3 +122,70 @@ def stats(location: str | Path, options: Any = None, fmt: str = "table", top: in
     from relgraph.network import project
 
     return format_stats(compute(project(str(location), options), top), fmt)
+
+
+DEFAULT_HTML = DEFAULT_EXPORTS / f"{EXPORT_BASENAME}.html"
+
+
+def subgraph_for(graph: Any, result: QueryResult) -> Any:
+    """The part of the projection a query result names.
+
+    SELECT: the entities in any cell (and the statements named in any cell),
+    with the edges among them. CONSTRUCT/DESCRIBE: the edges whose entities and
+    relation appear as a triple.
+    """
+    from relgraph.rdf.namespaces import ENTITY, STATEMENT
+    from relgraph.vocab import load_vocabulary
+
+    names = {p.iri: p.name for p in load_vocabulary().predicates.values()}
+    if result.kind == "graph":
+        wanted = set()
+        for s, p, o in result.triples:
+            if s.value.startswith(ENTITY) and o.value.startswith(ENTITY) and p.value in names:
+                a, b = s.value.removeprefix(ENTITY), o.value.removeprefix(ENTITY)
+                wanted |= {(a, b, names[p.value]), (b, a, names[p.value])}
+        keep = [
+            (u, v, k)
+            for u, v, k, d in graph.edges(keys=True, data=True)
+            if (u, v, d["relation"]) in wanted
+        ]
+        return graph.edge_subgraph(keep).copy()
+    cells = {t.value for row in result.rows for t in row if t is not None and t.kind == "iri"}
+    entities = {c.removeprefix(ENTITY) for c in cells if c.startswith(ENTITY)}
+    statements = {c.removeprefix(STATEMENT) for c in cells if c.startswith(STATEMENT)}
+    keep = [
+        (u, v, k)
+        for u, v, k, d in graph.edges(keys=True, data=True)
+        if d["statement"] in statements or (u in entities and v in entities)
+    ]
+    sub = graph.edge_subgraph(keep).copy()
+    sub.add_nodes_from((n, graph.nodes[n]) for n in entities if n in graph)
+    return sub
+
+
+def render(
+    location: str | Path,
+    output: str | Path = DEFAULT_HTML,
+    options: Any = None,
+    *,
+    name: str | None = None,
+    file: str | Path | None = None,
+    title: str | None = None,
+) -> tuple[Path, int, int]:
+    """Write the interactive HTML explorer; with a query, only the subgraph it names.
+
+    Returns the path and the numbers of nodes and edges drawn.
+    """
+    from relgraph.network import Projection, project
+    from relgraph.render import write_html
+
+    options = options or Projection()
+    graph = project(str(location), options)
+    heading = title or "relgraph: Russia–DPRK relations"
+    if name is not None or file is not None:
+        result = query(location, name, file=file)
+        graph = subgraph_for(graph, result)
+        heading = title or f"relgraph: {name or Path(str(file)).stem}"
+    graph.remove_nodes_from([n for n in list(graph) if graph.degree(n) == 0])
+    path = write_html(graph, output, heading)
+    return path, graph.number_of_nodes(), graph.number_of_edges()

@@ -315,5 +315,63 @@ def serve(
         server.server_close()
 
 
+@cli.command()
+@_STORE
+@click.option(
+    "-o",
+    "--output",
+    default="exports/relgraph.html",
+    show_default=True,
+    type=click.Path(path_type=Path),
+    help="The HTML file to write.",
+)
+@click.option("--query", "name", help="Draw only what this named query returns.")
+@click.option(
+    "--file", "file", type=click.Path(path_type=Path), help="Draw only what this .rq file returns."
+)
+@click.option("--title", help="Page title.")
+@_projection_options
+def render(
+    store: str, output: Path, name: str | None, file: Path | None, title: str | None, **kwargs: Any
+) -> None:
+    """Write the interactive graph as one offline HTML file."""
+    from relgraph import api
+
+    path, nodes, edges = api.render(
+        store, output, _projection(kwargs), name=name, file=file, title=title
+    )
+    click.echo(
+        f"wrote {path} ({nodes} entities, {edges} statements, {path.stat().st_size:,} bytes)"
+    )
+
+
+@cli.command(name="open")
+@_STORE
+@click.option(
+    "-o",
+    "--output",
+    default="exports/relgraph.html",
+    show_default=True,
+    type=click.Path(path_type=Path),
+    help="The HTML file to open (rendered if needed).",
+)
+def open_(store: str, output: Path) -> None:
+    """Open the interactive graph in the default browser, rendering it first if needed."""
+    import webbrowser
+
+    from relgraph import api
+    from relgraph.store import local_path
+
+    store_path = local_path(store)
+    stale = not output.exists() or (
+        store_path.exists() and store_path.lstat().st_mtime > output.stat().st_mtime
+    )
+    if stale:
+        api.render(store, output)
+    uri = output.resolve().as_uri()
+    click.echo(f"opening {uri}")
+    webbrowser.open(uri)
+
+
 def main() -> None:
     cli(prog_name="relgraph")

@@ -58,9 +58,23 @@ SELECT ?s ?predicate ?label ?symmetric ?participant ?object ?date ?precision ?ye
 )
 
 EDGE_ATTRS = (
-    "relation", "label", "date", "precision", "year", "place", "status", "attributed_to",
-    "article", "article_title", "outlet", "published", "quote", "detail", "role", "statement",
-)  # fmt: skip
+    "relation",
+    "label",
+    "date",
+    "precision",
+    "year",
+    "place",
+    "status",
+    "attributed_to",
+    "article",
+    "article_title",
+    "outlet",
+    "published",
+    "quote",
+    "detail",
+    "role",
+    "statement",
+)
 NODE_ATTRS = ("label", "type", "country", "aliases")
 
 

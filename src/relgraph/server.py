@@ -153,9 +153,14 @@ class _Handler(BaseHTTPRequestHandler):
         config = self.server.config
         try:
             result = api.query(
-                config.store, name, text=text, params=params, timeout=config.timeout,
-                max_rows=config.max_rows, labels=True,
-            )  # fmt: skip
+                config.store,
+                name,
+                text=text,
+                params=params,
+                timeout=config.timeout,
+                max_rows=config.max_rows,
+                labels=True,
+            )
             chosen = negotiate(self.headers.get("Accept") or "", result.kind == "graph", fmt)
             if chosen == "html":
                 body = _html_result(name or "query", result).encode()

@@ -34,8 +34,17 @@ _TOKEN = re.compile(
 )
 
 UPDATE_KEYWORDS = {
-    "INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH",
-}  # fmt: skip
+    "INSERT",
+    "DELETE",
+    "LOAD",
+    "CLEAR",
+    "DROP",
+    "CREATE",
+    "ADD",
+    "MOVE",
+    "COPY",
+    "WITH",
+}
 FORMS = {"SELECT", "CONSTRUCT", "ASK", "DESCRIBE"}
 
 

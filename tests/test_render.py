@@ -1,0 +1,293 @@
+"""The HTML explorer: offline, safe, and working in a real headless Chromium."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from relgraph import api
+from relgraph.build import build
+from relgraph.cli import cli
+from relgraph.network import project
+from relgraph.render import render_page
+
+from conftest import TESTDATA
+
+pytestmark = pytest.mark.filterwarnings("ignore::ResourceWarning")
+
+
+class _Tags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+
+@pytest.fixture(scope="module")
+def bundled_html(tmp_path_factory: pytest.TempPathFactory, bundled_store_path: Path) -> Path:
+    path, *_ = api.render(bundled_store_path, tmp_path_factory.mktemp("html") / "graph.html")
+    return path
+
+
+@pytest.fixture(scope="module")
+def hostile_html(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("hostile-html")
+    build(TESTDATA / "hostile", root / "store")
+    path, *_ = api.render(
+        root / "store", root / "hostile.html", title="<script>window.__pwned=1</script> Headline"
+    )
+    return path
+
+
+class Page:
+    """A loaded page with its console messages and requests recorded."""
+
+    def __init__(self, browser: Any, path: Path) -> None:
+        self.page = browser.new_page(viewport={"width": 1400, "height": 900})
+        self.errors: list[str] = []
+        self.requests: list[str] = []
+        self.page.on(
+            "console", lambda m: m.type in ("error", "warning") and self.errors.append(m.text)
+        )
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("request", lambda r: self.requests.append(r.url))
+        self.url = path.resolve().as_uri()
+        self.page.goto(self.url)
+        self.page.wait_for_selector("body[data-stable=true]", timeout=60_000)
+
+    def js(self, expression: str) -> Any:
+        return self.page.evaluate(expression)
+
+
+@pytest.fixture
+def bundled_page(browser: Any, bundled_html: Path) -> Iterator[Page]:
+    page = Page(browser, bundled_html)
+    yield page
+    page.page.close()
+
+
+def _expected_counts(store: Path) -> tuple[int, int]:
+    graph = project(str(store))
+    pairs = {frozenset((u, v)) for u, v in graph.edges()}
+    nodes = {n for pair in pairs for n in pair}
+    return len(nodes), len(pairs)
+
+
+def test_bundled_graph_renders_offline_without_errors(
+    bundled_page: Page, bundled_store_path: Path
+) -> None:
+    nodes, edges = _expected_counts(bundled_store_path)
+    assert bundled_page.js("relgraphExplorer.visibleNodeIds().length") == nodes
+    assert bundled_page.js("relgraphExplorer.visibleEdgeIds().length") == edges
+    assert bundled_page.errors == []
+    assert bundled_page.requests == [bundled_page.url]
+
+
+def test_clicking_the_lavrov_kim_edge_shows_the_meeting_and_its_sentence(
+    bundled_page: Page,
+) -> None:
+    page = bundled_page
+    # Zoom onto the middle of the (curved) edge, then click there like a person would.
+    middle = "relgraphExplorer.network.body.edges['kim_jong_un|lavrov'].edgeType.getPoint(0.5)"
+    page.js(f"relgraphExplorer.network.moveTo({{position: {middle}, scale: 2.5}})")
+    point = page.js(f"""(() => {{ const n = relgraphExplorer.network;
+        const dom = n.canvasToDOM({middle});
+        const box = document.getElementById('graph').getBoundingClientRect();
+        return {{x: box.left + dom.x, y: box.top + dom.y}}; }})()""")
+    page.page.mouse.click(point["x"], point["y"])
+    details = page.page.locator("#details")
+    assert page.js("relgraphExplorer.network.getSelectedEdges()") == ["kim_jong_un|lavrov"]
+    text = details.inner_text()
+    assert "Sergei Lavrov met Kim Jong Un" in text
+    assert "2018-05-31" in text and "Pyongyang" in text
+    assert "Lavrov made the remarks at the beginning of talks with the top leader" in text
+    assert "China Daily" in text and "Moscow 'to help implement Panmunjom Declaration'" in text
+
+
+@pytest.mark.parametrize("name", ["Sergei Lavrov", "Sergey Lavrov", "sergey lavrov"])
+def test_search_finds_lavrov_by_any_spelling(bundled_page: Page, name: str) -> None:
+    page = bundled_page.page
+    page.fill("#search", name)
+    page.press("#search", "Enter")
+    assert bundled_page.js("relgraphExplorer.network.getSelectedNodes()") == ["lavrov"]
+    assert page.locator("#details h2").first.inner_text() == "Sergei Lavrov"
+    assert "Foreign Minister" in page.locator("#details").inner_text()  # roles over time
+
+
+def test_search_reports_no_match(bundled_page: Page) -> None:
+    bundled_page.page.fill("#search", "Nobody Atall")
+    bundled_page.page.press("#search", "Enter")
+    assert "No entity matches" in bundled_page.page.locator("#search-status").inner_text()
+
+
+def _set_range(page: Page, selector: str, value: int) -> None:
+    page.page.eval_on_selector(
+        selector, "(el, v) => { el.value = v; el.dispatchEvent(new Event('input')); }", value
+    )
+
+
+def test_time_slider_to_2002_hides_2018_edges(bundled_page: Page) -> None:
+    assert "kim_jong_un|lavrov" in bundled_page.js("relgraphExplorer.visibleEdgeIds()")
+    _set_range(bundled_page, "#until", 2002)
+    visible = bundled_page.js("relgraphExplorer.visibleEdgeIds()")
+    assert "kim_jong_un|lavrov" not in visible
+    assert "ivanov_igor|paek_nam_sun" in visible
+    years = bundled_page.js(
+        "relgraphExplorer.visibleEdgeIds().flatMap(e => relgraphExplorer.claimsOf(e))"
+    )
+    assert years and all(claim["year"] <= 2002 for claim in years)
+    assert "lavrov" not in bundled_page.js("relgraphExplorer.visibleNodeIds()")
+
+
+def test_relation_filter_hides_what_it_should(bundled_page: Page) -> None:
+    before = bundled_page.js("relgraphExplorer.visibleEdgeIds().length")
+    bundled_page.page.locator("#relations input[value=met]").uncheck()
+    after = bundled_page.js("relgraphExplorer.visibleEdgeIds()")
+    assert len(after) < before
+    assert "kim_jong_un|lavrov" not in after  # their only link is a meeting
+    relations = bundled_page.js("""relgraphExplorer.edges.get().map(e => e.id)""")
+    assert relations == after
+    bundled_page.page.click("#reset")
+    assert bundled_page.js("relgraphExplorer.visibleEdgeIds().length") == before
+
+
+def test_type_filter_and_per_statement_edges(bundled_page: Page) -> None:
+    bundled_page.page.locator("#types input[value=Topic]").uncheck()
+    kinds = bundled_page.js(
+        "relgraphExplorer.visibleNodeIds().map(id => relgraphExplorer.nodes.get(id).shape)"
+    )
+    assert kinds and "Topic" not in bundled_page.js(
+        "JSON.stringify(relgraphExplorer.visibleNodeIds())"
+    )
+    bundled_page.page.click("#reset")
+    bundled_page.page.locator("#per-claim").check()
+    edges = bundled_page.js("relgraphExplorer.visibleEdgeIds().length")
+    assert edges == 215
+
+
+def test_hostile_corpus_renders_as_text_and_runs_nothing(browser: Any, hostile_html: Path) -> None:
+    page = Page(browser, hostile_html)
+    try:
+        assert page.js("typeof window.__pwned") == "undefined"
+        assert page.js("document.querySelectorAll('[onerror],[onload],img,svg,a').length") == 0
+        assert page.js("document.scripts.length") == 3
+        assert page.page.title().startswith("<script>window.__pwned=1</script> Headline")
+        page.page.fill("#search", "</select><script>window.__pwned=1</script>")
+        page.page.press("#search", "Enter")
+        heading = page.page.locator("#details h2").first.inner_text()
+        assert heading.startswith('Сергей «Лавров» & <Co> "quoted"')
+        assert (
+            "</select><script>window.__pwned=1</script>"
+            in page.page.locator("#details").inner_text()
+        )
+        options = page.js(
+            "Array.from(document.querySelectorAll('#names option')).map(o => o.value)"
+        )
+        assert '<img src=x onerror="window.__pwned=1">' in options
+        click = "relgraphExplorer.network.body.emitter.emit('click', {nodes: [], edges: [%s]})"
+        shown = ""
+        for edge in page.js("relgraphExplorer.visibleEdgeIds()"):
+            page.js(click % json.dumps(edge))
+            shown += page.page.locator("#details").inner_text()
+        assert '"><svg onload=window.__pwned=1>' in shown
+        assert '<b>bold</b> "detail" & href' in shown
+        # Hover every node so vis-network builds its tooltips; none may run anything.
+        for node in page.js("relgraphExplorer.visibleNodeIds()"):
+            point = page.js(f"""(() => {{ const n = relgraphExplorer.network;
+                const d = n.canvasToDOM(n.getPositions([{json.dumps(node)}])[{json.dumps(node)}]);
+                const b = document.getElementById('graph').getBoundingClientRect();
+                return {{x: b.left + d.x, y: b.top + d.y}}; }})()""")
+            page.page.mouse.move(point["x"], point["y"])
+            page.page.wait_for_timeout(250)
+        assert page.js("typeof window.__pwned") == "undefined"
+        assert page.errors == [] and page.requests == [page.url]
+    finally:
+        page.page.close()
+
+
+def test_screenshot_of_the_bundled_graph(bundled_page: Page, tmp_path: Path) -> None:
+    shot = tmp_path / "relgraph.png"
+    bundled_page.page.screenshot(path=str(shot))
+    data = shot.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 20_000
+
+
+def test_page_is_self_contained_and_deterministic(bundled_store_path: Path) -> None:
+    graph = project(str(bundled_store_path))
+    page = render_page(graph, "t")
+    assert page == render_page(graph, "t")
+    parser = _Tags()
+    parser.feed(page)
+    for tag, attrs in parser.tags:
+        assert not attrs.get("src") and not attrs.get("href"), (tag, attrs)
+    (csp,) = [
+        a["content"] for t, a in parser.tags if a.get("http-equiv") == "Content-Security-Policy"
+    ]
+    assert csp is not None and "connect-src 'none'" in csp and "default-src 'none'" in csp
+    block = re.search(
+        r'<script type="application/json" id="relgraph-data">(.*?)</script>', page, re.S
+    )
+    assert block is not None
+    data = json.loads(block.group(1))
+    assert len(data["claims"]) == graph.number_of_edges()
+
+
+def test_hostile_text_never_appears_unescaped_in_the_file(hostile_html: Path) -> None:
+    text = hostile_html.read_text(encoding="utf-8")
+    assert "<script>window.__pwned" not in text
+    assert "<img src=x" not in text and "<svg onload" not in text
+
+
+def test_render_from_a_query_draws_just_that_subgraph(
+    bundled_store_path: Path, tmp_path: Path
+) -> None:
+    api.render(bundled_store_path, tmp_path / "m.html", name="meetings")
+    people = {"ivanov_igor", "paek_nam_sun", "lavrov", "choe_ryong_hae", "kim_jong_un", "putin"}
+    page = (tmp_path / "m.html").read_text(encoding="utf-8")
+    data = json.loads(re.search(r'id="relgraph-data">(.*?)</script>', page, re.S).group(1))
+    ids = {n["id"] for n in data["nodes"]}
+    assert people <= ids and "usa" not in ids
+    _, n2, e2 = api.render(bundled_store_path, tmp_path / "c.html", name="russia-dprk-network")
+    assert 0 < e2 < 215 and n2 < 91
+
+
+def test_render_and_open_commands(
+    bundled_store_path: Path, tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "g.html"
+    result = runner.invoke(
+        cli,
+        [
+            "render",
+            "--store",
+            str(bundled_store_path),
+            "-o",
+            str(out),
+            "--since",
+            "2014",
+            "--relation",
+            "met",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(
+        re.search(r'id="relgraph-data">(.*?)</script>', out.read_text("utf-8"), re.S).group(1)
+    )
+    assert {c["relation"] for c in data["claims"]} == {"met"}
+    assert min(int(c["year"]) for c in data["claims"]) >= 2014
+    log = tmp_path / "opened.txt"
+    monkeypatch.setenv("BROWSER", f"sh -c 'echo %s > {log}'")
+    target = tmp_path / "new.html"
+    result = runner.invoke(cli, ["open", "--store", str(bundled_store_path), "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    assert target.exists()
+    assert log.read_text().strip() == target.resolve().as_uri()
