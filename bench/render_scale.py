@@ -32,10 +32,27 @@ def synthetic(nodes: int, seed: int = 1) -> nx.MultiDiGraph:
         if u == v:
             continue
         year = rng.randrange(1994, 2025)
-        graph.add_edge(u, v, key=f"s{j}", relation=rng.choice(RELATIONS), label="rel", date=str(year),
-                       precision="year", year=year, place="", status="asserted", attributed_to="",
-                       article=f"a{j}", article_title="T", outlet="O", published=f"{year}-01-01",
-                       quote="q", detail="", role="", statement=f"a{j}.c1")
+        graph.add_edge(
+            u,
+            v,
+            key=f"s{j}",
+            relation=rng.choice(RELATIONS),
+            label="rel",
+            date=str(year),
+            precision="year",
+            year=year,
+            place="",
+            status="asserted",
+            attributed_to="",
+            article=f"a{j}",
+            article_title="T",
+            outlet="O",
+            published=f"{year}-01-01",
+            quote="q",
+            detail="",
+            role="",
+            statement=f"a{j}.c1",
+        )
     return graph
 
 
@@ -58,7 +75,8 @@ def main(sizes: list[int]) -> None:
             settled = time.perf_counter() - t1
             page.close()
             size = path.stat().st_size / 1e6
-            print(f"| {n:,} | {graph.number_of_edges():,} | {rendered:.2f} | {size:.1f} | {settled:.1f} |")
+            edges = graph.number_of_edges()
+            print(f"| {n:,} | {edges:,} | {rendered:.2f} | {size:.1f} | {settled:.1f} |")
         browser.close()
 
 
