@@ -127,15 +127,28 @@ def _report_fail(n: int) -> int:
 @cli.command()
 @_CORPUS
 @_STORE
-def build(corpus_dir: Path, store: str) -> None:
-    """Check the corpus, then build the RDF store (replaced atomically)."""
+@click.option("--full", is_flag=True, help="Rebuild everything, even if only articles changed.")
+def build(corpus_dir: Path, store: str, full: bool) -> None:
+    """Check the corpus, then build the RDF store (replaced atomically).
+
+    After the first build, a build where only article files changed replaces just
+    those articles' named graphs (incremental); the result is the same dataset.
+    """
     from relgraph.build import build as run_build
 
-    s = run_build(corpus_dir, store)
-    click.echo(
-        f"built {s.store}: {s.articles} articles, {s.entities} entities, {s.claims} claims, "
-        f"{s.roles} roles, {s.quads} quads in {s.seconds:.2f} s"
-    )
+    s = run_build(corpus_dir, store, full=full)
+    if s.mode == "full":
+        click.echo(
+            f"built {s.store}: {s.articles} articles, {s.entities} entities, {s.claims} claims, "
+            f"{s.roles} roles, {s.quads} quads in {s.seconds:.2f} s"
+        )
+    elif s.mode == "incremental":
+        click.echo(
+            f"updated {s.store}: {s.added} added, {s.changed} changed, {s.removed} removed "
+            f"of {s.articles} articles; {s.quads} quads in {s.seconds:.2f} s"
+        )
+    else:
+        click.echo(f"{s.store} is up to date ({s.articles} articles, {s.quads} quads)")
 
 
 @cli.command()

@@ -5,9 +5,10 @@ Every command goes through :func:`open_store`, so a remote SPARQL endpoint (an
 ``http(s)://`` location) can be added here without touching the commands.
 
 On disk a store location is a symbolic link to one immutable build directory
-(``.<name>.builds/<build-id>``). A build writes a new directory and swaps the
-link with an atomic rename, so readers never see a half-built store and a
-crashed build leaves the previous one in place.
+(``.<name>.builds/<build-id>``) holding the database (``oxigraph/``) and the
+build's manifest. A build writes a new directory and swaps the link with an
+atomic rename, so readers never see a half-built store and a crashed build
+leaves the previous one in place.
 """
 
 from __future__ import annotations
@@ -44,8 +45,16 @@ def local_path(location: str | Path) -> Path:
     return Path(location)
 
 
+DATABASE = "oxigraph"
+
+
 def builds_dir(target: Path) -> Path:
     return target.parent / f".{target.name}.builds"
+
+
+def database_dir(build: Path) -> Path:
+    """Where a build directory keeps its Oxigraph database."""
+    return build / DATABASE
 
 
 @dataclass
@@ -70,10 +79,11 @@ def open_store(location: str | Path) -> LocalStore:
     path = local_path(location)
     if not path.exists():
         raise StoreError(f"no store at {path}", hint="run 'relgraph build' first")
-    if not (path / "CURRENT").exists():
+    database = database_dir(path.resolve())
+    if not (database / "CURRENT").exists():
         raise StoreError(f"{path} is not a relgraph store", hint="run 'relgraph build' to make one")
     try:
-        store = ox.Store.read_only(str(path.resolve()))
+        store = ox.Store.read_only(str(database))
     except OSError as exc:
         raise StoreError(f"cannot open store {path}: {exc}") from exc
     return LocalStore(str(path), store)

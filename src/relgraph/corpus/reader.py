@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 from relgraph.corpus.fields import Fields, as_mapping
@@ -255,8 +256,9 @@ def read_entities(
 ) -> list[Entity]:
     """Read ``entities.yaml``; roles are checked against the articles already read.
 
-    ``broken`` names articles whose files exist but could not be read: a role
-    citing one is not reported again, the article's own problems say enough.
+    ``broken`` names articles whose files exist but were not read here (they
+    failed to read, or an incremental build does not need them): a role citing
+    one is skipped without a message.
     """
     broken = broken or set()
     doc, found = read_yaml(path, display)
@@ -332,3 +334,31 @@ def read_corpus(root: Path) -> tuple[Corpus, list[Problem]]:
         broken = {p.stem for p in files} - set(by_id)
         entities = read_entities(registry, str(registry), by_id, problems, broken)
     return Corpus(tuple(entities), tuple(articles)), problems
+
+
+def read_subset(
+    root: Path, names: Iterable[str], existing: Iterable[str]
+) -> tuple[Corpus, list[Problem]]:
+    """The registry and only the named articles (for incremental builds).
+
+    ``existing`` is every article id in the corpus: roles citing an existing
+    article that is not read here are skipped, roles citing a missing one are
+    reported as usual.
+    """
+    problems: list[Problem] = []
+    articles = []
+    for name in names:
+        path = _article_path(root, name)
+        article = read_article(path, str(path), problems)
+        if article is not None:
+            articles.append(article)
+    registry = root / "entities.yaml"
+    by_id = {a.id: a for a in articles}
+    skip = set(existing) - set(by_id)
+    entities = read_entities(registry, str(registry), by_id, problems, skip)
+    return Corpus(tuple(entities), tuple(articles)), problems
+
+
+def _article_path(root: Path, name: str) -> Path:
+    path = root / "articles" / f"{name}.yaml"
+    return path if path.exists() else root / "articles" / f"{name}.yml"

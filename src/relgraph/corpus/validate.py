@@ -347,6 +347,17 @@ def check_corpus(root: Path) -> tuple[Corpus, list[Problem]]:
     return corpus, sorted(set(problems), key=lambda p: (p.path, p.line, p.message))
 
 
+def load_subset(root: Path, names: Iterable[str], existing: Iterable[str]) -> Corpus:
+    """The registry and some articles, validated; ``CorpusError`` on any problem."""
+    from relgraph.corpus.reader import read_subset
+
+    corpus, problems = read_subset(root, names, existing)
+    problems = problems + validate(corpus)
+    if problems:
+        raise CorpusError(sorted(set(problems), key=lambda p: (p.path, p.line, p.message)))
+    return corpus
+
+
 def load_corpus(root: Path) -> Corpus:
     """A valid corpus, or :class:`CorpusError` listing every problem."""
     corpus, problems = check_corpus(root)
@@ -355,4 +366,4 @@ def load_corpus(root: Path) -> Corpus:
     return corpus
 
 
-__all__ = ["check_corpus", "load_corpus", "nearest", "validate"]
+__all__ = ["check_corpus", "load_corpus", "load_subset", "nearest", "validate"]

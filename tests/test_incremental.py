@@ -1,0 +1,134 @@
+"""Incremental builds: only changed articles are rebuilt, and the result equals a full build."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from click.testing import CliRunner
+
+from relgraph.build import build
+from relgraph.cli import cli
+from relgraph.errors import CorpusError
+from relgraph.rdf.namespaces import graph_iri
+from relgraph.store import open_store
+
+from conftest import DATA
+
+CHANGED = "2014-11-20-wire-moscow"
+REMOVED = "2006-11-13-wire-tokyo"
+
+
+def _dataset(location: Path) -> list[str]:
+    return sorted(str(q) for q in open_store(location).quads())
+
+
+def _graph(location: Path, article: str) -> list[str]:
+    store = open_store(location).store
+    return sorted(
+        str(q) for q in store.quads_for_pattern(None, None, None, ox.NamedNode(graph_iri(article)))
+    )
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    target = tmp_path / "corpus"
+    shutil.copytree(DATA, target)
+    return target
+
+
+def _edit(corpus: Path) -> None:
+    """Change one article, add one, remove one (no role cites the removed one... yet)."""
+    changed = corpus / "articles" / f"{CHANGED}.yaml"
+    changed.write_text(
+        changed.read_text().replace("place: moscow\n    host: lavrov", "place: moscow")
+    )
+    source = (corpus / "articles" / f"{CHANGED}.yaml").read_text()
+    (corpus / "articles" / "2014-11-21-copy.yaml").write_text(
+        source.replace(f"id: {CHANGED}", "id: 2014-11-21-copy", 1)
+    )
+
+
+def test_incremental_equals_full_rebuild(corpus: Path, tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    first = build(corpus, store)
+    assert first.mode == "full"
+    untouched = {
+        a: _graph(store, a) for a in ("2018-05-31-xinhua-pyongyang", "2002-05-22-xinhua-moscow")
+    }
+    _edit(corpus)
+    summary = build(corpus, store)
+    assert (summary.mode, summary.added, summary.changed, summary.removed) == (
+        "incremental",
+        1,
+        1,
+        0,
+    )
+    for article, quads in untouched.items():
+        assert _graph(store, article) == quads
+    full = tmp_path / "full"
+    build(corpus, full, full=True)
+    assert _dataset(store) == _dataset(full)
+    assert summary.quads == len(open_store(store)) == len(open_store(full))
+
+
+def test_removing_an_article_removes_its_graph(corpus: Path, tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    extra = corpus / "articles" / "2014-11-21-copy.yaml"
+    extra.write_text(
+        (corpus / "articles" / f"{CHANGED}.yaml")
+        .read_text()
+        .replace(f"id: {CHANGED}", "id: 2014-11-21-copy", 1)
+    )
+    build(corpus, store)
+    assert _graph(store, "2014-11-21-copy")
+    extra.unlink()
+    summary = build(corpus, store)
+    assert (summary.mode, summary.removed) == ("incremental", 1)
+    assert _graph(store, "2014-11-21-copy") == []
+    full = tmp_path / "full"
+    build(corpus, full)
+    assert _dataset(store) == _dataset(full)
+
+
+def test_removed_article_cited_by_a_role_is_an_error(corpus: Path, tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    build(corpus, store)
+    before = os.readlink(store)
+    (corpus / "articles" / f"{REMOVED}.yaml").unlink()
+    with pytest.raises(CorpusError, match="unknown article '2006-11-13-wire-tokyo'"):
+        build(corpus, store)
+    assert os.readlink(store) == before
+
+
+def test_bad_edit_leaves_the_store_as_it_was(corpus: Path, tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    build(corpus, store)
+    before, link = _dataset(store), os.readlink(store)
+    article = corpus / "articles" / f"{CHANGED}.yaml"
+    article.write_text(article.read_text().replace("predicate: met", "predicate: meet", 1))
+    with pytest.raises(CorpusError, match="unknown predicate 'meet'"):
+        build(corpus, store)
+    assert os.readlink(store) == link and _dataset(store) == before
+
+
+def test_registry_change_means_full_build(corpus: Path, tmp_path: Path, runner: CliRunner) -> None:
+    store = tmp_path / "store"
+    build(corpus, store)
+    registry = corpus / "entities.yaml"
+    registry.write_text(
+        registry.read_text().replace("name: Japan\n", "name: Japan\n    aliases: [Nippon]\n")
+    )
+    result = runner.invoke(cli, ["build", str(corpus), "--store", str(store)])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("built ")
+    result = runner.invoke(cli, ["build", str(corpus), "--store", str(store)])
+    assert "is up to date" in result.output
+    _edit(corpus)
+    result = runner.invoke(cli, ["build", str(corpus), "--store", str(store)])
+    assert "1 added, 1 changed, 0 removed of 6 articles" in result.output
+    result = runner.invoke(cli, ["build", str(corpus), "--store", str(store), "--full"])
+    assert result.output.startswith("built ")
