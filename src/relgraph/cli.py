@@ -373,11 +373,13 @@ def open_(store: str, output: Path) -> None:
     import webbrowser
 
     from relgraph import api
-    from relgraph.store import local_path
+    from relgraph.store import is_remote, local_path
 
-    store_path = local_path(store)
+    store_path = None if is_remote(store) else local_path(store)
     stale = not output.exists() or (
-        store_path.exists() and store_path.lstat().st_mtime > output.stat().st_mtime
+        store_path is not None
+        and store_path.exists()
+        and store_path.lstat().st_mtime > output.stat().st_mtime
     )
     if stale:
         api.render(store, output)

@@ -17,7 +17,7 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import pyoxigraph as ox
 
@@ -57,6 +57,18 @@ def database_dir(build: Path) -> Path:
     return build / DATABASE
 
 
+class Store(Protocol):
+    """What every command needs from a store, local or remote."""
+
+    location: str
+
+    def query(self, sparql: str, **options: Any) -> Any: ...
+
+    def quads(self) -> Iterator[ox.Quad]: ...
+
+    def __len__(self) -> int: ...
+
+
 @dataclass
 class LocalStore:
     """A read-only view of a built embedded store."""
@@ -74,8 +86,19 @@ class LocalStore:
         return len(self.store)
 
 
-def open_store(location: str | Path) -> LocalStore:
-    """Open the store at ``location`` for reading."""
+def open_store(location: str | Path) -> Any:
+    """Open the store at ``location`` for reading: a directory, or an http(s) endpoint.
+
+    Returns a :class:`LocalStore` or a :class:`relgraph.remote.RemoteStore`; both
+    follow the :class:`Store` protocol. A remote store is asked ``ASK {}`` first,
+    so an unreachable one fails here, clearly.
+    """
+    if is_remote(location):
+        from relgraph.remote import RemoteStore
+
+        remote = RemoteStore(str(location))
+        remote.query("ASK {}")
+        return remote
     path = local_path(location)
     if not path.exists():
         raise StoreError(f"no store at {path}", hint="run 'relgraph build' first")

@@ -16,7 +16,7 @@ import pyoxigraph as ox
 
 from relgraph.export.files import atomic_output
 from relgraph.rdf.namespaces import PREFIXES
-from relgraph.store import LocalStore
+from relgraph.store import Store
 
 
 @dataclass(frozen=True)
@@ -63,5 +63,5 @@ def write_rdf(quads: Iterable[ox.Quad], fmt: str, output: str | Path) -> None:
         handle.write(data)
 
 
-def export_rdf(store: LocalStore, fmt: str, output: str | Path) -> None:
+def export_rdf(store: Store, fmt: str, output: str | Path) -> None:
     write_rdf(store.quads(), fmt, output)

@@ -113,18 +113,10 @@ def evaluate(request: QueryRequest) -> QueryResult:
     import pyoxigraph as ox
 
     from relgraph.rdf.namespaces import PREFIXES
-    from relgraph.sparql.binding import bind_params
     from relgraph.store import open_store
 
     store = open_store(request.location)
-    tokens = check_query(request.query)
-    values = bind_params(store, request.params)
-    text = request.query
-    if values:
-        at = where_brace(tokens)
-        if at is None:
-            raise QueryError("the query has no WHERE group to bind parameters in")
-        text = text[:at] + " " + values + " " + text[at:]
+    text = prepare(store, request.query, request.params)
     try:
         result = store.query(text, use_default_graph_as_union=True, prefixes=PREFIXES)
     except SyntaxError as exc:
@@ -150,6 +142,20 @@ def evaluate(request: QueryRequest) -> QueryResult:
         if parts[0] and parts[1] and parts[2]:
             triples.append((parts[0], parts[1], parts[2]))
     return QueryResult("graph", triples=tuple(triples))
+
+
+def prepare(store: Any, query: str, params: tuple[tuple[Param, str | None], ...]) -> str:
+    """The query text with its parameters bound in a ``VALUES`` block (guarded again)."""
+    from relgraph.sparql.binding import bind_params
+
+    tokens = check_query(query)
+    values = bind_params(store, params)
+    if not values:
+        return query
+    at = where_brace(tokens)
+    if at is None:
+        raise QueryError("the query has no WHERE group to bind parameters in")
+    return query[:at] + " " + values + " " + query[at:]
 
 
 def _too_many(limit: int) -> QueryError:
