@@ -75,3 +75,61 @@ def browser():  # type: ignore[no-untyped-def]
         instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield instance
         instance.close()
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+    return port
+
+
+def oxigraph_binary() -> str | None:
+    import shutil
+    import sys
+
+    beside = Path(sys.executable).parent / "oxigraph"
+    return str(beside) if beside.exists() else shutil.which("oxigraph")
+
+
+def run_oxigraph(root: Path, union: bool = False):  # type: ignore[no-untyped-def]
+    """Start ``oxigraph serve`` on a free loopback port; yield its base URL; stop it.
+
+    A generator to use inside a fixture (``yield from run_oxigraph(...)``).
+    """
+    import subprocess
+    import time
+    import urllib.error
+    import urllib.request
+
+    binary = oxigraph_binary()
+    if binary is None:
+        pytest.skip("the oxigraph server binary is missing: pip install oxigraph")
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    command = [binary, "serve", "--location", str(root / "db"), "--bind", f"127.0.0.1:{port}"]
+    if union:
+        command.append("--union-default-graph")
+    with open(root / "server.log", "wb") as log:
+        process = subprocess.Popen(command, stdout=log, stderr=log)
+    try:
+        deadline = time.monotonic() + 15
+        while True:
+            try:
+                with urllib.request.urlopen(url + "/", timeout=1):
+                    break
+            except (urllib.error.URLError, OSError):
+                if process.poll() is not None or time.monotonic() > deadline:
+                    log_text = (root / "server.log").read_text(errors="replace")
+                    pytest.fail(f"oxigraph did not start at {url}:\n{log_text}")
+                time.sleep(0.1)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()

@@ -10,17 +10,10 @@ small ``http.server`` on loopback.
 from __future__ import annotations
 
 import base64
-import shutil
-import socket
-import subprocess
-import sys
 import threading
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 from typing import Any, ClassVar
 
 import pyoxigraph as ox
@@ -37,22 +30,10 @@ from relgraph.sparql.execute import QueryRequest, evaluate
 from relgraph.sparql.library import load_library
 from relgraph.store import LocalStore, open_store
 
-from conftest import DATA
+from conftest import DATA, free_port, run_oxigraph
 
 SCRATCH = "urn:relgraph-test:scratch"
 EX = "http://example.org/"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-    return port
-
-
-def oxigraph_binary() -> str | None:
-    beside = Path(sys.executable).parent / "oxigraph"
-    return str(beside) if beside.exists() else shutil.which("oxigraph")
 
 
 @pytest.fixture(scope="module", params=["union-server", "plain-server"])
@@ -64,36 +45,8 @@ def server(
     Once with ``--union-default-graph`` and once without, where only the
     ``union-default-graph`` parameter the client sends gives relgraph's queries the union.
     """
-    binary = oxigraph_binary()
-    if binary is None:
-        pytest.skip("the oxigraph server binary is missing: pip install oxigraph")
     root = tmp_path_factory.mktemp("oxigraph")
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
-    command = [binary, "serve", "--location", str(root / "db"), "--bind", f"127.0.0.1:{port}"]
-    with open(root / "server.log", "wb") as log:
-        if request.param == "union-server":
-            command.append("--union-default-graph")
-        process = subprocess.Popen(command, stdout=log, stderr=log)
-    try:
-        deadline = time.monotonic() + 15
-        while True:
-            try:
-                with urllib.request.urlopen(url + "/", timeout=1):
-                    break
-            except (urllib.error.URLError, OSError):
-                if process.poll() is not None or time.monotonic() > deadline:
-                    log_text = (root / "server.log").read_text(errors="replace")
-                    pytest.fail(f"oxigraph did not start at {url}:\n{log_text}")
-                time.sleep(0.1)
-        yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+    yield from run_oxigraph(root, union=request.param == "union-server")
 
 
 @pytest.fixture(scope="module")

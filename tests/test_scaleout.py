@@ -3,10 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,37 +10,13 @@ import pytest
 from click.testing import CliRunner
 
 from relgraph.cli import cli
-from test_remote import free_port, oxigraph_binary
 
-from conftest import DATA
+from conftest import DATA, free_port, run_oxigraph
 
 
 @pytest.fixture(scope="module")
 def endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    binary = oxigraph_binary()
-    if binary is None:
-        pytest.skip("the oxigraph server binary is missing: pip install oxigraph")
-    root = tmp_path_factory.mktemp("scaleout")
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
-    process = subprocess.Popen(
-        [binary, "serve", "--location", str(root / "db"), "--bind", f"127.0.0.1:{port}"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        deadline = time.monotonic() + 15
-        while True:
-            try:
-                with urllib.request.urlopen(url + "/", timeout=1):
-                    break
-            except (urllib.error.URLError, OSError):
-                assert process.poll() is None and time.monotonic() < deadline, "no server"
-                time.sleep(0.1)
-        yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+    yield from run_oxigraph(tmp_path_factory.mktemp("scaleout"))
 
 
 def _run(runner: CliRunner, *args: str) -> str:

@@ -80,6 +80,16 @@ def _projection(kwargs: dict[str, Any]) -> Any:
     )
 
 
+_HTML_OUTPUT = click.option(
+    "-o",
+    "--output",
+    default="exports/relgraph.html",
+    show_default=True,
+    type=click.Path(path_type=Path),
+    help="The HTML file (written by render; opened, after rendering if needed, by open).",
+)
+
+
 class _Group(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -330,14 +340,7 @@ def serve(
 
 @cli.command()
 @_STORE
-@click.option(
-    "-o",
-    "--output",
-    default="exports/relgraph.html",
-    show_default=True,
-    type=click.Path(path_type=Path),
-    help="The HTML file to write.",
-)
+@_HTML_OUTPUT
 @click.option("--query", "name", help="Draw only what this named query returns.")
 @click.option(
     "--file", "file", type=click.Path(path_type=Path), help="Draw only what this .rq file returns."
@@ -360,14 +363,7 @@ def render(
 
 @cli.command(name="open")
 @_STORE
-@click.option(
-    "-o",
-    "--output",
-    default="exports/relgraph.html",
-    show_default=True,
-    type=click.Path(path_type=Path),
-    help="The HTML file to open (rendered if needed).",
-)
+@_HTML_OUTPUT
 def open_(store: str, output: Path) -> None:
     """Open the interactive graph in the default browser, rendering it first if needed."""
     import webbrowser

@@ -24,6 +24,7 @@ from typing import Any
 import networkx as nx
 
 from relgraph.export.files import atomic_output
+from relgraph.network import EDGE_ATTRS
 
 TYPE_STYLE: dict[str, tuple[str, str]] = {
     "Person": ("#4e79a7", "dot"),
@@ -134,27 +135,7 @@ def page_data(graph: nx.MultiDiGraph, title: str) -> dict[str, Any]:
             )
         claims.append(
             {"id": f"{key}|{u}|{v}", "source": u, "target": v}
-            | {
-                k: d.get(k, "")
-                for k in (
-                    "relation",
-                    "label",
-                    "date",
-                    "precision",
-                    "year",
-                    "place",
-                    "status",
-                    "attributed_to",
-                    "article",
-                    "article_title",
-                    "outlet",
-                    "published",
-                    "quote",
-                    "detail",
-                    "role",
-                    "statement",
-                )
-            }
+            | {k: d.get(k, "") for k in EDGE_ATTRS}
         )
     net = Network(directed=True)
     for node in sorted(graph):
