@@ -1,15 +1,16 @@
 """Write a synthetic relgraph corpus of any size, for benchmarks.
 
-Why: the bundled corpus has five articles, far too few to see how check, build, queries
-and exports scale. This writes a seeded corpus in relgraph's own format (entities.yaml and
-articles/<id>.yaml) that passes `relgraph check` and has the real corpus's shape: countries,
-a growing cast of people (with roles), meetings, visits, proposals, positions, messages,
-alleged transfers and planned events, each claim quoting a sentence that occurs exactly once
-in its article. The YAML is written as text, so the same seed and size give the same bytes.
+Why: the bundled corpus has five articles, far too few to see how check, build, queries and
+exports scale. This writes a seeded corpus in relgraph's own format (entities.yaml and
+articles/<id>.yaml) that passes `relgraph check` and has the real corpus's shape: countries, a
+cast of people that grows with the corpus (some with attested roles), meetings, visits,
+proposals, positions, messages, alleged transfers and planned events, each claim quoting a
+sentence that occurs exactly once in its article. The YAML is written as text, so the same seed
+and size give the same bytes.
 
-Each claim builds to about 30 quads (statement node, evidence selectors, direct triple), so
-the default of 2-4 claims per article gives roughly 100 quads per article; pass
-`--claims 8-15` for articles as dense as the bundled ones.
+A claim builds to about 30 quads (statement node, evidence selectors, direct triple), so the
+default of 2-4 claims per article gives about 100 quads per article; `--claims 8-15` gives
+articles as dense as the bundled ones (about 3.5 times the quads).
 
 Usage: python bench/generate.py OUT_DIR --articles N [--seed 1] [--claims 2-4]
 """
@@ -23,95 +24,69 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-MONTHS = "January February March April May June July August September October November December"
-MONTH = MONTHS.split()
-WEEKDAY = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
-START, DAYS = dt.date(1995, 1, 1), (dt.date(2024, 12, 31) - dt.date(1995, 1, 1)).days + 1
-# id, name, aliases, adjective, weight, places (the capital first), name pools
-COUNTRIES = [
-    ("russia", "Russia", ["Russian Federation"], "Russian", 30,
-     "Moscow Vladivostok Khabarovsk Nakhodka Khasan"),
-    ("dprk", "North Korea", ["DPRK", "Democratic People's Republic of Korea"], "North Korean",
-     30, "Pyongyang Rason Sinuiju Wonsan Chongjin Kaesong"),
-    ("rok", "South Korea", ["ROK", "Republic of Korea"], "South Korean", 12, "Seoul Busan Incheon"),
-    ("usa", "United States", ["U.S.", "United States of America"], "U.S.", 8, "Washington"),
-    ("japan", "Japan", [], "Japanese", 7, "Tokyo Niigata Osaka"),
-    ("china", "China", ["People's Republic of China"], "Chinese", 9, "Beijing Dandong Hunchun"),
-    ("mongolia", "Mongolia", [], "Mongolian", 2, "Ulaanbaatar"),
-    ("vietnam", "Vietnam", ["Viet Nam"], "Vietnamese", 2, "Hanoi"),
-]  # fmt: skip
-_S = str.split
-_KP, _KR = _S("Chol Nam Song Il Ho Su Myong Yong Hyon Guk Thae Jin"), _S("Min Jun Seo Ji Hyun Woo")
-_CN = _S("Wei Jian Hua Ming Gang Lei Ping Tao Jun Hong Qiang Xin")
-NAMES = {
-    "russia": [_S("Sergei Alexander Igor Dmitry Nikolai Andrei Mikhail Yuri Oleg Pavel Viktor "
-                  "Boris Alexei Anna Elena Olga Maria Irina Natalia"),
-               _S("Ivanov Petrov Sidorov Smirnov Kuznetsov Popov Volkov Sokolov Lebedev Kozlov "
-                  "Novikov Morozov Orlov Makarov Zaitsev Golovin Belov Frolov Titov Gromov")],
-    "dprk": [_S("Kim Ri Pak Choe Jang Kang Han O Ju Ryu Yun Jo"),
-             [f"{a} {b}" for a in _KP for b in _KP if a != b]],
-    "rok": [_S("Kim Lee Park Choi Jung Cho Yoon Lim Shin Kwon"),
-            [f"{a}-{b.lower()}" for a in _KR for b in _KR if a != b]],
-    "usa": [_S("John Michael Robert James David Mary Susan Karen Thomas Sarah Laura Kevin"),
-            _S("Smith Johnson Williams Brown Miller Davis Wilson Anderson Taylor Moore Clark")],
-    "japan": [_S("Taro Hiroshi Kenji Takeshi Yuko Akiko Koichi Naoko Haruki Kazuo"),
-              _S("Sato Suzuki Takahashi Tanaka Watanabe Ito Yamamoto Nakamura Kato Yoshida")],
-    "china": [_S("Wang Li Zhang Liu Chen Yang Zhao Huang Zhou Wu Xu Sun"),
-              [a + b.lower() for a in _CN for b in _CN if a != b]],
-    "mongolia": [_S("Batbayar Ganbold Enkhbayar Tsogt Munkh Oyun"), _S("Bold Erdene Sukh Altan")],
-    "vietnam": [_S("Nguyen Tran Le Pham Hoang Vu"), _S("Van Thi Duc"), _S("Hung Lan Tuan Dung")],
-}  # fmt: skip
-ALIAS = {"Sergei": "Sergey", "Dmitry": "Dmitri", "Andrei": "Andrey", "Yuri": "Yury",
-         "Alexander": "Aleksandr", "Ri": "Lee", "Pak": "Park", "Choe": "Choi", "Jo": "Cho"}  # fmt: skip
-ORGS = [  # id, name, aliases, country, is an outlet
-    ("tass", "TASS", [], "russia", 1), ("interfax", "Interfax", [], "russia", 1),
-    ("ria_novosti", "RIA Novosti", [], "russia", 1),
-    ("kcna", "Korean Central News Agency", ["KCNA"], "dprk", 1),
-    ("yonhap", "Yonhap News Agency", ["Yonhap"], "rok", 1),
-    ("xinhua", "Xinhua News Agency", ["Xinhua"], "china", 1),
-    ("kyodo", "Kyodo News", [], "japan", 1), ("ap", "Associated Press", ["AP"], "usa", 1),
-    ("afp", "Agence France-Presse", ["AFP"], None, 1), ("reuters", "Reuters", [], None, 1),
-    ("russian_foreign_ministry", "Russian Foreign Ministry", [], "russia", 0),
-    ("russian_railways", "Russian Railways", [], "russia", 0),
-    ("gazprom", "Gazprom", [], "russia", 0), ("rosatom", "Rosatom", [], "russia", 0),
-    ("workers_party_of_korea", "Workers' Party of Korea", ["WPK"], "dprk", 0),
-    ("kogas", "Korea Gas Corporation", ["KOGAS"], "rok", 0), ("korail", "Korail", [], "rok", 0),
-    ("united_nations", "United Nations", ["UN"], None, 0),
-    ("iaea", "International Atomic Energy Agency", ["IAEA"], None, 0),
-]  # fmt: skip
-FORUMS = ["six-party talks", "Eastern Economic Forum", "ASEAN Regional Forum",
-          "Russia–DPRK Intergovernmental Commission", "Tumen River Area Development Programme"]  # fmt: skip
-TOPICS = _S("North Korean nuclear program|Korean Peninsula security|sanctions relief|regional "
-            "military buildup|labor migration|food aid|Soviet-era debt|missile tests|cross-border "
-            "trade|maritime boundaries", "|")  # fmt: skip
-PROJECTS = ["Trans-Korean Railway", "Khasan–Rajin rail link", "trans-Korean gas pipeline",
-            "Russia–Korea power line", "Tumen River road bridge"]  # fmt: skip
-KINDS = _S("port modernization|industrial park|power plant upgrade|logistics hub|rail terminal|"
-           "fish processing plant|tourist zone|oil depot", "|")  # fmt: skip
-TITLES = _S("Foreign Minister|Deputy Foreign Minister|Ambassador|Defense Minister|Trade Minister|"
-            "Deputy Prime Minister|Energy Minister|Special Envoy|Transport Minister", "|")  # fmt: skip
-GOODS = _S(
-    "artillery shells|ballistic missiles|fuel oil|machine tools|drone components|rifles", "|"
+# id | name | aliases (;) | adjective | weight of its people | places, the capital first
+COUNTRIES = """\
+russia|Russia|Russian Federation|Russian|30|Moscow Vladivostok Khabarovsk Nakhodka Khasan
+dprk|North Korea|DPRK;Democratic People's Republic of Korea|North Korean|30|Pyongyang Rason Wonsan
+rok|South Korea|ROK;Republic of Korea|South Korean|12|Seoul Busan Incheon
+usa|United States|U.S.;United States of America|U.S.|8|Washington
+japan|Japan||Japanese|7|Tokyo Niigata
+china|China|People's Republic of China|Chinese|9|Beijing Dandong Hunchun
+mongolia|Mongolia||Mongolian|4|Ulaanbaatar"""
+# id:name:alias:country, for the outlets and then for the other organizations
+OUTLETS = (
+    "tass:TASS::russia|interfax:Interfax::russia|kcna:Korean Central News Agency:KCNA:dprk|"
+    + (
+        "yonhap:Yonhap News Agency:Yonhap:rok|xinhua:Xinhua News Agency:Xinhua:china|"
+        "kyodo:Kyodo News::japan|ap:Associated Press:AP:usa|afp:Agence France-Presse:AFP:"
+    )
 )
-FILLER = [
-    "The talks lasted about two hours.", "Officials gave no further details.",
-    "Trade between the two countries remains modest.", "No timetable was announced.",
-    "Analysts said the move reflected a broader shift in regional diplomacy.",
-    "The statement did not say when a final decision would be made.",
-    "Both sides described the atmosphere as friendly and constructive.",
-    "The ministry declined to comment on the report.", "Financing has not been secured.",
-    "Observers noted that similar plans had stalled before.",
-    "The announcement came amid renewed tension on the peninsula.",
-    "Diplomats said the contacts were part of a regular dialogue.",
-    "Several further documents were said to be under preparation.",
-    "Critics questioned whether the commitments would be kept.",
-]  # fmt: skip
-TAILS = _S("also took part in the talks|was among those present|accompanied the delegation|"
-           "told reporters the contacts would continue|attended the ceremony", "|")  # fmt: skip
-CLAIM_KEYS = _S("id subject participants predicate object date place host status asserted_by "
-                "denied_by detail quote")  # fmt: skip
+ORGS = "russian_foreign_ministry:Russian Foreign Ministry::russia|gazprom:Gazprom::russia|" + (
+    "russian_railways:Russian Railways::russia|workers_party_of_korea:Workers' Party of Korea:WPK:"
+    "dprk|kogas:Korea Gas Corporation:KOGAS:rok|united_nations:United Nations:UN:|"
+    "iaea:International Atomic Energy Agency:IAEA:"
+)
+_KP, _KR = "Chol Nam Song Il Ho Su Myong Yong Hyon Guk Jin", "Min Jun Seo Ji Hyun"
+NAMES = {  # name pools per country: a name takes one item of each pool
+    "russia": ["Sergei Alexander Igor Dmitry Nikolai Andrei Mikhail Yuri Oleg Pavel Boris",
+               "Ivanov Petrov Sidorov Smirnov Kuznetsov Popov Volkov Sokolov Lebedev Kozlov "
+               "Novikov Morozov Orlov Makarov Zaitsev Golovin Belov Frolov Titov Gromov"],
+    "dprk": ["Kim Ri Pak Choe Jang Kang Han O Ju Ryu Yun Jo",
+             " ".join(f"{a}_{b}" for a in _KP.split() for b in _KP.split() if a != b)],
+    "rok": ["Kim Lee Park Choi Jung Cho Yoon Lim Shin Kwon",
+            " ".join(f"{a}-{b.lower()}" for a in _KR.split() for b in _KR.split() if a != b)],
+    "usa": ["John Michael Robert James David Mary Susan Karen Thomas Sarah Laura",
+            "Smith Johnson Williams Brown Miller Davis Wilson Anderson Taylor Moore Clark"],
+    "japan": ["Taro Hiroshi Kenji Takeshi Yuko Akiko Koichi Naoko", "Sato Suzuki Tanaka Ito Kato"],
+    "china": ["Wang Li Zhang Liu Chen Yang Zhao Huang", "Ming Gang Lei Ping Tao Jun Wei Jian Hua"],
+    "mongolia": ["Batbayar Ganbold Enkhbayar Tsogt Munkh Oyun", "Bold Erdene Sukh Altan"],
+}  # fmt: skip
+ALIAS = {"Sergei": "Sergey", "Yuri": "Yury", "Ri": "Lee", "Pak": "Park", "Choe": "Choi"}
+FORUMS = "six-party talks|Eastern Economic Forum|ASEAN Regional Forum|Tumen River Programme"
+TOPICS = "North Korean nuclear program|Korean Peninsula security|sanctions relief|food aid|" + (
+    "labor migration|Soviet-era debt|missile tests|cross-border trade|maritime boundaries"
+)
+PROJECTS = "Trans-Korean Railway|Khasan–Rajin rail link|trans-Korean gas pipeline|power line"
+KINDS = "port upgrade|industrial park|power plant|logistics hub|rail terminal|tourist zone"
+TITLES = "Foreign Minister|Deputy Foreign Minister|Ambassador|Defense Minister|Trade Minister|" + (
+    "Deputy Prime Minister|Energy Minister|Special Envoy|Transport Minister"
+)
+GOODS = "artillery shells|ballistic missiles|fuel oil|machine tools|drone parts|rifles"
+FILLER = """The talks lasted about two hours. Officials gave no further details. Trade between \
+the two countries remains modest. No timetable was announced. Analysts said the move reflected \
+a broader shift in regional diplomacy. The statement did not say when a decision would be made. \
+Both sides described the atmosphere as friendly. The ministry declined to comment. Financing \
+has not been secured. Observers noted that similar plans had stalled before. Diplomats said the \
+contacts were part of a regular dialogue. Critics questioned whether the pledges would be kept."""
+FILLERS = [s + "." for s in FILLER.removesuffix(".").split(". ")]
+TAILS = "also took part|was among those present|accompanied the delegation|attended"
+CLAIM_KEYS = "id subject participants predicate object date place host status asserted_by "
+CLAIM_KEYS += "denied_by detail quote"
 IDS = {"id", "subject", "participants", "object", "place", "host", "asserted_by", "denied_by"}
-ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
+MONTH = "January February March April May June July August September October November December"
+WEEKDAY = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday"
+START, DAYS = dt.date(1995, 1, 1), (dt.date(2025, 1, 1) - dt.date(1995, 1, 1)).days
+Fields = dict[str, str | list[str]]
 
 
 def q(value: str) -> str:
@@ -120,7 +95,18 @@ def q(value: str) -> str:
 
 
 def slug(name: str, sep: str = "_") -> str:
-    return re.sub(r"[^a-z0-9]+", sep, name.lower().replace("–", " ")).strip(sep)
+    return re.sub(r"[^a-z0-9]+", sep, name.lower()).strip(sep)
+
+
+def spoken(day: dt.date) -> str:
+    return f"{day.day} {MONTH.split()[day.month - 1]} {day.year}"
+
+
+def fmt(key: str, value: str | list[str]) -> str:
+    """Ids, id lists and ISO days unquoted (as relgraph's own files), every other value quoted."""
+    if isinstance(value, list):
+        return "[" + ", ".join(value) + "]"
+    return value if key in IDS or re.fullmatch(r"\d{4}-\d\d-\d\d", value) else q(value)
 
 
 @dataclass
@@ -130,216 +116,203 @@ class Ent:
     name: str
     country: str | None = None
     aliases: list[str] = field(default_factory=list)
-    title: tuple[str, str] = ("", "")  # the role a person is attested in: title, of
+    title: tuple[str, str] = ("", "")  # the role this person is attested in: title, of
     roles: list[tuple[str, str, str, str, str]] = field(default_factory=list)
 
 
 class Generator:
     def __init__(self, articles: int, seed: int, claims: tuple[int, int]) -> None:
-        self.rng, self.n, self.claims = random.Random(seed), articles, claims
+        self.rng, self.claims = random.Random(seed), claims
         self.ents: dict[str, Ent] = {}
-        self.taken: set[str] = set()
-        self.adj = {c[0]: c[3] for c in COUNTRIES}
-        self.capital: dict[str, str] = {}
-        for cid, name, aliases, _, _, places in COUNTRIES:
+        self.taken: set[str] = set()  # every name and alias, case-folded
+        rows = [r.split("|") for r in COUNTRIES.splitlines()]
+        self.adj = {r[0]: r[3] for r in rows}
+        self.capital = {r[0]: slug(r[5].split()[0]) for r in rows}
+        for cid, name, aliases, _, _, places in rows:
             self.add(cid, "Country", name, None, aliases)
             for place in places.split():
-                self.capital.setdefault(cid, self.add(slug(place), "Place", place, cid).id)
+                self.add(slug(place), "Place", place, cid)
         self.places = [e for e in self.ents.values() if e.type == "Place"]
-        for oid, name, aliases, country, _ in ORGS:
-            self.add(oid, "Organization", name, country, aliases)
-        self.outlets = [self.ents[o[0]] for o in ORGS if o[4]]
-        self.orgs = [self.ents[o[0]] for o in ORGS if not o[4]]
-        self.forums = [self.add(slug(f), "Forum", f) for f in FORUMS]
-        self.topics = [self.add(slug(t), "Topic", t) for t in TOPICS]
+        self.outlets, self.orgs = [
+            [
+                self.add(i, "Organization", n, c or None, a)
+                for i, n, a, c in (o.split(":") for o in orgs.split("|"))
+            ]
+            for orgs in (OUTLETS, ORGS)
+        ]
+        self.forums = [self.add(slug(f), "Forum", f) for f in FORUMS.split("|")]
+        topics = [self.add(slug(t), "Topic", t) for t in TOPICS.split("|")]
         hubs = [p.name for p in self.places if p.country in ("russia", "dprk", "china")]
-        names = (PROJECTS + [f"{p} {k}" for k in KINDS for p in hubs])[: 10 + articles // 40]
+        extra = [f"{p} {k}" for k in KINDS.split("|") for p in hubs]
+        names = (PROJECTS.split("|") + extra)[: 10 + articles // 40]
         self.projects = [self.add(slug(p), "Project", p) for p in names]
-        ids, weights = [c[0] for c in COUNTRIES], [c[4] for c in COUNTRIES]
+        self.things = self.projects + topics + self.forums
+        ids, weights = [r[0] for r in rows], [int(r[4]) for r in rows]
         self.people: dict[str, list[Ent]] = {c: [] for c in ids}
         for country in ids + self.rng.choices(ids, weights, k=articles // 5 + 50 - len(ids)):
             self.people[country].append(self.person(country))
         self.all_people = [p for c in ids for p in self.people[c]]
         self.rng.shuffle(self.all_people)
 
-    def add(self, eid: str, kind: str, name: str, country: str | None = None,
-            aliases: list[str] | None = None) -> Ent:  # fmt: skip
+    def add(
+        self, eid: str, kind: str, name: str, country: str | None = None, aliases: str = ""
+    ) -> Ent:
         while eid in self.ents:
             eid += "_x"
-        names = [n for n in [name, *(aliases or [])] if n.casefold() not in self.taken]
+        names = [n for n in [name, *aliases.split(";")] if n and n.casefold() not in self.taken]
         self.taken.update(n.casefold() for n in names)
         self.ents[eid] = Ent(eid, kind, name, country, names[1:])
         return self.ents[eid]
 
     def person(self, country: str) -> Ent:
         for attempt in range(60):
-            parts = [self.rng.choice(pool) for pool in NAMES[country]]
+            parts = [self.rng.choice(pool.split()).replace("_", " ") for pool in NAMES[country]]
             if attempt >= 30:  # the pools are crowded: add a middle initial
                 parts.insert(1, chr(65 + self.rng.randrange(26)) + ".")
             name = " ".join(parts)
             if name.casefold() not in self.taken:
                 break
         else:
-            name = f"{name} {attempt}"
+            name += f" {self.rng.randrange(10**6)}"
         alias = " ".join(ALIAS.get(p, p) for p in parts)
-        aliases = [alias] if alias != name and self.rng.random() < 0.6 else []
-        return self.add(slug(name), "Person", name, country, aliases)
+        alias = alias if alias != name and self.rng.random() < 0.6 else ""
+        return self.add(slug(name), "Person", name, country, alias)
 
-    def pick(self, items: list[Ent]) -> Ent:  # skewed: a few entities recur often
+    def pick(self, items: list[Ent]) -> Ent:  # skewed, so that a few entities recur often
         return items[int(len(items) * self.rng.random() ** 2)]
 
-    def who(self, country: str | None = None) -> Ent:
-        country = country or self.rng.choice(["russia", "dprk", "russia", "dprk", None])
-        pool = self.people.get(country or "") or self.all_people
-        return self.pick(pool)
+    def who(self, country: str) -> Ent:
+        return self.pick(self.people[country] or self.all_people)
 
-    def actor(self) -> Ent:
+    def actor(self, person: Ent) -> Ent:
         r = self.rng.random()
-        if r < 0.2:
-            return self.ents[self.rng.choice(["russia", "dprk", "rok", "usa", "china", "japan"])]
-        return self.pick(self.orgs) if r < 0.3 else self.who()
+        return self.ents[person.country or "russia"] if r < 0.2 else person
 
-    def when(self, pub: dt.date) -> tuple[str | None, str]:
+    def when(self, pub: dt.date) -> tuple[str, str]:
         """A claim date on or before ``pub``, as written in YAML and in the text."""
         r, day = self.rng.random(), pub - dt.timedelta(days=self.rng.randrange(21))
         if r < 0.45:
-            return day.isoformat(), f"on {day.day} {MONTH[day.month - 1]} {day.year}"
+            return day.isoformat(), f"on {spoken(day)}"
         if r < 0.65:
-            wd = WEEKDAY[day.weekday()]
-            return wd, f"on {wd}"
+            weekday = WEEKDAY.split()[day.weekday()]
+            return weekday, f"on {weekday}"
         if r < 0.75:
             return "yesterday", "yesterday"
         if r < 0.95:
-            return f"{day:%Y-%m}", f"in {MONTH[day.month - 1]} {day.year}"
-        return None, ""
+            return f"{day:%Y-%m}", f"in {spoken(day).split(' ', 1)[1]}"
+        return "", ""
 
-    def claim(self, pub: dt.date, home: Ent) -> tuple[dict[str, str | list[str]], str]:
+    def claim(self, pub: dt.date, home: Ent) -> tuple[Fields, str]:
         """One claim's fields and the sentence that states it."""
-        rng, kind = self.rng, self.rng.choices(range(10), [20, 12, 10, 14, 14, 8, 6, 8, 5, 3])[0]
-        date, when = self.when(pub)
-        c: dict[str, str | list[str]] = {}
-        a, b = self.who("russia"), self.who("dprk")
-        if rng.random() < 0.5:
-            a, b = b, a
-        thing = self.pick(self.projects + self.topics + self.forums)
+        rng, (date, when) = self.rng, self.when(pub)
+        kind = rng.choices(range(9), [20, 12, 10, 14, 16, 8, 6, 9, 5])[0]
+        partner = rng.choice(["dprk", "dprk", "dprk", "rok", "china", "usa", "japan", "mongolia"])
+        a, b = self.who("russia"), self.who(partner)
+        a, b = (b, a) if rng.random() < 0.5 else (a, b)
+        x, other = self.pick(self.things), self.ents[b.country or "dprk"]
+        c: Fields = {"subject": a.id}
         if kind == 0:  # a meeting of two to four
-            group = [a, b] + [self.who() for _ in range(rng.choice([0, 0, 1, 2]))]
+            group = [a, b] + [self.pick(self.all_people) for _ in range(rng.choice([0, 0, 1, 2]))]
             group = list({e.id: e for e in group}.values())
-            place = home if rng.random() < 0.6 else self.ents[self.capital[group[0].country or ""]]
+            place = home if rng.random() < 0.6 else self.ents[self.capital[a.country or "dprk"]]
             host = [e.id for e in group if e.country == place.country][:1]
-            c = {"participants": [e.id for e in group]} if len(group) > 2 else {"subject": a.id}
-            c |= {"predicate": "met"} | ({"object": b.id} if len(group) == 2 else {})
+            if len(group) > 2:
+                c = {"participants": [e.id for e in group], "predicate": "met"}
+            else:
+                c |= {"predicate": "met", "object": b.id}
             c |= {"place": place.id} | ({"host": host[0]} if host else {})
             names = ", ".join(e.name for e in group[:-1]) + " and " + group[-1].name
-            s = rng.choice(["{} met in {} {}", "{} held talks in {} {}"])
-            s = s.format(names, place.name, when)
-        elif kind == 1:  # a visit
-            dest = rng.choice(
-                [p for p in self.places if p.country != a.country] + [self.ents["dprk"]]
-            )
-            c = {"subject": a.id, "predicate": "visited", "object": dest.id}
+            s = f"{names} {rng.choice(['met', 'held talks'])} in {place.name} {when}"
+        elif kind == 1:  # a visit to a place or a country
+            dest = rng.choice([p for p in self.places if p.country == b.country] + [other])
+            c |= {"predicate": "visited", "object": dest.id}
             s = f"{a.name} {rng.choice(['visited', 'arrived in', 'toured'])} {dest.name} {when}"
         elif kind == 2:  # a proposal
-            who, plan = rng.choice([a, self.ents[a.country or "russia"]]), self.pick(self.projects)
+            who, plan = self.actor(a), self.pick(self.projects)
             c = {"subject": who.id, "predicate": "proposed", "object": plan.id}
-            s = f"{who.name} {rng.choice(['proposed', 'put forward a plan for'])} the {plan.name} {when}"
-        elif kind == 3:  # discussed
-            c = {"participants": [a.id, b.id], "predicate": "discussed", "object": thing.id}
-            s = f"{a.name} and {b.name} discussed the {thing.name} {when}"
-        elif kind == 4:  # a stated position, sometimes a country's as told by its official
+            s = f"{who.name} {rng.choice(['proposed', 'put forward'])} the {plan.name} {when}"
+        elif kind == 3:  # discussed, by two participants
+            c = {"participants": [a.id, b.id], "predicate": "discussed", "object": x.id}
+            s = f"{a.name} and {b.name} discussed the {x.name} {when}"
+        elif kind == 4:  # a country's position as its official states it
             verb = rng.choice(["support", "expand cooperation on", "review", "resume talks on"])
-            detail, ctry = f"ready to {verb} the {thing.name}", self.ents[a.country or "russia"]
-            c = {"subject": ctry.id, "predicate": "stated_position", "object": thing.id}
+            detail, ctry = f"ready to {verb} the {x.name}", self.ents[a.country or "russia"]
+            c = {"subject": ctry.id, "predicate": "stated_position", "object": x.id}
             c |= {"asserted_by": a.id, "detail": detail}
             s = f"{a.name} said {ctry.name} was {detail} {when}"
         elif kind == 5:  # a message
             what = rng.choice(["a letter of greetings", "a congratulatory message", "a letter"])
-            c = {"subject": a.id, "predicate": "sent_message", "object": b.id, "detail": what}
+            c |= {"predicate": "sent_message", "object": b.id, "detail": what}
             s = f"{a.name} sent {b.name} {what} {when}"
         elif kind == 6:  # an alleged transfer, denied by both sides
             src, dst = rng.sample(["russia", "dprk"], 2)
-            say, goods = self.ents[rng.choice(["usa", "rok", "japan"])], rng.choice(GOODS)
-            deny, date, when = [src, dst], f"{pub:%Y-%m}", f"in {MONTH[pub.month - 1]} {pub.year}"
+            say, goods = (
+                self.ents[rng.choice(["usa", "rok", "japan"])],
+                rng.choice(GOODS.split("|")),
+            )
+            date, when = f"{pub:%Y-%m}", f"in {spoken(pub).split(' ', 1)[1]}"
             c = {"subject": src, "predicate": "transferred", "object": dst, "status": "alleged"}
-            c |= {"asserted_by": say.id, "denied_by": deny, "detail": goods}
+            c |= {"asserted_by": say.id, "denied_by": [src, dst], "detail": goods}
             s = f"{say.name} said {self.ents[src].name} had shipped {goods} to "
             s += f"{self.ents[dst].name} {when}, a charge both governments denied"
         elif kind == 7:  # something planned, after the article date
             day = pub + dt.timedelta(days=rng.randrange(3, 150))
-            date, when = day.isoformat(), f"on {day.day} {MONTH[day.month - 1]} {day.year}"
-            forum = rng.choice(self.forums)
-            c = {"subject": a.id, "predicate": "participates_in", "object": forum.id}
-            s = f"{a.name} is expected to attend the {forum.name} session {when}"
-            if rng.random() < 0.5:
-                c = {
-                    "subject": a.id,
-                    "predicate": "visited",
-                    "object": self.capital[b.country or "dprk"],
-                }
-                s = f"{a.name} is scheduled to visit {self.ents[str(c['object'])].name} {when}"
-            c["status"] = "planned"
-        elif kind == 8:
-            c = {"subject": a.id, "predicate": "supported", "object": thing.id}
-            s = f"{a.name} {rng.choice(['welcomed', 'praised', 'endorsed'])} the {thing.name} {when}"
-        else:
-            c = {"subject": a.id, "predicate": "expressed_concern", "object": thing.id}
-            s = f"{a.name} voiced concern over the {thing.name} {when}"
-        if date:
-            c["date"] = date
-        return c, s.strip()
+            date, when, forum = day.isoformat(), f"on {spoken(day)}", rng.choice(self.forums)
+            c |= {"predicate": "participates_in", "object": forum.id, "status": "planned"}
+            s = f"{a.name} is expected to attend a {forum.name} meeting {when}"
+            if b.country != a.country and rng.random() < 0.5:
+                dest = self.ents[self.capital[b.country or "dprk"]]
+                c |= {"predicate": "visited", "object": dest.id}
+                s = f"{a.name} is scheduled to visit {dest.name} {when}"
+        else:  # support or concern
+            who = self.actor(a)
+            verb = rng.choice(["welcomed", "praised", "voiced concern over", "warned against"])
+            pred = "supported" if verb in ("welcomed", "praised") else "expressed_concern"
+            c = {"subject": who.id, "predicate": pred, "object": x.id}
+            s = f"{who.name} {verb} the {x.name} {when}"
+        return c | ({"date": date} if date else {}), s.strip()
 
     def article(self, i: int, pub: dt.date, holders: list[Ent], used: set[str]) -> tuple[str, str]:
-        rng = self.rng
+        rng, claims, paras, said = self.rng, list[Fields](), list[list[str]](), list[str]()
         outlet, home = self.pick(self.outlets), self.pick(self.places)
         aid = base = f"{pub.isoformat()}-{slug(outlet.id, '-')}-{slug(home.id, '-')}"
         while aid in used:
-            aid = f"{base}-{len(used) % 1000}-{i}"
+            aid = f"{base}-{i}-{len(used)}"
         used.add(aid)
-        claims: list[dict[str, str | list[str]]] = []
-        paras: list[list[str]] = []
-        sentences: list[str] = []
 
-        def say(sentence: str) -> str:
-            n = 0
-            while any(sentence in s or s in sentence for s in sentences):
-                n += 1
-                sentence = f"{sentence.split(', report')[0]}, report {n} said"
-            sentences.append(sentence)
-            paras.append([sentence + "."] + rng.sample(FILLER, rng.choice([0, 1, 1, 2])))
-            return sentence
+        def say(sentence: str) -> bool:
+            """Add a sentence and some filler, unless it is in, or holds, one already said."""
+            if any(sentence in s or s in sentence for s in said):
+                return False  # its quote would not be unique: the caller draws another
+            said.append(sentence)
+            paras.append([sentence + ".", *rng.sample(FILLERS, rng.choice([0, 1, 1, 2]))])
+            return True
 
-        for k in range(rng.randint(*self.claims)):
+        want = rng.randint(*self.claims)
+        while len(claims) < want:
             c, sentence = self.claim(pub, home)
-            claims.append({"id": f"c{k + 1:02d}", **c, "quote": say(sentence)})
+            if say(sentence):
+                claims.append({"id": f"c{len(claims) + 1:02d}", **c, "quote": sentence})
+        quotes = [str(c["quote"]) for c in claims]
         for p in holders:
             (title, of), date = p.title, pub.isoformat()
-            if any(r[0] == title and r[2] == date for r in p.roles):
-                continue  # the same role and date twice would be a duplicate role
-            label = f"{self.ents[of].name if of != p.country else self.adj[of]} {title} {p.name}"
-            full = say(f"{label} {rng.choice(TAILS)}")
-            quote = label if sum(label in s for s in sentences) == 1 else full
-            p.roles.append((title, of, date, aid, quote))
-            claims.append({"quote": quote})
+            label = f"{self.adj.get(of) or self.ents[of].name} {title} {p.name}"
+            full = f"{label} {rng.choice(TAILS.split('|'))}"
+            if any(r[0] == title and r[2] == date for r in p.roles) or not say(full):
+                continue  # a duplicate role (same title and date), or a clashing sentence
+            quotes.append(label if sum(label in s for s in said) == 1 else full)
+            p.roles.append((title, of, date, aid, quotes[-1]))
         paras[0][0] = f"{home.name.upper()} — {paras[0][0]}"
         text = "\n\n".join(" ".join(p) for p in paras)
-        for c in claims:
-            assert text.count(str(c["quote"])) == 1, (aid, c["quote"])
-        claims = [c for c in claims if "id" in c]
-        title = f"{claims[0]['quote']}"[:90].rstrip(" ,")
-        out = [f"id: {aid}", f"title: {q(title)}", f"outlet: {outlet.id}"]
+        assert all(text.count(quote) == 1 for quote in quotes), aid
+        out = [f"id: {aid}", f"title: {q(quotes[0][:90])}", f"outlet: {outlet.id}"]
         out += [f"published: {pub.isoformat()}", f"dateline: {home.id}", "text: |"]
         out += [f"  {line}" if line else "" for line in text.split("\n")]
         out.append("claims:")
         for c in claims:
-            for j, key in enumerate(k for k in CLAIM_KEYS if k in c):
+            for j, key in enumerate(k for k in CLAIM_KEYS.split() if k in c):
                 out.append(("  - " if j == 0 else "    ") + f"{key}: {fmt(key, c[key])}")
         return aid, "\n".join(out) + "\n"
-
-
-def fmt(key: str, value: str | list[str]) -> str:
-    if isinstance(value, list):
-        return "[" + ", ".join(value) + "]"
-    return value if key in IDS or ISO_DAY.match(value) else q(value)
 
 
 def write_entities(ents: list[Ent]) -> str:
@@ -363,20 +336,15 @@ def generate(
 ) -> dict[str, int]:
     """Write OUT_DIR/entities.yaml and OUT_DIR/articles/*.yaml; return the counts."""
     g = Generator(articles, seed, claims)
-    rng, orgs = g.rng, {c: [o for o in g.orgs if o.country == c] for c in g.people}
+    rng, orgs = g.rng, {c: [o.id for o in g.orgs if o.country == c] for c in g.people}
     holders = rng.sample(g.all_people, min(len(g.all_people), 300, 20 + articles // 4))
     slots: dict[int, list[Ent]] = {}
     for p in holders:
-        country = p.country or "russia"
-        title, of = rng.choice(TITLES), country
-        if orgs[country] and rng.random() < 0.25:
-            title, of = (
-                rng.choice(["Chairman", "Chief Executive", "Spokesman"]),
-                rng.choice(orgs[country]).id,
-            )
+        p.title = (rng.choice(TITLES.split("|")), p.country or "russia")
+        if orgs[p.title[1]] and rng.random() < 0.25:
+            p.title = (rng.choice(["Chairman", "Spokesman"]), rng.choice(orgs[p.title[1]]))
         for i in sorted({rng.randrange(articles) for _ in range(rng.choice([1, 1, 1, 2]))}):
             slots.setdefault(i, []).append(p)
-        p.title = (title, of)
     pubs = sorted(START + dt.timedelta(days=rng.randrange(DAYS)) for _ in range(articles))
     (out_dir / "articles").mkdir(parents=True, exist_ok=True)
     used: set[str] = set()
