@@ -240,3 +240,27 @@ def test_killed_build_leaves_previous_store_intact(tmp_path: Path) -> None:
     # The next build cleans up the killed build's directory and succeeds.
     build(MINI, store)
     assert len(list(builds_dir(store).iterdir())) == 2  # the new build and the previous one
+
+
+def test_large_corpus_streaming_build_equals_plain_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import relgraph.build
+
+    corpus = _big_corpus(tmp_path, copies=80)  # 405 articles: read, map and load in parallel
+    streamed = build(corpus, tmp_path / "streamed")
+    monkeypatch.setattr(relgraph.build, "PARALLEL_FROM", 10**9)
+    plain = build(corpus, tmp_path / "plain")
+    assert streamed.quads == plain.quads and streamed.claims == plain.claims
+    assert _dump_digest(tmp_path / "streamed") == _dump_digest(tmp_path / "plain")
+
+
+def test_large_corpus_with_errors_writes_nothing(tmp_path: Path, runner: CliRunner) -> None:
+    corpus = _big_corpus(tmp_path, copies=80)
+    broken = corpus / "articles" / "2014-11-20-wire-moscow-copy7.yaml"
+    broken.write_text(broken.read_text().replace("predicate: met", "predicate: meet", 1))
+    store = tmp_path / "store"
+    result = runner.invoke(cli, ["build", str(corpus), "--store", str(store)])
+    assert result.exit_code == 1
+    assert f"{broken}:" in result.output and "unknown predicate 'meet'" in result.output
+    assert not store.exists() and list(builds_dir(store).iterdir()) == []

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import io
 import os
 import shutil
 import time
@@ -21,14 +22,16 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 
-from relgraph.corpus.validate import load_corpus, load_subset
-from relgraph.errors import StoreError
-from relgraph.manifest import MANIFEST, Manifest, Plan, current, plan
-from relgraph.model import Corpus, Role
-from relgraph.rdf.mapping import article_quads, entity_quads, ontology_quads
+from relgraph.corpus.reader import PARALLEL_FROM, read_article, read_entities
+from relgraph.corpus.validate import load_corpus, load_subset, validate
+from relgraph.errors import CorpusError, Problem, StoreError
+from relgraph.manifest import MANIFEST, Manifest, Plan, article_files, current, plan
+from relgraph.model import Article, Corpus, Role
+from relgraph.rdf.mapping import article_quads, entity_quads, ontology_quads, role_quads
 from relgraph.rdf.namespaces import graph_iri
 from relgraph.store import builds_dir, database_dir, is_remote, local_path
 from relgraph.vocab import load_vocabulary
@@ -174,7 +177,119 @@ def build(corpus_dir: str | Path, location: str | Path, full: bool = False) -> B
         return _incremental(root, target, now, steps, before.quads, started)
 
 
+def _map_article(path: Path) -> tuple[Article | None, list[Problem], bytes]:
+    """Worker: read one article and serialize its graph (registry roles come later)."""
+    problems: list[Problem] = []
+    article = read_article(path, str(path), problems)
+    if article is None or problems:
+        return article, problems, b""
+    try:
+        data = ox.serialize(article_quads(article), format=ox.RdfFormat.N_QUADS) or b""
+    except (KeyError, ValueError):  # an invalid claim: validation will report it
+        data = b""
+    return article, problems, data
+
+
+class _Stream(io.RawIOBase):
+    """A read-only byte stream over chunks, so Oxigraph loads while workers map."""
+
+    def __init__(self, chunks: Iterator[bytes]) -> None:
+        self.chunks = chunks
+        self.buffer = b""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, target: Any) -> int:
+        while not self.buffer:
+            chunk = next(self.chunks, None)
+            if chunk is None:
+                return 0
+            self.buffer = chunk
+        n = min(len(target), len(self.buffer))
+        target[:n] = self.buffer[:n]
+        self.buffer = self.buffer[n:]
+        return n
+
+
+def _full_streaming(root: Path, target: Path, now: Manifest, started: float) -> BuildSummary:
+    """A full build of a large corpus: read, map and load in parallel, then validate.
+
+    Workers read and map articles while the main process bulk-loads their
+    N-Quads into the new build directory. Validation needs every article, so it
+    runs after loading; a corpus with problems abandons the new directory, and
+    the store, as with every failed build, stays as it was.
+    """
+    import multiprocessing
+    import os
+    from concurrent.futures import ProcessPoolExecutor
+
+    files = sorted(article_files(root).values())
+    articles: list[Article] = []
+    problems: list[Problem] = []
+    unmapped: list[str] = []
+
+    def chunks(results: Iterable[tuple[Article | None, list[Problem], bytes]]) -> Iterator[bytes]:
+        for article, found, data in results:
+            problems.extend(found)
+            if article is not None:
+                articles.append(article)
+                if not data and not found:
+                    unmapped.append(article.id)
+            if data:
+                yield data
+
+    new = _NewBuild(target)
+    try:
+        store = ox.Store(str(database_dir(new.path)))
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=os.cpu_count() or 2, mp_context=context) as pool:
+            stream = io.BufferedReader(_Stream(chunks(pool.map(_map_article, files, chunksize=32))))
+            store.bulk_load(stream, format=ox.RdfFormat.N_QUADS)
+        registry = root / "entities.yaml"
+        by_id = {a.id: a for a in articles}
+        broken = {p.stem for p in files} - set(by_id)
+        if registry.is_file():
+            entities = read_entities(registry, str(registry), by_id, problems, broken)
+        else:
+            entities = []
+            problems.append(Problem(str(registry), 0, "entity registry not found"))
+        corpus = Corpus(tuple(entities), tuple(articles))
+        problems.extend(validate(corpus))
+        if problems:
+            raise CorpusError(sorted(set(problems), key=lambda p: (p.path, p.line, p.message)))
+        vocab = load_vocabulary()
+        roles = _roles_by_article(corpus)
+        extra = [*ontology_quads(), *(q for e in entities for q in entity_quads(e, vocab))]
+        for article in articles:
+            if article.id in unmapped:
+                extra.extend(article_quads(article, roles.get(article.id, ()), vocab))
+            else:
+                extra.extend(q for r in roles.get(article.id, ()) for q in role_quads(article, r))
+        store.bulk_extend(extra)
+        store.flush()
+        count = len(store)
+        del store
+        new.commit(now, count)
+    except BaseException:
+        new.abandon()
+        raise
+    return BuildSummary(
+        str(target),
+        "full",
+        len(articles),
+        len(entities),
+        corpus.claim_count,
+        corpus.role_count,
+        count,
+        time.perf_counter() - started,
+        added=len(articles),
+    )
+
+
 def _full(root: Path, target: Path, now: Manifest, started: float) -> BuildSummary:
+    if len(now.articles) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
+        return _full_streaming(root, target, now, started)
     corpus = load_corpus(root)
     new = _NewBuild(target)
     try:

@@ -60,7 +60,7 @@ def locate_quote(text: str, quote: str) -> tuple[Evidence | None, str, str]:
     count = text.count(quote)
     if count == 1:
         start = text.index(quote)
-        return Evidence(quote, start, start + len(quote)), "", ""
+        return Evidence(str(quote), start, start + len(quote)), "", ""
     if count > 1:
         return None, f"quote occurs {count} times in the text", "lengthen it until it is unique"
     lo, hi = 0, len(quote)
@@ -302,6 +302,32 @@ def read_entities(
     return entities
 
 
+PARALLEL_FROM = 400  # articles; below this a process pool costs more than it saves
+
+
+def _read_one(path: Path) -> tuple[Article | None, list[Problem]]:
+    problems: list[Problem] = []
+    return read_article(path, str(path), problems), problems
+
+
+def _read_all(files: list[Path]) -> list[tuple[Article | None, list[Problem]]]:
+    """Read article files, in a process pool when there are many (YAML parsing is CPU-bound).
+
+    Results come back in file order, so the corpus is the same either way.
+    """
+    import multiprocessing
+    import os
+    import threading
+    from concurrent.futures import ProcessPoolExecutor
+
+    workers = min(os.cpu_count() or 1, 8)
+    if len(files) < PARALLEL_FROM or workers < 2 or threading.active_count() > 1:
+        return [_read_one(p) for p in files]
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        return list(pool.map(_read_one, files, chunksize=64))
+
+
 def read_corpus(root: Path) -> tuple[Corpus, list[Problem]]:
     """Read a corpus folder: ``entities.yaml`` and ``articles/*.yaml``.
 
@@ -324,7 +350,11 @@ def read_corpus(root: Path) -> tuple[Corpus, list[Problem]]:
     files = sorted(articles_dir.glob("*.yaml")) + sorted(articles_dir.glob("*.yml"))
     if not files:
         problems.append(Problem(str(articles_dir), 0, "no article files (*.yaml) found"))
-    articles = [a for p in files if (a := read_article(p, str(p), problems)) is not None]
+    articles = []
+    for article, found in _read_all(files):
+        problems.extend(found)
+        if article is not None:
+            articles.append(article)
     registry = root / "entities.yaml"
     if not registry.is_file():
         problems.append(Problem(str(registry), 0, "entity registry not found"))

@@ -47,6 +47,10 @@ class LStr(str):
         obj.line = line
         return obj
 
+    def __reduce__(self) -> tuple[type[LStr], tuple[str, int]]:
+        # Picklable with its line, so articles can be read in a process pool.
+        return (LStr, (str(self), self.line))
+
 
 class LMap(dict[str, Any]):
     """A mapping with its own line and the line of each key."""
