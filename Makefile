@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 RELGRAPH := $(BIN)/relgraph
 
-.PHONY: demo test lint format typecheck install clean screenshot
+.PHONY: demo test lint format typecheck install clean screenshot bench
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,9 @@ test: $(STAMP)
 	$(BIN)/ruff check src tests bench docs
 	$(BIN)/ruff format --check src tests bench docs
 	$(BIN)/mypy
+
+bench: $(STAMP)
+	$(BIN)/python bench/run.py 100 1000 10000
 
 screenshot: $(STAMP)
 	$(BIN)/python docs/screenshot.py
