@@ -52,6 +52,22 @@ class BuildSummary:
     removed: int = 0
 
 
+def _summary(
+    store: str | Path, mode: str, corpus: Corpus, quads: int, started: float, **counts: int
+) -> BuildSummary:
+    return BuildSummary(
+        str(store),
+        mode,
+        len(corpus.articles),
+        len(corpus.entities),
+        corpus.claim_count,
+        corpus.role_count,
+        quads,
+        time.perf_counter() - started,
+        **counts,
+    )
+
+
 def _roles_by_article(corpus: Corpus) -> dict[str, list[Role]]:
     roles: dict[str, list[Role]] = defaultdict(list)
     for entity in corpus.entities:
@@ -135,6 +151,13 @@ class _NewBuild:
         root.mkdir(parents=True, exist_ok=True)
         self.path = root / f"{time.time_ns():x}-{os.getpid()}"
         self.path.mkdir()
+
+    def __enter__(self) -> _NewBuild:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
+        if kind is not None:  # any failure, Ctrl-C included: the store stays as it was
+            self.abandon()
 
     def commit(self, manifest: Manifest, quads: int) -> None:
         text = dataclasses.replace(manifest, quads=quads).dumps()
@@ -239,8 +262,7 @@ def _full_streaming(root: Path, target: Path, now: Manifest, started: float) -> 
             if data:
                 yield data
 
-    new = _NewBuild(target)
-    try:
+    with _NewBuild(target) as new:
         store = ox.Store(str(database_dir(new.path)))
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=os.cpu_count() or 2, mp_context=context) as pool:
@@ -271,57 +293,29 @@ def _full_streaming(root: Path, target: Path, now: Manifest, started: float) -> 
         count = len(store)
         del store
         new.commit(now, count)
-    except BaseException:
-        new.abandon()
-        raise
-    return BuildSummary(
-        str(target),
-        "full",
-        len(articles),
-        len(entities),
-        corpus.claim_count,
-        corpus.role_count,
-        count,
-        time.perf_counter() - started,
-        added=len(articles),
-    )
+    return _summary(target, "full", corpus, count, started, added=len(articles))
 
 
 def _full(root: Path, target: Path, now: Manifest, started: float) -> BuildSummary:
     if len(now.articles) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
         return _full_streaming(root, target, now, started)
     corpus = load_corpus(root)
-    new = _NewBuild(target)
-    try:
+    with _NewBuild(target) as new:
         store = ox.Store(str(database_dir(new.path)))
         store.bulk_extend(corpus_quads(corpus))
         store.flush()
         count = len(store)  # the stored quads: claims can state the same triple twice
         del store
         new.commit(now, count)
-    except BaseException:
-        new.abandon()
-        raise
-    return BuildSummary(
-        str(target),
-        "full",
-        len(corpus.articles),
-        len(corpus.entities),
-        corpus.claim_count,
-        corpus.role_count,
-        count,
-        time.perf_counter() - started,
-        added=len(corpus.articles),
-    )
+    return _summary(target, "full", corpus, count, started, added=len(corpus.articles))
 
 
 def _incremental(
     root: Path, target: Path, now: Manifest, steps: Plan, quads: int, started: float
 ) -> BuildSummary:
     corpus = load_subset(root, steps.touched, now.articles)
-    new = _NewBuild(target)
-    assert new.previous is not None
-    try:
+    with _NewBuild(target) as new:
+        assert new.previous is not None
         ox.Store.read_only(str(database_dir(new.previous))).backup(str(database_dir(new.path)))
         store = ox.Store(str(database_dir(new.path)))
         for article_id in steps.changed + steps.removed:
@@ -333,22 +327,17 @@ def _incremental(
         quads += sum(_graph_size(store, ox.NamedNode(graph_iri(a))) for a in steps.touched)
         del store
         new.commit(now, quads)
-    except BaseException:
-        new.abandon()
-        raise
-    return BuildSummary(
-        str(target),
+    summary = _summary(
+        target,
         "incremental",
-        len(now.articles),
-        len(corpus.entities),
-        corpus.claim_count,
-        sum(len(r) for r in _roles_by_article(corpus).values()),
+        corpus,
         quads,
-        time.perf_counter() - started,
+        started,
         added=len(steps.added),
         changed=len(steps.changed),
         removed=len(steps.removed),
     )
+    return dataclasses.replace(summary, articles=len(now.articles))
 
 
 def push(root: Path, location: str, started: float | None = None) -> BuildSummary:
@@ -375,14 +364,4 @@ def push(root: Path, location: str, started: float | None = None) -> BuildSummar
         count += len(unique)
     for iri in sorted(existing - set(graphs)):
         remote.delete_graph(iri)
-    return BuildSummary(
-        remote.location,
-        "full",
-        len(corpus.articles),
-        len(corpus.entities),
-        corpus.claim_count,
-        corpus.role_count,
-        count,
-        time.perf_counter() - started,
-        added=len(corpus.articles),
-    )
+    return _summary(remote.location, "full", corpus, count, started, added=len(corpus.articles))
