@@ -90,6 +90,24 @@ _HTML_OUTPUT = click.option(
 )
 
 
+def _limit_options(func: Any) -> Any:
+    """The time and row limits every query runs under (query, serve)."""
+    func = click.option(
+        "--max-rows",
+        type=int,
+        default=DEFAULT_MAX_ROWS,
+        show_default=True,
+        help="Refuse results with more rows than this.",
+    )(func)
+    return click.option(
+        "--timeout",
+        type=float,
+        default=DEFAULT_TIMEOUT,
+        show_default=True,
+        help="Seconds before a query is stopped.",
+    )(func)
+
+
 class _Group(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -248,20 +266,7 @@ def _params(values: tuple[str, ...]) -> dict[str, str]:
     show_default=True,
     help="table/md for people; json/xml/csv/tsv for SELECT; turtle/ntriples/jsonld for graphs.",
 )
-@click.option(
-    "--timeout",
-    type=float,
-    default=DEFAULT_TIMEOUT,
-    show_default=True,
-    help="Seconds before the query is stopped.",
-)
-@click.option(
-    "--max-rows",
-    type=int,
-    default=DEFAULT_MAX_ROWS,
-    show_default=True,
-    help="Refuse results with more rows than this.",
-)
+@_limit_options
 @_STORE
 def query(
     name: str | None,
@@ -304,20 +309,7 @@ def query(
 @click.option(
     "--port", default=7878, show_default=True, type=int, help="Port (0 picks a free one)."
 )
-@click.option(
-    "--timeout",
-    type=float,
-    default=DEFAULT_TIMEOUT,
-    show_default=True,
-    help="Seconds before a query is stopped.",
-)
-@click.option(
-    "--max-rows",
-    type=int,
-    default=DEFAULT_MAX_ROWS,
-    show_default=True,
-    help="Refuse results with more rows than this.",
-)
+@_limit_options
 @click.option("--cors", is_flag=True, help="Send Access-Control-Allow-Origin: * (off by default).")
 @click.option("--verbose", is_flag=True, help="Log every request.")
 @_STORE
