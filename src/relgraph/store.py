@@ -85,6 +85,17 @@ class LocalStore:
     def __len__(self) -> int:
         return len(self.store)
 
+    def as_rdflib(self) -> Any:
+        """The store as a read-only ``rdflib.Dataset`` (through oxrdflib).
+
+        For notebooks and code written against rdflib: the rdflib API on the same
+        data, with SPARQL still evaluated by Oxigraph rather than rdflib's engine.
+        """
+        import rdflib
+        from oxrdflib import OxigraphStore
+
+        return rdflib.Dataset(store=OxigraphStore(store=self.store))
+
 
 def open_store(location: str | Path) -> Any:
     """Open the store at ``location`` for reading: a directory, or an http(s) endpoint.
