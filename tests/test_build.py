@@ -267,15 +267,14 @@ def test_large_corpus_with_errors_writes_nothing(tmp_path: Path, runner: CliRunn
 
 
 def test_rdflib_view_of_the_store(bundled_store: LocalStore) -> None:
-    import rdflib
-
     dataset = bundled_store.as_rdflib()
     assert sum(1 for _ in dataset.quads((None, None, None, None))) == len(bundled_store)
-    lavrov = rdflib.URIRef("https://w3id.org/relgraph/entity/lavrov")
     result = dataset.query(
-        "SELECT ?name WHERE { GRAPH ?g { ?e skos:altLabel ?name } } ORDER BY ?name",
-        initNs={"skos": "http://www.w3.org/2004/02/skos/core#"},
-        initBindings={"e": lavrov},
+        "SELECT ?name WHERE { GRAPH ?g { ent:lavrov skos:altLabel ?name } } ORDER BY ?name",
+        initNs={
+            "skos": "http://www.w3.org/2004/02/skos/core#",
+            "ent": "https://w3id.org/relgraph/entity/",
+        },
     )
     assert [str(row[0]) for row in result] == [  # type: ignore[index]
         "Lavrov",
