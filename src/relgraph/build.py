@@ -26,7 +26,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from relgraph.corpus.reader import PARALLEL_FROM, read_article, read_entities
+from relgraph.corpus.reader import PARALLEL_FROM, read_article, read_registry
 from relgraph.corpus.validate import load_corpus, load_subset, validate
 from relgraph.errors import CorpusError, Problem, StoreError
 from relgraph.manifest import MANIFEST, Manifest, Plan, article_files, current, plan
@@ -268,14 +268,7 @@ def _full_streaming(root: Path, target: Path, now: Manifest, started: float) -> 
         with ProcessPoolExecutor(max_workers=os.cpu_count() or 2, mp_context=context) as pool:
             stream = io.BufferedReader(_Stream(chunks(pool.map(_map_article, files, chunksize=32))))
             store.bulk_load(stream, format=ox.RdfFormat.N_QUADS)
-        registry = root / "entities.yaml"
-        by_id = {a.id: a for a in articles}
-        broken = {p.stem for p in files} - set(by_id)
-        if registry.is_file():
-            entities = read_entities(registry, str(registry), by_id, problems, broken)
-        else:
-            entities = []
-            problems.append(Problem(str(registry), 0, "entity registry not found"))
+        entities = read_registry(root, articles, [p.stem for p in files], problems)
         corpus = Corpus(tuple(entities), tuple(articles))
         problems.extend(validate(corpus))
         if problems:

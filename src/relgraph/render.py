@@ -149,7 +149,6 @@ def page_data(graph: nx.MultiDiGraph, title: str) -> dict[str, Any]:
             size=round(10 + 4 * math.sqrt(degree[node]), 2),
         )
     large = graph.number_of_nodes() > LARGE
-    net.set_options(json.dumps(_options(graph.number_of_nodes())))
     nodes = []
     by_id = {n["id"]: n for n in net.nodes}
     for node in sorted(graph):
@@ -186,9 +185,7 @@ def page_data(graph: nx.MultiDiGraph, title: str) -> dict[str, Any]:
         ],
         "years": [years[0], years[-1]],
         "large": large,
-        "options": json.loads(net.options.to_json())
-        if hasattr(net.options, "to_json")
-        else net.options,
+        "options": _options(graph.number_of_nodes()),
     }
 
 

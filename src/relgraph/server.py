@@ -203,8 +203,8 @@ class _Handler(BaseHTTPRequestHandler):
         for q in load_library().values():
             fields = "".join(
                 f"<label>{html.escape(p.name)} ({html.escape(p.type)}) "
-                f"<input name={html.escape(p.name, quote=True)!r} "
-                f"value={html.escape(p.default or '', quote=True)!r}> "
+                f'<input name="{html.escape(p.name, quote=True)}" '
+                f'value="{html.escape(p.default or "", quote=True)}"> '
                 f"<small>{html.escape(p.description)}</small></label>"
                 for p in q.params
             )

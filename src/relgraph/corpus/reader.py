@@ -355,15 +355,25 @@ def read_corpus(root: Path) -> tuple[Corpus, list[Problem]]:
         problems.extend(found)
         if article is not None:
             articles.append(article)
+    entities = read_registry(root, articles, [p.stem for p in files], problems)
+    return Corpus(tuple(entities), tuple(articles)), problems
+
+
+def read_registry(
+    root: Path, articles: Iterable[Article], existing: Iterable[str], problems: list[Problem]
+) -> list[Entity]:
+    """``entities.yaml``, its roles checked against the articles read.
+
+    ``existing`` names every article file; a role citing one that was not read
+    (it failed to read) is skipped, its file's own problems say enough.
+    """
     registry = root / "entities.yaml"
     if not registry.is_file():
         problems.append(Problem(str(registry), 0, "entity registry not found"))
-        entities: list[Entity] = []
-    else:
-        by_id = {a.id: a for a in articles}
-        broken = {p.stem for p in files} - set(by_id)
-        entities = read_entities(registry, str(registry), by_id, problems, broken)
-    return Corpus(tuple(entities), tuple(articles)), problems
+        return []
+    by_id = {a.id: a for a in articles}
+    broken = set(existing) - set(by_id)
+    return read_entities(registry, str(registry), by_id, problems, broken)
 
 
 def read_subset(

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from relgraph.corpus.fields import did_you_mean, nearest
+from relgraph.corpus.fields import did_you_mean
 from relgraph.corpus.reader import read_corpus
 from relgraph.dates import period_start
 from relgraph.errors import CorpusError, Problem
@@ -366,4 +366,4 @@ def load_corpus(root: Path) -> Corpus:
     return corpus
 
 
-__all__ = ["check_corpus", "load_corpus", "load_subset", "nearest", "validate"]
+__all__ = ["check_corpus", "load_corpus", "load_subset", "validate"]
