@@ -144,3 +144,13 @@ def test_invalid_utf8_query_file(
 def test_syntax_error_reports_line_and_column(bundled_store_path: Path) -> None:
     with pytest.raises(QueryError, match="line 3, column"):
         api.query(bundled_store_path, text="SELECT * WHERE {\n ?s ?p ?o .\n FILTER(?s = ) }")
+
+
+def test_syntax_error_in_a_query_file_names_the_file(
+    tmp_path: Path, bundled_store_path: Path, runner: CliRunner
+) -> None:
+    path = tmp_path / "bad.rq"
+    path.write_text("SELECT * WHERE {\n  ?s ?p ?o .\n  FILTER(?s = ) }")
+    result = runner.invoke(cli, ["query", "-f", str(path), "--store", str(bundled_store_path)])
+    assert result.exit_code == 1
+    assert f"{path}:3: SPARQL syntax error at line 3, column" in result.output

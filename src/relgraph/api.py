@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -111,9 +112,17 @@ def query(
     values = {p: p.default for p in named.params}
     for key, value in (params or {}).items():
         values[named.param(key)] = value
-    return run_query(
-        str(location), named.text, values, timeout=timeout, max_rows=max_rows, labels=labels
-    )
+    try:
+        return run_query(
+            str(location), named.text, values, timeout=timeout, max_rows=max_rows, labels=labels
+        )
+    except QueryError as exc:
+        if file is None or exc.path is not None:
+            raise
+        # Point at the file the user can open: path:line: message.
+        found = re.search(r"line (\d+)", exc.message)
+        line = int(found.group(1)) if found else 0
+        raise QueryError(exc.message, path=file, line=line, hint=exc.hint) from None
 
 
 def stats(location: str | Path, options: Any = None, fmt: str = "table", top: int = 10) -> str:
