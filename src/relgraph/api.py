@@ -10,7 +10,13 @@ from typing import Any
 from relgraph.corpus.validate import check_corpus
 from relgraph.errors import ExportError, Problem, QueryError
 from relgraph.export import EXPORTERS, ExportSource, format_for
-from relgraph.sparql.execute import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT, QueryResult, run_query
+from relgraph.sparql.execute import (
+    DEFAULT_MAX_ROWS,
+    DEFAULT_TIMEOUT,
+    Page,
+    QueryResult,
+    run_query,
+)
 from relgraph.sparql.library import NamedQuery, get_query, parse_named_query
 from relgraph.store import open_store
 
@@ -94,11 +100,13 @@ def query(
     timeout: float = DEFAULT_TIMEOUT,
     max_rows: int = DEFAULT_MAX_ROWS,
     labels: bool = False,
+    page: Page | None = None,
 ) -> QueryResult:
     """Run a named query, a query file or a query text against the store.
 
     Parameters are checked against the query's declared parameters (an unknown
     one is refused) and bound as RDF terms; declared defaults fill the rest.
+    Every row comes back unless ``page`` asks for one page (the CLI's default).
     """
     given = [x for x in (name, file, text) if x is not None]
     if len(given) != 1:
@@ -114,7 +122,13 @@ def query(
         values[named.param(key)] = value
     try:
         return run_query(
-            str(location), named.text, values, timeout=timeout, max_rows=max_rows, labels=labels
+            str(location),
+            named.text,
+            values,
+            timeout=timeout,
+            max_rows=max_rows,
+            labels=labels,
+            page=page,
         )
     except QueryError as exc:
         if file is None or exc.path is not None:

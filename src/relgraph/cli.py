@@ -14,7 +14,7 @@ import click
 from relgraph import __version__
 from relgraph.errors import CorpusError, RelgraphError
 from relgraph.export import EXPORTERS
-from relgraph.sparql.execute import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT
+from relgraph.sparql.execute import DEFAULT_MAX_ROWS, DEFAULT_PAGE_SIZE, DEFAULT_TIMEOUT
 from relgraph.sparql.output import FORMATS
 from relgraph.store import ENV_STORE, default_location
 
@@ -266,6 +266,21 @@ def _params(values: tuple[str, ...]) -> dict[str, str]:
     show_default=True,
     help="table/md for people; json/xml/csv/tsv for SELECT; turtle/ntriples/jsonld for graphs.",
 )
+@click.option(
+    "--page",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Which page of a SELECT result to show.",
+)
+@click.option(
+    "--page-size",
+    type=click.IntRange(min=1),
+    default=DEFAULT_PAGE_SIZE,
+    show_default=True,
+    help="Rows per page.",
+)
+@click.option("--all", "all_rows", is_flag=True, help="Every row, not one page.")
 @_limit_options
 @_STORE
 def query(
@@ -275,14 +290,22 @@ def query(
     expr: str | None,
     list_: bool,
     fmt: str,
+    page: int,
+    page_size: int,
+    all_rows: bool,
     timeout: float,
     max_rows: int,
     store: str,
 ) -> None:
-    """Run a named SPARQL query, a .rq file (-f) or a query text (-e); read-only."""
+    """Run a named SPARQL query, a .rq file (-f) or a query text (-e); read-only.
+
+    SELECT results come a page at a time (--page, --page-size; --all for every
+    row); a query with its own LIMIT or OFFSET is shown as it asks.
+    """
     from relgraph import api
+    from relgraph.sparql.execute import Page
     from relgraph.sparql.library import load_library
-    from relgraph.sparql.output import render
+    from relgraph.sparql.output import page_note, render
 
     if list_:
         for q in load_library().values():
@@ -300,8 +323,12 @@ def query(
         timeout=timeout,
         max_rows=max_rows,
         labels=fmt in ("table", "md"),
+        page=None if all_rows else Page(page_size, page),
     )
     click.echo(render(result, fmt), nl=False)
+    note = page_note(result)
+    if note:
+        click.echo(note, err=True)
 
 
 @cli.command()

@@ -16,11 +16,28 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from relgraph.errors import QueryError, RelgraphError, StoreError
-from relgraph.sparql.guard import check_query, where_brace
+from relgraph.sparql.guard import check_query, page_position, where_brace
 from relgraph.sparql.library import Param
 
 DEFAULT_TIMEOUT = 5.0
 DEFAULT_MAX_ROWS = 10_000
+DEFAULT_PAGE_SIZE = 100
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of a SELECT result: ``size`` rows, the ``number``-th such page (from 1).
+
+    Paging adds ``LIMIT size+1 OFFSET …`` to the query, so the engine can stop
+    early (without ORDER BY it does) and the extra row tells whether more follow.
+    """
+
+    size: int = DEFAULT_PAGE_SIZE
+    number: int = 1
+
+    @property
+    def offset(self) -> int:
+        return (self.number - 1) * self.size
 
 
 @dataclass(frozen=True)
@@ -41,6 +58,8 @@ class QueryResult:
     boolean: bool | None = None
     triples: tuple[tuple[Term, Term, Term], ...] = ()
     labels: dict[str, str] = field(default_factory=dict)
+    page: Page | None = None  # the page these rows are, if the query was paged
+    more: bool = False  # more rows follow this page
 
 
 @dataclass(frozen=True)
@@ -50,6 +69,7 @@ class QueryRequest:
     params: tuple[tuple[Param, str | None], ...] = ()
     max_rows: int = DEFAULT_MAX_ROWS
     labels: bool = False
+    page: Page | None = None
 
 
 def run_query(
@@ -60,10 +80,21 @@ def run_query(
     timeout: float = DEFAULT_TIMEOUT,
     max_rows: int = DEFAULT_MAX_ROWS,
     labels: bool = False,
+    page: Page | None = None,
 ) -> QueryResult:
-    """Guard, then evaluate ``query`` in a worker; raise ``QueryError`` on any failure."""
-    check_query(query)
-    request = QueryRequest(location, query, tuple((params or {}).items()), max_rows, labels)
+    """Guard, then evaluate ``query`` in a worker; raise ``QueryError`` on any failure.
+
+    With ``page``, a SELECT query without its own LIMIT/OFFSET returns that page
+    only (``result.page`` set, ``result.more`` telling whether rows follow);
+    other queries return every row, and asking them for a later page is an error.
+    """
+    tokens = check_query(query)
+    if page is not None and page.number > 1 and page_position(tokens, len(query)) is None:
+        raise QueryError(
+            f"page {page.number} asked of a query that is not paged",
+            hint="only SELECT queries without their own LIMIT/OFFSET page; drop --page",
+        )
+    request = QueryRequest(location, query, tuple((params or {}).items()), max_rows, labels, page)
     # fork is fast and safe from a single-threaded process; a threaded one (the
     # server) uses forkserver so no lock held by another thread leaks into the child.
     method = "fork" if threading.active_count() == 1 else "forkserver"
@@ -112,28 +143,33 @@ def evaluate(request: QueryRequest) -> QueryResult:
     """Evaluate in this process (the worker's body; no time limit of its own)."""
     import pyoxigraph as ox
 
-    from relgraph.rdf.namespaces import PREFIXES
     from relgraph.store import open_store
 
     store = open_store(request.location)
-    text = prepare(store, request.query, request.params)
+    bound = prepare(store, request.query, request.params)
+    text, page = paged(bound, request.page)
     try:
-        result = store.query(text, use_default_graph_as_union=True, prefixes=PREFIXES)
-    except SyntaxError as exc:
-        raise QueryError(_syntax_message(str(exc))) from None
-    except (OSError, RuntimeError, ValueError) as exc:
-        raise QueryError(f"query failed: {exc}") from None
+        result = _run(store, text, syntax_errors=page is None)
+    except SyntaxError:
+        # Report the error where the author wrote it, not in the added LIMIT line:
+        # the query as written fails to parse too, before any evaluation.
+        page = None
+        result = _run(store, bound)
     if isinstance(result, ox.QueryBoolean):
         return QueryResult("ask", boolean=bool(result))
     if isinstance(result, ox.QuerySolutions):
         names = tuple(v.value for v in result.variables)
         rows: list[tuple[Term | None, ...]] = []
+        cap = request.max_rows + (page is not None)  # a page reads one row ahead
         for solution in result:
-            if len(rows) >= request.max_rows:
+            if len(rows) >= cap:
                 raise _too_many(request.max_rows)
             rows.append(tuple(_term(solution[n]) for n in names))
+        more = page is not None and len(rows) > page.size
+        if more:
+            rows.pop()
         labels = _labels(store, rows) if request.labels else {}
-        return QueryResult("select", names, tuple(rows), labels=labels)
+        return QueryResult("select", names, tuple(rows), labels=labels, page=page, more=more)
     triples: list[tuple[Term, Term, Term]] = []
     for t in result:
         if len(triples) >= request.max_rows:
@@ -142,6 +178,20 @@ def evaluate(request: QueryRequest) -> QueryResult:
         if parts[0] and parts[1] and parts[2]:
             triples.append((parts[0], parts[1], parts[2]))
     return QueryResult("graph", triples=tuple(triples))
+
+
+def _run(store: Any, text: str, syntax_errors: bool = True) -> Any:
+    """Evaluate; failures become ``QueryError`` (syntax errors stay as they are if asked)."""
+    from relgraph.rdf.namespaces import PREFIXES
+
+    try:
+        return store.query(text, use_default_graph_as_union=True, prefixes=PREFIXES)
+    except SyntaxError as exc:
+        if not syntax_errors:
+            raise
+        raise QueryError(_syntax_message(str(exc))) from None
+    except (OSError, RuntimeError, ValueError) as exc:
+        raise QueryError(f"query failed: {exc}") from None
 
 
 def prepare(store: Any, query: str, params: tuple[tuple[Param, str | None], ...]) -> str:
@@ -156,6 +206,14 @@ def prepare(store: Any, query: str, params: tuple[tuple[Param, str | None], ...]
     if at is None:
         raise QueryError("the query has no WHERE group to bind parameters in")
     return query[:at] + " " + values + " " + query[at:]
+
+
+def paged(query: str, page: Page | None) -> tuple[str, Page | None]:
+    """The query asking for one page (and one row more), and the page if it applies."""
+    at = page_position(check_query(query), len(query)) if page is not None else None
+    if page is None or at is None:
+        return query, None
+    return f"{query[:at]}\nLIMIT {page.size + 1} OFFSET {page.offset}\n{query[at:]}", page
 
 
 def _too_many(limit: int) -> QueryError:

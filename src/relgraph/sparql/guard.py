@@ -167,3 +167,30 @@ def where_brace(tokens: list[Token]) -> int | None:
         elif token.text == "}":
             depth -= 1
     return None
+
+
+def page_position(tokens: list[Token], length: int) -> int | None:
+    """Where ``LIMIT … OFFSET …`` can be added to a SELECT query, or None if it can't.
+
+    None for other forms and for a query that already has a top-level LIMIT or
+    OFFSET (its author chose the rows). Otherwise the offset of a trailing
+    top-level ``VALUES`` block (solution modifiers come before it), or the end.
+    """
+    depth = 0
+    form = None
+    closed = False  # the main WHERE group has been closed
+    for token in tokens:
+        word = token.keyword
+        if token.text == "{":
+            depth += 1
+        elif token.text == "}":
+            depth -= 1
+            closed = closed or depth == 0
+        elif depth == 0:
+            if word in FORMS and form is None:
+                form = word
+            elif word in ("LIMIT", "OFFSET"):
+                return None
+            elif word == "VALUES" and closed:
+                return token.start if form == "SELECT" else None
+    return length if form == "SELECT" else None

@@ -49,6 +49,20 @@ def render(result: QueryResult, fmt: str) -> str:
     raise ValueError(f"{fmt} is a graph format; this query returns rows")
 
 
+def page_note(result: QueryResult) -> str | None:
+    """What a paged result holds and how to see the rest (for standard error)."""
+    page = result.page
+    if page is None or (page.number == 1 and not result.more):
+        return None
+    if not result.rows:
+        return f"page {page.number} is empty: the result has no row past {page.offset:,}"
+    first, last = page.offset + 1, page.offset + len(result.rows)
+    shown = f"rows {first:,}–{last:,}"
+    if result.more:
+        return f"{shown}; more follow: --page {page.number + 1} for the next, --all for every row"
+    return f"{shown}, the last"
+
+
 def display(term: Term | None, labels: dict[str, str]) -> str:
     """A value as a person reads it: a label, a prefixed name, or the literal."""
     if term is None:
