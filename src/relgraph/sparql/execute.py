@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from relgraph.errors import QueryError, RelgraphError, StoreError
-from relgraph.sparql.guard import check_query, page_position, where_brace
+from relgraph.sparql.guard import check_query, page_position, tokenize, where_brace
 from relgraph.sparql.library import Param
 
 DEFAULT_TIMEOUT = 5.0
@@ -209,9 +209,14 @@ def prepare(store: Any, query: str, params: tuple[tuple[Param, str | None], ...]
 
 
 def paged(query: str, page: Page | None) -> tuple[str, Page | None]:
-    """The query asking for one page (and one row more), and the page if it applies."""
-    at = page_position(check_query(query), len(query)) if page is not None else None
-    if page is None or at is None:
+    """The query asking for one page (and one row more), and the page if it applies.
+
+    ``query`` has been guarded already (by :func:`prepare`); only its tokens are needed.
+    """
+    if page is None:
+        return query, None
+    at = page_position(tokenize(query), len(query))
+    if at is None:
         return query, None
     return f"{query[:at]}\nLIMIT {page.size + 1} OFFSET {page.offset}\n{query[at:]}", page
 

@@ -4,7 +4,7 @@ A small SPARQL tokenizer finds keywords only where they are keywords: not inside
 strings, IRIs, comments, variables or prefixed names (``ex:service`` is a name,
 ``SERVICE`` is a keyword). On that token stream the guard refuses updates,
 ``LOAD``, ``SERVICE`` and ``FROM``/``FROM NAMED`` with an IRI outside relgraph's
-own graphs, and finds where to bind parameters.
+own graphs, finds where to bind parameters, and where a page's LIMIT can go.
 """
 
 from __future__ import annotations
