@@ -249,6 +249,8 @@ def test_large_corpus_streaming_build_equals_plain_build(
 
     corpus = _big_corpus(tmp_path, copies=80)  # 405 articles: read, map and load in parallel
     streamed = build(corpus, tmp_path / "streamed")
+    assert not (tmp_path / "streamed" / "parts").exists()  # the N-Quads parts are gone
+    assert not (tmp_path / "streamed").resolve().joinpath("parts").exists()
     monkeypatch.setattr(relgraph.build, "PARALLEL_FROM", 10**9)
     plain = build(corpus, tmp_path / "plain")
     assert streamed.quads == plain.quads and streamed.claims == plain.claims

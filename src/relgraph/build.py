@@ -3,7 +3,8 @@
 The build never writes into the store readers use. It writes a new build
 directory and replaces the store link with one ``rename``. A full build
 bulk-loads pyoxigraph quads (the fast path: no per-triple detour through
-rdflib). An incremental build, when only article files changed since the last
+rdflib; a large corpus loads in parts on several cores) and compacts the
+result once. An incremental build, when only article files changed since the last
 build (see :mod:`relgraph.manifest`), checkpoints the previous database (hard
 links, milliseconds) and replaces just the changed articles' named graphs. A
 second build while one runs is refused by a lock; a killed build leaves its
@@ -14,7 +15,6 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import io
 import os
 import shutil
 import time
@@ -22,7 +22,6 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import pyoxigraph as ox
 
@@ -200,77 +199,91 @@ def build(corpus_dir: str | Path, location: str | Path, full: bool = False) -> B
         return _incremental(root, target, now, steps, before.quads, started)
 
 
-def _map_article(path: Path) -> tuple[Article | None, list[Problem], bytes]:
-    """Worker: read one article and serialize its graph (registry roles come later)."""
-    problems: list[Problem] = []
-    article = read_article(path, str(path), problems)
-    if article is None or problems:
-        return article, problems, b""
-    try:
-        data = ox.serialize(article_quads(article), format=ox.RdfFormat.N_QUADS) or b""
-    except (KeyError, ValueError):  # an invalid claim: validation will report it
-        data = b""
-    return article, problems, data
+PART_ARTICLES = 500  # at most, per N-Quads part; smaller corpora split into ~4 parts per core
 
 
-class _Stream(io.RawIOBase):
-    """A read-only byte stream over chunks, so Oxigraph loads while workers map."""
+def _map_part(paths: list[Path], out: Path) -> tuple[list[Article], list[Problem], list[str]]:
+    """Worker: read a run of articles and write their graphs to one N-Quads file.
 
-    def __init__(self, chunks: Iterator[bytes]) -> None:
-        self.chunks = chunks
-        self.buffer = b""
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, target: Any) -> int:
-        while not self.buffer:
-            chunk = next(self.chunks, None)
-            if chunk is None:
-                return 0
-            self.buffer = chunk
-        n = min(len(target), len(self.buffer))
-        target[:n] = self.buffer[:n]
-        self.buffer = self.buffer[n:]
-        return n
-
-
-def _full_streaming(root: Path, target: Path, now: Manifest, started: float) -> BuildSummary:
-    """A full build of a large corpus: read, map and load in parallel, then validate.
-
-    Workers read and map articles while the main process bulk-loads their
-    N-Quads into the new build directory. Validation needs every article, so it
-    runs after loading; a corpus with problems abandons the new directory, and
-    the store, as with every failed build, stays as it was.
+    Registry roles come later, in the main process. An article that fails to
+    read is left out (its problems say why); one that reads but fails to map
+    is listed as unmapped, for validation to explain.
     """
-    import multiprocessing
-    import os
-    from concurrent.futures import ProcessPoolExecutor
-
-    files = sorted(article_files(root).values())
     articles: list[Article] = []
     problems: list[Problem] = []
     unmapped: list[str] = []
+    chunks: list[bytes] = []
+    for path in paths:
+        found: list[Problem] = []
+        article = read_article(path, str(path), found)
+        problems.extend(found)
+        if article is None:
+            continue
+        articles.append(article)
+        if found:
+            continue
+        try:
+            chunks.append(ox.serialize(article_quads(article), format=ox.RdfFormat.N_QUADS) or b"")
+        except (KeyError, ValueError):  # an invalid claim: validation will report it
+            unmapped.append(article.id)
+    out.write_bytes(b"".join(chunks))
+    return articles, problems, unmapped
 
-    def chunks(results: Iterable[tuple[Article | None, list[Problem], bytes]]) -> Iterator[bytes]:
-        for article, found, data in results:
-            problems.extend(found)
-            if article is not None:
-                articles.append(article)
-                if not data and not found:
-                    unmapped.append(article.id)
-            if data:
-                yield data
 
+def _load_part(store: ox.Store, part: Path) -> None:
+    # lenient: these N-Quads were serialized by Oxigraph from terms it had already
+    # validated, so checking every IRI and literal again only costs time.
+    # Loading from a path releases the GIL, so parts load on several cores at once.
+    store.bulk_load(path=str(part), format=ox.RdfFormat.N_QUADS, lenient=True)
+    part.unlink()
+
+
+def _full_parallel(root: Path, target: Path, now: Manifest, started: float) -> BuildSummary:
+    """A full build of a large corpus: read, map and load in parallel, then validate.
+
+    Worker processes read and map runs of articles into N-Quads part files in
+    the new build directory; as each part is ready, a loader thread bulk-loads
+    it. Oxigraph's bulk loader sorts and writes a batch on one core after
+    reading it, so one big load leaves the other cores idle; parts loaded side
+    by side use them all (bench/RESULTS.md). Validation needs every article, so
+    it runs after loading; a corpus with problems abandons the new directory,
+    and the store, as with every failed build, stays as it was.
+    """
+    import multiprocessing
+    from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
+
+    files = sorted(article_files(root).values())
+    cores = os.cpu_count() or 2
+    size = max(1, min(PART_ARTICLES, -(-len(files) // (4 * cores))))
+    articles: list[Article] = []
+    problems: list[Problem] = []
+    unmapped: set[str] = set()
     with _NewBuild(target) as new:
         store = ox.Store(str(database_dir(new.path)))
+        parts = new.path / "parts"
+        parts.mkdir()
         context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=os.cpu_count() or 2, mp_context=context) as pool:
-            stream = io.BufferedReader(_Stream(chunks(pool.map(_map_article, files, chunksize=32))))
-            # lenient: these N-Quads were serialized by Oxigraph from terms it had
-            # already validated, so checking every IRI and literal again only costs
-            # time (about a third of the load at a million quads; bench/RESULTS.md).
-            store.bulk_load(stream, format=ox.RdfFormat.N_QUADS, lenient=True)
+        pool = ProcessPoolExecutor(max_workers=cores, mp_context=context)
+        # Mapping keeps about half the cores busy; the loaders get the rest.
+        loaders = ThreadPoolExecutor(max_workers=max(1, cores // 2))
+        try:
+            mapped = [
+                pool.submit(_map_part, files[i : i + size], parts / f"{i // size:06d}.nq")
+                for i in range(0, len(files), size)
+            ]
+            loads: list[Future[None]] = []
+            for number, future in enumerate(mapped):
+                got, found, skipped = future.result()
+                articles.extend(got)
+                problems.extend(found)
+                unmapped.update(skipped)
+                if not problems:  # a build with problems is abandoned: stop loading
+                    loads.append(loaders.submit(_load_part, store, parts / f"{number:06d}.nq"))
+            for load in loads:
+                load.result()
+        finally:  # on failure, drop what has not started; wait for what has
+            pool.shutdown(cancel_futures=True)
+            loaders.shutdown(cancel_futures=True)
         entities = read_registry(root, articles, [p.stem for p in files], problems)
         corpus = Corpus(tuple(entities), tuple(articles))
         problems.extend(validate(corpus))
@@ -285,23 +298,34 @@ def _full_streaming(root: Path, target: Path, now: Manifest, started: float) -> 
             else:
                 extra.extend(q for r in roles.get(article.id, ()) for q in role_quads(article, r))
         store.bulk_extend(extra)
-        store.flush()
-        count = len(store)
-        del store
+        count = _seal(store)
+        del store  # closed before the swap, as every build does
+        parts.rmdir()
         new.commit(now, count)
     return _summary(target, "full", corpus, count, started, added=len(articles))
 
 
+def _seal(store: ox.Store) -> int:
+    """Flush and compact a freshly loaded store; return its quad count.
+
+    Loading leaves many overlapping files, each of which a lookup must consult;
+    compacting them once costs a few seconds at a million quads and makes the
+    whole-corpus queries about twice as fast (bench/RESULTS.md).
+    """
+    store.flush()
+    store.optimize()
+    return len(store)  # the stored quads: claims can state the same triple twice
+
+
 def _full(root: Path, target: Path, now: Manifest, started: float) -> BuildSummary:
     if len(now.articles) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
-        return _full_streaming(root, target, now, started)
+        return _full_parallel(root, target, now, started)
     corpus = load_corpus(root)
     with _NewBuild(target) as new:
         store = ox.Store(str(database_dir(new.path)))
         store.bulk_extend(corpus_quads(corpus))
-        store.flush()
-        count = len(store)  # the stored quads: claims can state the same triple twice
-        del store
+        count = _seal(store)
+        del store  # closed before the swap makes it the store readers open
         new.commit(now, count)
     return _summary(target, "full", corpus, count, started, added=len(corpus.articles))
 
