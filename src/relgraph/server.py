@@ -23,6 +23,7 @@ from relgraph.sparql.execute import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT, QueryResu
 from relgraph.sparql.guard import MAX_QUERY_BYTES
 from relgraph.sparql.library import load_library
 from relgraph.sparql.output import MEDIA_TYPES, render
+from relgraph.sparql.resident import Snapshot
 
 _ROWS_BY_MEDIA = {
     "application/sparql-results+json": "json",
@@ -51,6 +52,7 @@ class ServerConfig:
     timeout: float = DEFAULT_TIMEOUT
     max_rows: int = DEFAULT_MAX_ROWS
     cors: bool = False
+    in_memory: bool = False  # answer from a copy of the store held in memory
 
 
 def negotiate(accept: str, graph: bool, explicit: str | None = None) -> str:
@@ -261,19 +263,34 @@ class _Server(ThreadingHTTPServer):
         super().__init__(address, _Handler)
         self.config = config
         self.verbose = verbose
+        self.snapshot: Snapshot | None = None
 
 
 def make_server(
     config: ServerConfig, host: str = "127.0.0.1", port: int = 7878, verbose: bool = False
 ) -> _Server:
-    """A ready server (call ``serve_forever``); port 0 picks a free port."""
-    from relgraph.store import open_store
+    """A ready server (call ``serve_forever``); port 0 picks a free port.
+
+    With ``config.in_memory`` the store is copied into memory first (see
+    :mod:`relgraph.sparql.resident`): call this before starting any thread.
+    """
+    from relgraph.sparql import resident
+    from relgraph.store import is_remote, open_store
 
     open_store(config.store)  # fail now, clearly, if there is no store
+    if config.in_memory and is_remote(config.store):
+        raise StoreError("--in-memory holds a local store only", hint="drop --in-memory")
     try:
-        return _Server((host, port), config, verbose)
+        server = _Server((host, port), config, verbose)
     except OSError as exc:
         raise StoreError(f"cannot listen on {host}:{port}: {exc.strerror}") from exc
+    if config.in_memory:
+        try:
+            server.snapshot = resident.start(config.store)
+        except StoreError:
+            server.server_close()
+            raise
+    return server
 
 
 __all__ = ["ServerConfig", "make_server", "negotiate"]

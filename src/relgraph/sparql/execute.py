@@ -97,7 +97,11 @@ def run_query(
     request = QueryRequest(location, query, tuple((params or {}).items()), max_rows, labels, page)
     # fork is fast and safe from a single-threaded process; a threaded one (the
     # server) uses forkserver so no lock held by another thread leaks into the child.
-    method = "fork" if threading.active_count() == 1 else "forkserver"
+    # Serving from memory, the fork server is also what holds the store.
+    from relgraph.sparql import resident
+
+    threaded = threading.active_count() > 1
+    method = "forkserver" if threaded or resident.active() else "fork"
     context: Any = multiprocessing.get_context(method)
     receive, send = context.Pipe(duplex=False)
     worker = context.Process(target=_worker, args=(request, send), daemon=True)
@@ -143,9 +147,12 @@ def evaluate(request: QueryRequest) -> QueryResult:
     """Evaluate in this process (the worker's body; no time limit of its own)."""
     import pyoxigraph as ox
 
+    from relgraph.sparql.resident import memory_store
     from relgraph.store import open_store
 
-    store = open_store(request.location)
+    store = memory_store(request.location)
+    if store is None:
+        store = open_store(request.location)
     bound = prepare(store, request.query, request.params)
     text, page = paged(bound, request.page)
     try:

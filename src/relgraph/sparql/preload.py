@@ -1,0 +1,9 @@
+"""Imported first by the query workers' fork server when serving from memory.
+
+Importing it loads the store (see :mod:`relgraph.sparql.resident`); nothing
+else imports it.
+"""
+
+from relgraph.sparql import execute, resident  # noqa: F401  (workers need execute too)
+
+resident.load_from_environment()
