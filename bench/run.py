@@ -210,7 +210,9 @@ def served_queries(store: Path, texts: dict[str, str]) -> tuple[dict[str, float]
     import urllib.parse
     import urllib.request
 
-    args = [*RELGRAPH, "serve", "--in-memory", "--port", "0", "--store", str(store)]
+    # Started as users start it: the console script (its workers must not re-run it).
+    script = Path(sys.executable).with_name("relgraph")
+    args = [str(script), "serve", "--in-memory", "--port", "0", "--store", str(store)]
     proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
         assert proc.stdout is not None

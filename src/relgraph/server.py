@@ -19,7 +19,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from relgraph import api
 from relgraph.errors import QueryError, RelgraphError, StoreError
-from relgraph.sparql.execute import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT, QueryResult
+from relgraph.sparql.execute import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT, QueryResult, preload_workers
 from relgraph.sparql.guard import MAX_QUERY_BYTES
 from relgraph.sparql.library import load_library
 from relgraph.sparql.output import MEDIA_TYPES, render
@@ -290,6 +290,8 @@ def make_server(
         except StoreError:
             server.server_close()
             raise
+    else:
+        preload_workers()
     return server
 
 

@@ -4,6 +4,6 @@ Importing it loads the store (see :mod:`relgraph.sparql.resident`); nothing
 else imports it.
 """
 
-from relgraph.sparql import execute, resident  # noqa: F401  (workers need execute too)
+from relgraph.sparql import resident
 
 resident.load_from_environment()

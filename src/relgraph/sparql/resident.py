@@ -103,9 +103,11 @@ def start(location: str) -> Snapshot:
         if _started.location == location:
             return _started
         raise StoreError("this process already holds another store in memory")
+    from relgraph.sparql.execute import preload_workers
+
     os.environ[ENV] = location
+    preload_workers(PRELOAD)
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload([PRELOAD])
     receive, send = context.Pipe(duplex=False)
     probe = context.Process(target=_report, args=(send,), daemon=True)
     probe.start()
