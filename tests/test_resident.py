@@ -24,6 +24,8 @@ from click.testing import CliRunner
 from relgraph import api
 from relgraph.build import build
 from relgraph.cli import cli
+from relgraph.errors import StoreError
+from relgraph.sparql import resident
 from relgraph.sparql.library import load_library
 from relgraph.sparql.output import render
 
@@ -114,3 +116,8 @@ def test_in_memory_needs_a_store(tmp_path: Path, runner: CliRunner) -> None:
     result = runner.invoke(cli, ["serve", "--in-memory", "--port", "0", "--store", str(missing)])
     assert result.exit_code == 1
     assert f"no store at {missing}" in result.output
+
+
+def test_in_memory_refuses_a_remote_store() -> None:
+    with pytest.raises(StoreError, match="holds a local store only"):
+        resident.start("http://127.0.0.1:7878")

@@ -325,7 +325,7 @@ def _full(root: Path, target: Path, now: Manifest, started: float) -> BuildSumma
         store = ox.Store(str(database_dir(new.path)))
         store.bulk_extend(corpus_quads(corpus))
         count = _seal(store)
-        del store  # closed before the swap makes it the store readers open
+        del store  # closed before the swap, as every build does
         new.commit(now, count)
     return _summary(target, "full", corpus, count, started, added=len(corpus.articles))
 

@@ -5,7 +5,9 @@
 ``?format=``), and applies the same guard, time limit and row limit as
 ``relgraph query``: updates, SERVICE, LOAD and outside FROM are refused. ``/``
 is a small page listing the named queries with a form for each. It binds to
-127.0.0.1 by default and sends no CORS header unless asked to.
+127.0.0.1 by default and sends no CORS header unless asked to. With
+``in_memory`` it answers from a copy of the store held in memory
+(:mod:`relgraph.sparql.resident`).
 """
 
 from __future__ import annotations
@@ -275,11 +277,9 @@ def make_server(
     :mod:`relgraph.sparql.resident`): call this before starting any thread.
     """
     from relgraph.sparql import resident
-    from relgraph.store import is_remote, open_store
+    from relgraph.store import open_store
 
     open_store(config.store)  # fail now, clearly, if there is no store
-    if config.in_memory and is_remote(config.store):
-        raise StoreError("--in-memory holds a local store only", hint="drop --in-memory")
     try:
         server = _Server((host, port), config, verbose)
     except OSError as exc:

@@ -74,8 +74,7 @@ def _copy(location: str) -> tuple[Any, str]:
     from relgraph.store import LocalStore, open_store
 
     local = open_store(location)
-    if not isinstance(local, LocalStore):
-        raise StoreError("--in-memory holds a local store only")
+    assert isinstance(local, LocalStore)  # start() refuses remote stores
     memory = ox.Store()
     # The dump is N-Quads Oxigraph wrote from terms it had validated: no need to
     # check them again (a third of the load).
@@ -93,12 +92,16 @@ def _report(send: Any) -> None:
 def start(location: str) -> Snapshot:
     """Start the fork server holding ``location`` in memory (before any thread starts).
 
-    Raises ``StoreError`` if the store cannot be loaded, or if this process
+    Raises ``StoreError`` for a remote store, if the store cannot be loaded, or if this process
     already runs a fork server (started without the preload, it holds nothing).
     """
     global _started
     import multiprocessing
 
+    from relgraph.store import is_remote
+
+    if is_remote(location):
+        raise StoreError("--in-memory holds a local store only", hint="drop --in-memory")
     if _started is not None:
         if _started.location == location:
             return _started
