@@ -181,10 +181,10 @@ def build(corpus_dir: str | Path, location: str | Path, full: bool = False) -> B
     target = local_path(location)
     if not root.is_dir():
         load_corpus(root)  # raises the "corpus folder not found" problem
-    now = current(root)
     with build_lock(target):
         previous = target.resolve() if target.is_symlink() else None
         before = Manifest.load(previous / MANIFEST) if previous else None
+        now = current(root, before)
         steps = Plan(full=True) if full else plan(before, now)
         if steps.full:
             return _full(root, target, now, started)
@@ -252,7 +252,7 @@ def _full_parallel(root: Path, target: Path, now: Manifest, started: float) -> B
     import multiprocessing
     from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 
-    files = sorted(article_files(root).values())
+    files = list(article_files(root).values())  # in the reader's order
     cores = os.cpu_count() or 2
     size = max(1, min(PART_ARTICLES, -(-len(files) // (4 * cores))))
     articles: list[Article] = []

@@ -4,22 +4,40 @@ Each build directory holds a ``manifest.json`` beside its database: the hash of
 every article file, of the entity registry, and of what turns them into quads
 (the ontology and the mapping code). A rebuild compares hashes: if only articles
 differ, only their named graphs are replaced; anything else means a full build.
+
+Hashing means reading every article file, which at 10,000 articles was a
+quarter of a one-article rebuild. So the manifest also keeps each file's
+``stat`` signature (size, modification and change times, inode), as git's index
+does, and a file whose signature is unchanged keeps its recorded hash unread.
+Only files already *settled* when the manifest was taken (not touched in the
+last ``SETTLE_NS``) get a signature: an edit in the same clock tick as the
+recording could otherwise keep every field the same. Any write updates the
+change time, which no tool can set back, so an edit that keeps the size and
+restores the modification time is still seen. ``relgraph build --full`` ignores
+all of this.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from relgraph import __version__
+from relgraph.corpus.layout import ARTICLES, REGISTRY, article_names, article_paths
+
+SETTLE_NS = 2_000_000_000  # coarser than any file system's time stamps (FAT: 2 s)
+Signature = tuple[int, int, int, int]  # size, mtime_ns, ctime_ns, inode
 
 MANIFEST = "manifest.json"
 
 
-def file_hash(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+def file_hash(path: str | Path) -> str:
+    with open(path, "rb") as file:
+        return hashlib.sha256(file.read()).hexdigest()
 
 
 def code_hash() -> str:
@@ -39,6 +57,7 @@ class Manifest:
     registry: str
     articles: dict[str, str] = field(default_factory=dict)
     quads: int = 0  # how many quads the build holds, so no rebuild has to count them
+    stats: dict[str, Signature] = field(default_factory=dict)  # settled articles only
 
     def dumps(self) -> str:
         doc = {
@@ -46,33 +65,70 @@ class Manifest:
             "registry": self.registry,
             "articles": self.articles,
             "quads": self.quads,
+            "stats": {name: list(sig) for name, sig in self.stats.items()},
         }
-        return json.dumps(doc, indent=0, sort_keys=True) + "\n"
+        # Compact: with an indent, json encodes in Python (0.2 s at 10,000 articles).
+        return json.dumps(doc, sort_keys=True, separators=(",", ":")) + "\n"
 
     @classmethod
     def load(cls, path: Path) -> Manifest | None:
         try:
             doc = json.loads(path.read_text(encoding="utf-8"))
+            stats = {str(k): _signature_of(v) for k, v in doc.get("stats", {}).items()}
             return cls(
-                str(doc["code"]), str(doc["registry"]), dict(doc["articles"]), int(doc["quads"])
+                str(doc["code"]),
+                str(doc["registry"]),
+                dict(doc["articles"]),
+                int(doc["quads"]),
+                stats,
             )
-        except (OSError, ValueError, KeyError, TypeError):
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None
 
 
+def _signature_of(value: object) -> Signature:
+    if not isinstance(value, list) or len(value) != 4:
+        raise ValueError("a stat signature is four integers")
+    size, mtime, ctime, inode = (int(v) for v in value)
+    return size, mtime, ctime, inode
+
+
 def article_files(root: Path) -> dict[str, Path]:
-    folder = root / "articles"
-    files = sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml"))
-    return {p.stem: p for p in files}
+    return {p.stem: p for p in article_paths(root)}
 
 
-def current(root: Path) -> Manifest:
-    """The manifest the corpus at ``root`` would have now."""
-    registry = root / "entities.yaml"
+def current(root: Path, previous: Manifest | None = None, settle_ns: int = SETTLE_NS) -> Manifest:
+    """The manifest the corpus at ``root`` would have now.
+
+    An article whose file has the signature ``previous`` recorded keeps the
+    hash recorded with it; every other file is read and hashed.
+    """
+    taken = time.time_ns()
+    known = previous.stats if previous is not None else {}
+    hashes: dict[str, str] = {}
+    stats: dict[str, Signature] = {}
+    folder = str(root / ARTICLES)
+    for filename in article_names(root):
+        name, path = os.path.splitext(filename)[0], os.path.join(folder, filename)
+        try:
+            st = os.stat(path)
+            signature = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+            recorded = previous.articles.get(name) if previous is not None else None
+            if recorded is not None and known.get(name) == signature:
+                hashes[name] = recorded
+            else:
+                hashes[name] = file_hash(path)
+        except OSError:  # gone or unreadable: "changed", and reading it will say why
+            hashes[name] = ""
+            continue
+        if max(st.st_mtime_ns, st.st_ctime_ns) < taken - settle_ns:
+            stats[name] = signature
+    registry = root / REGISTRY
     return Manifest(
         code=code_hash(),
         registry=file_hash(registry) if registry.is_file() else "",
-        articles={name: file_hash(p) for name, p in article_files(root).items()},
+        articles=hashes,
+        stats=stats,
     )
 
 

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from relgraph.corpus.fields import Fields, as_mapping
+from relgraph.corpus.layout import ARTICLES, REGISTRY, article_path, article_paths
 from relgraph.corpus.yamlsafe import LMap, LStr, read_yaml
 from relgraph.dates import DATE_HINT, DateError, parse_iso, resolve
 from relgraph.errors import CorpusError, Problem
@@ -346,10 +347,9 @@ def read_corpus(root: Path) -> tuple[Corpus, list[Problem]]:
             ]
         )
     problems: list[Problem] = []
-    articles_dir = root / "articles"
-    files = sorted(articles_dir.glob("*.yaml")) + sorted(articles_dir.glob("*.yml"))
+    files = article_paths(root)
     if not files:
-        problems.append(Problem(str(articles_dir), 0, "no article files (*.yaml) found"))
+        problems.append(Problem(str(root / ARTICLES), 0, "no article files (*.yaml) found"))
     articles = []
     for article, found in _read_all(files):
         problems.extend(found)
@@ -367,7 +367,7 @@ def read_registry(
     ``existing`` names every article file; a role citing one that was not read
     (it failed to read) is skipped, its file's own problems say enough.
     """
-    registry = root / "entities.yaml"
+    registry = root / REGISTRY
     if not registry.is_file():
         problems.append(Problem(str(registry), 0, "entity registry not found"))
         return []
@@ -388,17 +388,12 @@ def read_subset(
     problems: list[Problem] = []
     articles = []
     for name in names:
-        path = _article_path(root, name)
+        path = article_path(root, name)
         article = read_article(path, str(path), problems)
         if article is not None:
             articles.append(article)
-    registry = root / "entities.yaml"
+    registry = root / REGISTRY
     by_id = {a.id: a for a in articles}
     skip = set(existing) - set(by_id)
     entities = read_entities(registry, str(registry), by_id, problems, skip)
     return Corpus(tuple(entities), tuple(articles)), problems
-
-
-def _article_path(root: Path, name: str) -> Path:
-    path = root / "articles" / f"{name}.yaml"
-    return path if path.exists() else root / "articles" / f"{name}.yml"
