@@ -32,7 +32,7 @@ from relgraph.manifest import MANIFEST, Manifest, Plan, article_files, current, 
 from relgraph.model import Article, Corpus, Role
 from relgraph.rdf.mapping import article_quads, entity_quads, ontology_quads, role_quads
 from relgraph.rdf.namespaces import graph_iri
-from relgraph.store import builds_dir, database_dir, is_remote, local_path
+from relgraph.store import builds_dir, database_dir, is_remote, local_path, remote_store
 from relgraph.vocab import load_vocabulary
 
 
@@ -367,11 +367,9 @@ def push(root: Path, location: str, started: float | None = None) -> BuildSummar
     half-written graph; graphs of articles no longer in the corpus are deleted
     afterwards. Readers may briefly see some articles old and some new.
     """
-    from relgraph.remote import RemoteStore
-
     started = time.perf_counter() if started is None else started
     corpus = load_corpus(root)
-    remote = RemoteStore(location)
+    remote = remote_store(location)
     graphs: dict[str, list[ox.Quad]] = defaultdict(list)
     for q in corpus_quads(corpus):
         if isinstance(q.graph_name, ox.NamedNode):  # relgraph writes named graphs only

@@ -241,13 +241,20 @@ class RemoteStore:
                 text = exc.read(4096).decode("utf-8", "replace").strip()
         except (OSError, http.client.HTTPException):
             text = ""
-        detail = text.splitlines()[0][:300] if text else exc.reason
+        # An HTML error page's first line says nothing ("<!DOCTYPE html>"): use the reason.
+        detail = text.splitlines()[0][:300] if text and not text.startswith("<") else exc.reason
         if exc.code in (401, 403):
             return StoreError(f"authentication failed for {url} ({exc.code})", hint=AUTH_HINT)
         if 300 <= exc.code < 400:
             moved = _split_credentials(exc.headers.get("Location") or "?")[0]
             return StoreError(
                 f"{url} redirects to {moved}", hint="use that URL as the store location"
+            )
+        if exc.code == 501 or (exc.code == 405 and not query):
+            return StoreError(
+                f"{url} does not accept this request ({exc.code} {exc.reason}): the server "
+                "may be read-only (as 'relgraph serve' is), or its endpoints are elsewhere",
+                hint="set query, update and graph-store under [store] in relgraph.toml",
             )
         if exc.code >= 500:
             return StoreError(

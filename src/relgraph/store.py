@@ -28,7 +28,19 @@ ENV_STORE = "RELGRAPH_STORE"
 
 
 def default_location() -> str:
-    return os.environ.get(ENV_STORE) or str(DEFAULT_STORE)
+    """``$RELGRAPH_STORE``, else ``[store] location`` in relgraph.toml, else ``.relgraph/store``."""
+    from relgraph.config import load_config
+
+    return os.environ.get(ENV_STORE) or load_config().location or str(DEFAULT_STORE)
+
+
+def remote_store(location: str) -> Any:
+    """A :class:`relgraph.remote.RemoteStore` with the endpoint layout the settings give."""
+    from relgraph.config import load_config
+    from relgraph.remote import RemoteStore
+
+    query, update, graph_store = load_config().endpoints.resolve(location)
+    return RemoteStore(location, query_url=query, update_url=update, store_url=graph_store)
 
 
 def is_remote(location: str | Path) -> bool:
@@ -105,9 +117,7 @@ def open_store(location: str | Path) -> Any:
     so an unreachable one fails here, clearly.
     """
     if is_remote(location):
-        from relgraph.remote import RemoteStore
-
-        remote = RemoteStore(str(location))
+        remote = remote_store(str(location))
         remote.query("ASK {}")
         return remote
     path = local_path(location)
