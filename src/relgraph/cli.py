@@ -26,7 +26,10 @@ _STORE = click.option(
     envvar=ENV_STORE,
     default=default_location,
     show_default=".relgraph/store",
-    help=f"Store location: a directory or an http(s) SPARQL server (also ${ENV_STORE}, or [store] location in relgraph.toml).",
+    help=(
+        "Store location: a directory or an http(s) SPARQL server "
+        f"(also ${ENV_STORE}, or [store] location in relgraph.toml)."
+    ),
 )
 
 
