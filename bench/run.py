@@ -300,7 +300,7 @@ def bench_size(articles: int, rdflib_timeout: float) -> list[str]:
     build_cpu = statistics.median(b.cpu for b in builds)
     build_range = (
         f"{build_s:.2f} s ({times[0]:.1f}–{times[-1]:.1f} s, {len(times)} runs; "
-        f"{build_cpu:.0f} s of CPU)"
+        f"{build_cpu:.1f} s of CPU)"
     )
     quads = int(output.split(" quads")[0].rsplit(" ", 1)[1].replace(",", ""))
     rdf_s, rdf_quads = in_child(rdflib_build, corpus, max(60.0, rdflib_timeout * 6))
