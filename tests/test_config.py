@@ -121,8 +121,13 @@ def test_bad_settings_stop_every_command(here: Path, runner: CliRunner) -> None:
     assert not (here / ".relgraph").exists()
 
 
-def test_named_settings_file_must_exist(here: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_named_settings_file(here: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert load_config().path is None  # no file here: the defaults
+    team = here / "team"
+    team.mkdir()
+    _write(team, '[store]\nlocation = "store"\n')
+    monkeypatch.setenv(ENV_CONFIG, str(team / CONFIG_FILE))
+    assert load_config().location == str(team / "store")  # relative to the file, not to here
     monkeypatch.setenv(ENV_CONFIG, str(here / "missing.toml"))
     with pytest.raises(ConfigError, match="settings file not found"):
         load_config()

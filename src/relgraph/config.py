@@ -15,8 +15,9 @@ location (or as full URLs)::
     graph-store = "rdf-graphs/service"
 
 The file is ``relgraph.toml`` in the current directory, or the one named by
-``$RELGRAPH_CONFIG``. ``--store`` and ``$RELGRAPH_STORE`` override its location;
-its endpoint layout applies to whichever server the location names.
+``$RELGRAPH_CONFIG``; a folder it names as the location is relative to the
+file. ``--store`` and ``$RELGRAPH_STORE`` override its location; its endpoint
+layout applies to whichever server the location names.
 """
 
 from __future__ import annotations
@@ -110,7 +111,10 @@ def read_config(path: Path) -> Config:
         store.get("update", defaults.update),
         store.get("graph-store", defaults.graph_store),
     )
-    return Config(path, store.get("location") or None, endpoints)
+    location = store.get("location") or None
+    if location and not location.startswith(("http://", "https://")):
+        location = str(path.parent / location)  # a folder is relative to the file naming it
+    return Config(path, location, endpoints)
 
 
 def load_config() -> Config:
