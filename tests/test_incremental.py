@@ -14,7 +14,7 @@ from relgraph.build import build
 from relgraph.cli import cli
 from relgraph.errors import CorpusError
 from relgraph.rdf.namespaces import graph_iri
-from relgraph.store import open_store
+from relgraph.store import builds_dir, open_store
 
 from conftest import DATA
 
@@ -132,3 +132,18 @@ def test_registry_change_means_full_build(corpus: Path, tmp_path: Path, runner: 
     assert "1 added, 1 changed, 0 removed of 6 articles" in result.output
     result = runner.invoke(cli, ["build", str(corpus), "--store", str(store), "--full"])
     assert result.output.startswith("built ")
+
+
+def test_incremental_builds_prune_all_but_the_previous_build(corpus: Path, tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    build(corpus, store)
+    article = corpus / "articles" / f"{CHANGED}.yaml"
+    links = []
+    for n in range(3):
+        article.write_text(article.read_text() + f"# edit {n}\n")
+        (builds_dir(store) / f"killed-{n}").mkdir()  # what a killed build leaves behind
+        links.append(os.readlink(store))
+        assert build(corpus, store).mode == "incremental"
+    kept = sorted(p.name for p in builds_dir(store).iterdir())
+    assert kept == sorted(Path(link).name for link in (links[-1], os.readlink(store)))
+    assert _dataset(store) == _dataset(store.resolve().parent / Path(links[-1]).name)

@@ -17,6 +17,7 @@ import contextlib
 import dataclasses
 import os
 import shutil
+import threading
 import time
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -134,6 +135,25 @@ def _prune(target: Path, keep: set[Path]) -> None:
     for child in builds_dir(target).iterdir():
         if child.resolve() not in keep:
             shutil.rmtree(child, ignore_errors=True)
+
+
+def _prune_in_background(target: Path, keep: Path) -> threading.Thread:
+    """Start removing every build directory but ``keep`` (the store's) in a thread.
+
+    These are the directories the commit would prune. Unlinking a superseded
+    store's large files took a quarter of a one-article rebuild at 10,000
+    articles; done here, the kernel frees them while the build reads and maps
+    (``unlink`` releases the GIL). Join the thread before committing.
+    """
+    stale = [child for child in builds_dir(target).iterdir() if child.resolve() != keep]
+
+    def remove() -> None:
+        for child in stale:
+            shutil.rmtree(child, ignore_errors=True)
+
+    thread = threading.Thread(target=remove)
+    thread.start()
+    return thread
 
 
 def _graph_size(store: ox.Store, graph: ox.NamedNode) -> int:
@@ -333,20 +353,27 @@ def _full(root: Path, target: Path, now: Manifest, started: float) -> BuildSumma
 def _incremental(
     root: Path, target: Path, now: Manifest, steps: Plan, quads: int, started: float
 ) -> BuildSummary:
-    corpus = load_subset(root, steps.touched, now.articles)
-    with _NewBuild(target) as new:
-        assert new.previous is not None
-        ox.Store.read_only(str(database_dir(new.previous))).backup(str(database_dir(new.path)))
-        store = ox.Store(str(database_dir(new.path)))
-        for article_id in steps.changed + steps.removed:
-            graph = ox.NamedNode(graph_iri(article_id))
-            quads -= _graph_size(store, graph)
-            store.remove_graph(graph)
-        store.bulk_extend(articles_quads(corpus, steps.touched))
-        store.flush()
-        quads += sum(_graph_size(store, ox.NamedNode(graph_iri(a))) for a in steps.touched)
-        del store
-        new.commit(now, quads)
+    assert target.is_symlink()
+    pruning = _prune_in_background(target, target.resolve())
+    try:
+        corpus = load_subset(root, steps.touched, now.articles)
+        with _NewBuild(target) as new:  # not among the directories being pruned
+            assert new.previous is not None
+            previous = database_dir(new.previous)
+            ox.Store.read_only(str(previous)).backup(str(database_dir(new.path)))
+            store = ox.Store(str(database_dir(new.path)))
+            for article_id in steps.changed + steps.removed:
+                graph = ox.NamedNode(graph_iri(article_id))
+                quads -= _graph_size(store, graph)
+                store.remove_graph(graph)
+            store.bulk_extend(articles_quads(corpus, steps.touched))
+            store.flush()
+            quads += sum(_graph_size(store, ox.NamedNode(graph_iri(a))) for a in steps.touched)
+            del store
+            pruning.join()
+            new.commit(now, quads)
+    finally:
+        pruning.join()
     summary = _summary(
         target,
         "incremental",
