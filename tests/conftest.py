@@ -36,6 +36,14 @@ def bundled_store(bundled_store_path: Path) -> LocalStore:
 
 
 @pytest.fixture
+def bundled_corpus(tmp_path: Path) -> Path:
+    """A writable copy of the bundled corpus (data/)."""
+    target = tmp_path / "corpus"
+    shutil.copytree(DATA, target)
+    return target
+
+
+@pytest.fixture
 def mini_corpus(tmp_path: Path) -> Path:
     """A writable copy of the small test corpus."""
     target = tmp_path / "corpus"
@@ -133,3 +141,26 @@ def run_oxigraph(root: Path, union: bool = False):  # type: ignore[no-untyped-de
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+def run_relgraph_server(root: Path, timeout: float = 3.0):  # type: ignore[no-untyped-def]
+    """Build the bundled corpus under ``root`` and serve it with ``relgraph serve``'s
+    server in a thread; yield its base URL and the store's path; stop it.
+
+    A generator to use inside a fixture (``yield from run_relgraph_server(...)``).
+    """
+    import threading
+
+    from relgraph.server import ServerConfig, make_server
+
+    store = str(root / "store")
+    build(DATA, store)
+    server = make_server(ServerConfig(store, timeout=timeout), port=0)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    host, port = server.server_address[:2]
+    try:
+        yield f"http://{host}:{port}", store
+    finally:
+        server.shutdown()
+        server.server_close()

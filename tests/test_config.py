@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,10 +17,9 @@ from relgraph.config import (
     load_config,
     read_config,
 )
-from relgraph.server import ServerConfig, make_server
 from relgraph.store import ENV_STORE
 
-from conftest import DATA, run_oxigraph
+from conftest import DATA, run_oxigraph, run_relgraph_server
 
 
 @pytest.fixture
@@ -36,17 +34,7 @@ def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
     """``relgraph serve`` on the bundled corpus: queries at /sparql, nothing else."""
-    from relgraph.build import build
-
-    store = str(tmp_path_factory.mktemp("served") / "store")
-    build(DATA, store)
-    server = make_server(ServerConfig(store, timeout=5), port=0)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    host, port = server.server_address[:2]
-    yield f"http://{host}:{port}", store
-    server.shutdown()
-    server.server_close()
+    yield from run_relgraph_server(tmp_path_factory.mktemp("served"), timeout=5)
 
 
 @pytest.fixture(scope="module")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -15,8 +14,6 @@ from relgraph.cli import cli
 from relgraph.errors import CorpusError
 from relgraph.rdf.namespaces import graph_iri
 from relgraph.store import builds_dir, open_store
-
-from conftest import DATA
 
 CHANGED = "2014-11-20-wire-moscow"
 REMOVED = "2006-11-13-wire-tokyo"
@@ -34,10 +31,8 @@ def _graph(location: Path, article: str) -> list[str]:
 
 
 @pytest.fixture
-def corpus(tmp_path: Path) -> Path:
-    target = tmp_path / "corpus"
-    shutil.copytree(DATA, target)
-    return target
+def corpus(bundled_corpus: Path) -> Path:
+    return bundled_corpus
 
 
 def _edit(corpus: Path) -> None:

@@ -14,17 +14,13 @@ from relgraph.build import build
 from relgraph.errors import CorpusError
 from relgraph.manifest import MANIFEST, Manifest, current, file_hash, plan
 
-from conftest import DATA
-
 ARTICLE = "2014-11-20-wire-moscow"
 SENTINEL = "recorded-hash-not-the-file's"
 
 
 @pytest.fixture
-def corpus(tmp_path: Path) -> Path:
-    target = tmp_path / "corpus"
-    shutil.copytree(DATA, target)
-    return target
+def corpus(bundled_corpus: Path) -> Path:
+    return bundled_corpus
 
 
 def _article(corpus: Path) -> Path:

@@ -206,6 +206,26 @@ def test_cli_formats(fmt: str, bundled_store_path: Path, runner: CliRunner) -> N
         assert len(json.loads(result.output)["results"]["bindings"]) == 2
 
 
+def test_xml_results_escape_article_text(bundled_store_path: Path, runner: CliRunner) -> None:
+    """Text with markup characters survives the XML results format, read by another parser."""
+    import pyoxigraph as ox
+
+    query = (
+        "SELECT ?text ?iri WHERE { VALUES (?text ?iri) "
+        """{ ("Kim & Putin <met> \\"here\\" 'too'"@en-GB <https://example.org/a?b=1&c=2>) } }"""
+    )
+    args = ["query", "-e", query, "--store", str(bundled_store_path), "--format"]
+    xml = runner.invoke(cli, [*args, "xml"])
+    assert xml.exit_code == 0, xml.output
+    rows = list(ox.parse_query_results(xml.output.encode(), ox.QueryResultsFormat.XML))
+    assert [(r["text"], r["iri"]) for r in rows] == [
+        (
+            ox.Literal("Kim & Putin <met> \"here\" 'too'", language="en-gb"),
+            ox.NamedNode("https://example.org/a?b=1&c=2"),
+        )
+    ]
+
+
 def test_cli_construct_gives_turtle(bundled_store_path: Path, runner: CliRunner) -> None:
     result = runner.invoke(
         cli, ["query", "russia-dprk-network", "--store", str(bundled_store_path)]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import threading
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -16,7 +15,7 @@ from rdflib.plugins.stores.sparqlstore import SPARQLStore
 from SPARQLWrapper import JSON, SPARQLWrapper
 
 from relgraph import api
-from relgraph.server import ServerConfig, make_server, negotiate
+from relgraph.server import negotiate
 
 ENT = "https://w3id.org/relgraph/entity/"
 MEETINGS = (Path(__file__).parent.parent / "queries" / "meetings.rq").read_text()
@@ -34,19 +33,9 @@ RDFLIB_SYNTAX = {
 
 @pytest.fixture(scope="module")
 def endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
-    from relgraph.build import build
+    from conftest import run_relgraph_server
 
-    from conftest import DATA
-
-    store = str(tmp_path_factory.mktemp("served") / "store")
-    build(DATA, store)
-    server = make_server(ServerConfig(store, timeout=3), port=0)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    host, port = server.server_address[:2]
-    yield f"http://{host}:{port}", store
-    server.shutdown()
-    server.server_close()
+    yield from run_relgraph_server(tmp_path_factory.mktemp("served"))
 
 
 def _get(url: str, accept: str = "") -> tuple[int, str, bytes]:

@@ -9,7 +9,6 @@ start of the main ``WHERE`` group; their text is never spliced into the query.
 
 from __future__ import annotations
 
-import multiprocessing
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -98,6 +97,8 @@ def run_query(
     # fork is fast and safe from a single-threaded process; a threaded one (the
     # server) uses forkserver so no lock held by another thread leaks into the child.
     # Serving from memory, the fork server is also what holds the store.
+    import multiprocessing  # here, not at the top: every CLI start imports this module
+
     from relgraph.sparql import resident
 
     threaded = threading.active_count() > 1
@@ -151,6 +152,8 @@ def preload_workers(*modules: str) -> None:
         for name in sys.modules
         if name.split(".")[0] == "relgraph" and name != "relgraph.__main__"  # runs the CLI
     )
+    import multiprocessing
+
     context: Any = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload([*_WORKER_IMPORTS, *loaded, *modules])
 
