@@ -113,3 +113,15 @@ def test_an_unreadable_article_is_reported_by_the_next_build(corpus: Path, tmp_p
         build(corpus, store)
     assert f"{broken}: cannot read file: No such file" in str(caught.value)
     assert os.readlink(store) == link
+
+
+def test_full_build_rehashes_every_file(corpus: Path, tmp_path: Path) -> None:
+    """`build --full` is the escape hatch: it records hashes of what it read, not recorded ones."""
+    store = tmp_path / "store"
+    build(corpus, store)
+    manifest = store.resolve() / MANIFEST
+    recorded = dataclasses.replace(_recorded(corpus), quads=0)
+    manifest.write_text(recorded.dumps())  # as if ARTICLE's hash had been recorded wrong
+    build(corpus, store, full=True)
+    rebuilt = Manifest.load(store.resolve() / MANIFEST)
+    assert rebuilt is not None and rebuilt.articles[ARTICLE] == file_hash(_article(corpus))

@@ -204,7 +204,7 @@ def build(corpus_dir: str | Path, location: str | Path, full: bool = False) -> B
     with build_lock(target):
         previous = target.resolve() if target.is_symlink() else None
         before = Manifest.load(previous / MANIFEST) if previous else None
-        now = current(root, before)
+        now = current(root, None if full else before)  # --full trusts no recorded hash
         steps = Plan(full=True) if full else plan(before, now)
         if steps.full:
             return _full(root, target, now, started)
