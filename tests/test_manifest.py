@@ -125,3 +125,22 @@ def test_full_build_rehashes_every_file(corpus: Path, tmp_path: Path) -> None:
     build(corpus, store, full=True)
     rebuilt = Manifest.load(store.resolve() / MANIFEST)
     assert rebuilt is not None and rebuilt.articles[ARTICLE] == file_hash(_article(corpus))
+
+
+def test_an_up_to_date_build_records_signatures(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Files too fresh at the first build get their signatures at the next, even with no change."""
+    import relgraph.manifest
+
+    store = tmp_path / "store"
+    build(corpus, store)  # just copied: too fresh for signatures
+    first = Manifest.load(store.resolve() / MANIFEST)
+    assert first is not None and first.stats == {}
+    link = os.readlink(store)
+    monkeypatch.setattr(relgraph.manifest, "SETTLE_NS", 0)  # as if two seconds had passed
+    assert build(corpus, store).mode == "unchanged"
+    second = Manifest.load(store.resolve() / MANIFEST)
+    assert second is not None and os.readlink(store) == link
+    assert set(second.stats) == set(first.articles)
+    assert dataclasses.replace(second, stats={}) == first  # same hashes, same quad count

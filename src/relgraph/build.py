@@ -156,6 +156,20 @@ def _prune_in_background(target: Path, keep: Path) -> threading.Thread:
     return thread
 
 
+def _record_signatures(build_dir: Path, manifest: Manifest) -> None:
+    """Replace an unchanged build's manifest by one with the files' current signatures.
+
+    Files copied or checked out just before a build are too fresh to get one;
+    without this, every "up to date" build would re-read them all until some
+    article changed. Same hashes and quad count, so the store it describes is
+    the same; written aside and renamed, so a reader never sees half a file.
+    """
+    path = build_dir / MANIFEST
+    partial = path.with_name(f".{MANIFEST}.{os.getpid()}")
+    partial.write_text(manifest.dumps(), encoding="utf-8")
+    os.replace(partial, path)
+
+
 def _graph_size(store: ox.Store, graph: ox.NamedNode) -> int:
     return sum(1 for _ in store.quads_for_pattern(None, None, None, graph))
 
@@ -211,6 +225,8 @@ def build(corpus_dir: str | Path, location: str | Path, full: bool = False) -> B
         if steps.nothing:
             assert before is not None
             load_subset(root, (), now.articles)  # the registry may cite a removed article
+            if previous is not None and now.stats != before.stats:
+                _record_signatures(previous, dataclasses.replace(now, quads=before.quads))
             elapsed = time.perf_counter() - started
             return BuildSummary(
                 str(location), "unchanged", len(now.articles), 0, 0, 0, before.quads, elapsed

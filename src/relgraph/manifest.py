@@ -97,13 +97,14 @@ def article_files(root: Path) -> dict[str, Path]:
     return {p.stem: p for p in article_paths(root)}
 
 
-def current(root: Path, previous: Manifest | None = None, settle_ns: int = SETTLE_NS) -> Manifest:
+def current(root: Path, previous: Manifest | None = None, settle_ns: int | None = None) -> Manifest:
     """The manifest the corpus at ``root`` would have now.
 
     An article whose file has the signature ``previous`` recorded keeps the
     hash recorded with it; every other file is read and hashed.
     """
     taken = time.time_ns()
+    settle_ns = SETTLE_NS if settle_ns is None else settle_ns
     known = previous.stats if previous is not None else {}
     hashes: dict[str, str] = {}
     stats: dict[str, Signature] = {}
