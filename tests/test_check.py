@@ -80,3 +80,29 @@ def test_missing_corpus_folder_is_a_clear_error(tmp_path: Path, runner: CliRunne
     result = runner.invoke(cli, ["check", str(tmp_path / "nope")])
     assert result.exit_code == 1
     assert "corpus folder not found" in result.output
+
+
+def test_the_model_holds_plain_strings() -> None:
+    """Articles cross process boundaries in large builds: line-aware strings from the YAML
+    reader would pickle as one function call each (about 4x the cost), so the model keeps str."""
+    import dataclasses
+
+    from relgraph.corpus.reader import read_corpus
+
+    corpus, problems = read_corpus(DATA)
+    assert not problems
+    seen: list[type] = []
+
+    def walk(value: object) -> None:
+        if isinstance(value, str):
+            seen.append(type(value))
+        elif isinstance(value, tuple):
+            for item in value:
+                walk(item)
+        elif dataclasses.is_dataclass(value):
+            for f in dataclasses.fields(value):
+                walk(getattr(value, f.name))
+
+    for item in (*corpus.articles, *corpus.entities):
+        walk(item)
+    assert len(seen) > 1000 and set(seen) == {str}

@@ -132,7 +132,7 @@ def _read_claim(
             f.report(quote.line, message, hint)
     if len(problems) != before or claim_id is None or predicate is None or evidence is None:
         return None
-    lines = tuple((k, f.line_of(k)) for k in node)
+    lines = tuple((str(k), f.line_of(k)) for k in node)
     return Claim(
         id=str(claim_id),
         predicate=str(predicate),
@@ -143,7 +143,7 @@ def _read_claim(
         place=_opt(f.text("place")),
         host=_opt(f.text("host")),
         about=_opt(f.text("about")),
-        status=status,  # type: ignore[arg-type]  # checked against STATUSES above
+        status=str(status),  # type: ignore[arg-type]  # checked against STATUSES above
         asserted_by=_opt(f.text("asserted_by")),
         denied_by=tuple(str(d) for d in f.texts("denied_by")),
         detail=_opt(f.text("detail")),
@@ -209,7 +209,7 @@ def read_article(path: Path, display: str, problems: list[Problem]) -> Article |
         source=_opt(f.text("source")),
         path=display,
         line=node.line,
-        field_lines=tuple((k, f.line_of(k)) for k in node),
+        field_lines=tuple((str(k), f.line_of(k)) for k in node),
     )
 
 
