@@ -386,7 +386,7 @@ def _incremental(
             store.flush()
             quads += sum(_graph_size(store, ox.NamedNode(graph_iri(a))) for a in steps.touched)
             del store
-            pruning.join()
+            pruning.join()  # the commit prunes too: let this finish first
             new.commit(now, quads)
     finally:
         pruning.join()

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from relgraph.errors import RelgraphError
+from relgraph.store import is_remote
 
 CONFIG_FILE = "relgraph.toml"
 ENV_CONFIG = "RELGRAPH_CONFIG"
@@ -60,7 +61,7 @@ class Config:
 
 
 def _join(base: str, endpoint: str) -> str:
-    if endpoint.startswith(("http://", "https://")):
+    if is_remote(endpoint):
         return endpoint
     base = base.rstrip("/")
     return f"{base}/{endpoint.lstrip('/')}" if endpoint.strip("/") else base
@@ -112,7 +113,7 @@ def read_config(path: Path) -> Config:
         store.get("graph-store", defaults.graph_store),
     )
     location = store.get("location") or None
-    if location and not location.startswith(("http://", "https://")):
+    if location and not is_remote(location):
         location = str(path.parent / location)  # a folder is relative to the file naming it
     return Config(path, location, endpoints)
 

@@ -145,6 +145,7 @@ def preload_workers(*modules: str) -> None:
     query. With relgraph's modules already imported in the fork server, the
     re-run finds them loaded. Takes effect if the fork server has not started.
     """
+    import multiprocessing
     import sys
 
     loaded = sorted(
@@ -152,8 +153,6 @@ def preload_workers(*modules: str) -> None:
         for name in sys.modules
         if name.split(".")[0] == "relgraph" and name != "relgraph.__main__"  # runs the CLI
     )
-    import multiprocessing
-
     context: Any = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload([*_WORKER_IMPORTS, *loaded, *modules])
 
