@@ -37,7 +37,7 @@ def _name(requirement: str) -> str:
 
 
 def test_the_lock_pins_every_dependency_within_its_range() -> None:
-    """A dependency added to pyproject.toml without `make lock` would be missing on a fresh clone."""
+    """A dependency added to pyproject.toml without `make lock` is missing on a fresh clone."""
     from packaging.requirements import Requirement
 
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
