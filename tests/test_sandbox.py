@@ -27,7 +27,7 @@ from hypothesis import strategies as st
 from relgraph import api
 from relgraph.cli import cli
 from relgraph.errors import QueryError
-from relgraph.sparql.execute import QueryRequest, evaluate_in_worker, run_query
+from relgraph.sparql.execute import QueryRequest, run_query
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="seccomp is Linux's")
 
@@ -89,15 +89,28 @@ def test_the_listener_counts_connections(listener: Listener) -> None:
 def test_the_worker_denies_sockets_on_its_own(
     bundled_store_path: Path, listener: Listener, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """With the guard switched off (the forked worker inherits the patch), a SERVICE
-    query still reaches nothing: the kernel refuses the worker's socket."""
+    """With the guard switched off, a SERVICE query still reaches nothing: the kernel
+    refuses the worker's socket. The worker body runs in a plain fork (which inherits
+    the patch) whatever threads other tests left running."""
     from relgraph.sparql import execute, guard
 
     monkeypatch.setattr(execute, "check_query", guard.tokenize)
     query = f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{listener.port}/x> {{ ?s ?p ?o }} }}"
-    with pytest.raises(QueryError) as caught:
-        evaluate_in_worker(QueryRequest(str(bundled_store_path), query), timeout=20)
-    assert "tried to reach the network" in caught.value.message
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+    worker = context.Process(
+        target=execute._worker, args=(QueryRequest(str(bundled_store_path), query), send)
+    )
+    worker.start()
+    send.close()
+    try:
+        assert receive.poll(20), "the worker did not answer"
+        status, (kind, message, _hint) = receive.recv()
+    finally:
+        worker.kill()
+        worker.join()
+    assert (status, kind) == ("error", "query")
+    assert "tried to reach the network" in message
     assert listener.connections == 0
 
 
