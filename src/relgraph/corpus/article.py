@@ -206,12 +206,8 @@ def _read_role(
 
 
 def _captions(f: Fields) -> tuple[str, ...]:
-    value = f.node.get("captions")
-    if value is None:
-        return ()
+    """Photo captions, verbatim: quotable like the text (docs/annotating.md, rule 5)."""
     texts = f.texts("captions")
-    if not texts:
-        return ()
     for caption in texts:
         if not caption.strip():
             f.report(caption.line, "a caption is empty", "remove it or copy its text")
