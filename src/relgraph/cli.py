@@ -426,5 +426,13 @@ def open_(store: str, output: Path) -> None:
     webbrowser.open(uri)
 
 
+def _terminated(signum: int, frame: Any) -> None:
+    """SIGTERM unwinds like Ctrl-C: partial outputs and build directories are removed."""
+    raise SystemExit(128 + signum)
+
+
 def main() -> None:
+    import signal
+
+    signal.signal(signal.SIGTERM, _terminated)
     cli(prog_name="relgraph")
