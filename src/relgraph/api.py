@@ -101,6 +101,7 @@ def query(
     max_rows: int = DEFAULT_MAX_ROWS,
     labels: bool = False,
     page: Page | None = None,
+    memory: int | None = None,
 ) -> QueryResult:
     """Run a named query, a query file or a query text against the store.
 
@@ -129,6 +130,7 @@ def query(
             max_rows=max_rows,
             labels=labels,
             page=page,
+            memory=memory,
         )
     except QueryError as exc:
         if file is None or exc.path is not None:

@@ -340,7 +340,39 @@ def query(
     "--port", default=7878, show_default=True, type=int, help="Port (0 picks a free one)."
 )
 @_limit_options
-@click.option("--cors", is_flag=True, help="Send Access-Control-Allow-Origin: * (off by default).")
+@click.option(
+    "--cors",
+    is_flag=True,
+    help="Let pages of other sites query it: Access-Control-Allow-Origin: * (off by default).",
+)
+@click.option(
+    "--allow-host",
+    "allow_hosts",
+    multiple=True,
+    metavar="NAME",
+    help="Also accept requests whose Host is NAME (behind a reverse proxy; repeatable).",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 256),
+    default=None,
+    help="Queries evaluated at once (default: the number of cores).",
+)
+@click.option(
+    "--queue",
+    type=click.IntRange(0, 10_000),
+    default=16,
+    show_default=True,
+    help="Queries waiting for a worker; more get 503 with Retry-After.",
+)
+@click.option(
+    "--worker-memory",
+    type=click.IntRange(256, 1 << 20),
+    default=2048,
+    show_default=True,
+    metavar="MIB",
+    help="Memory (address space, MiB) a query worker may add; a query needing more fails.",
+)
 @click.option("--verbose", is_flag=True, help="Log every request.")
 @click.option(
     "--in-memory",
@@ -355,14 +387,33 @@ def serve(
     timeout: float,
     max_rows: int,
     cors: bool,
+    allow_hosts: tuple[str, ...],
+    workers: int | None,
+    queue: int,
+    worker_memory: int,
     verbose: bool,
     in_memory: bool,
     store: str,
 ) -> None:
-    """Serve the store as a read-only SPARQL 1.1 endpoint at /sparql."""
+    """Serve the store as a read-only SPARQL 1.1 endpoint at /sparql.
+
+    Requests must name this server in Host, and pages of other sites are refused
+    unless --cors; queries run in a bounded pool of workers, each with a memory limit.
+    """
+    from relgraph.limits import MIB
     from relgraph.server import ServerConfig, make_server
 
-    config = ServerConfig(store, timeout, max_rows, cors, in_memory)
+    config = ServerConfig(
+        store,
+        timeout,
+        max_rows,
+        cors,
+        in_memory,
+        queue=queue,
+        worker_memory=worker_memory * MIB,
+        allowed_hosts=allow_hosts,
+        **({"workers": workers} if workers is not None else {}),
+    )
     server = make_server(config, host, port, verbose)
     if server.snapshot is not None:
         held = server.snapshot

@@ -69,6 +69,7 @@ class QueryRequest:
     max_rows: int = DEFAULT_MAX_ROWS
     labels: bool = False
     page: Page | None = None
+    memory: int | None = None  # bytes the worker may add to its address space
 
 
 def run_query(
@@ -80,8 +81,12 @@ def run_query(
     max_rows: int = DEFAULT_MAX_ROWS,
     labels: bool = False,
     page: Page | None = None,
+    memory: int | None = None,
 ) -> QueryResult:
     """Guard, then evaluate ``query`` in a worker; raise ``QueryError`` on any failure.
+
+    With ``memory``, the worker may grow by at most that many bytes (see
+    :mod:`relgraph.limits`); a query needing more kills it, reported as such.
 
     With ``page``, a SELECT query without its own LIMIT/OFFSET returns that page
     only (``result.page`` set, ``result.more`` telling whether rows follow);
@@ -93,7 +98,9 @@ def run_query(
             f"page {page.number} asked of a query that is not paged",
             hint="only SELECT queries without their own LIMIT/OFFSET page; drop --page",
         )
-    request = QueryRequest(location, query, tuple((params or {}).items()), max_rows, labels, page)
+    request = QueryRequest(
+        location, query, tuple((params or {}).items()), max_rows, labels, page, memory
+    )
     # fork is fast and safe from a single-threaded process; a threaded one (the
     # server) uses forkserver so no lock held by another thread leaks into the child.
     # Serving from memory, the fork server is also what holds the store.
@@ -117,8 +124,10 @@ def run_query(
         try:
             status, payload = receive.recv()
         except EOFError:
+            limit = f" ({memory // 2**20:,} MiB)" if memory else ""
             raise QueryError(
-                "the query worker died", hint="the query may need too much memory"
+                "the query worker died",
+                hint=f"the query may need more memory than a worker may use{limit}; narrow it",
             ) from None
     finally:
         if worker.is_alive():
@@ -159,10 +168,16 @@ def preload_workers(*modules: str) -> None:
 
 def _worker(request: QueryRequest, send: Any) -> None:
     try:
+        if request.memory is not None:
+            from relgraph.limits import limit_memory
+
+            limit_memory(request.memory)
         send.send(("ok", evaluate(request)))
     except RelgraphError as exc:
         kind = "store" if isinstance(exc, StoreError) else "query"
         send.send(("error", (kind, exc.message, exc.hint)))
+    except MemoryError:
+        send.send(("error", ("query", "the query needs more memory than a worker may use", "")))
     except Exception as exc:  # report, never hang the parent
         send.send(("error", ("query", f"query failed: {exc}", "")))
     finally:
