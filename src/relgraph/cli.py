@@ -361,7 +361,7 @@ def query(
 @click.option(
     "--queue",
     type=click.IntRange(0, 10_000),
-    default=16,
+    default=256,
     show_default=True,
     help="Queries waiting for a worker; more get 503 with Retry-After.",
 )

@@ -77,7 +77,7 @@ class ServerConfig:
     cors: bool = False
     in_memory: bool = False  # answer from a copy of the store held in memory
     workers: int = field(default_factory=_default_workers)  # queries evaluated at once
-    queue: int = 16  # queries waiting for a worker; past that, 503
+    queue: int = 256  # queries waiting for a worker; past that, 503
     worker_memory: int = 2048 * MIB  # address space each worker may add
     request_seconds: float = 10.0  # to deliver a whole request (headers and body)
     allowed_hosts: tuple[str, ...] = ()  # more names for Host (a reverse proxy's)
