@@ -304,21 +304,6 @@ def _alive(pid: int) -> bool:
     return "\nState:\tZ" not in status and "\nState:\tX" not in status
 
 
-@pytest.fixture(scope="module")
-def parallel_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A synthetic corpus large enough for the parallel full build."""
-    from relgraph.corpus.reader import PARALLEL_FROM
-
-    out = tmp_path_factory.mktemp("parallel") / "corpus"
-    generator = Path(__file__).parent.parent / "bench" / "generate.py"
-    subprocess.run(
-        [sys.executable, str(generator), str(out), "--articles", str(PARALLEL_FROM + 200)],
-        check=True,
-        stdout=subprocess.DEVNULL,
-    )
-    return out
-
-
 @pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM], ids=["kill-9", "sigterm"])
 def test_killed_parallel_build_leaves_no_worker_and_no_lock(
     tmp_path: Path, parallel_corpus: Path, sig: signal.Signals

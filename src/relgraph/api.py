@@ -109,6 +109,11 @@ def query(
     one is refused) and bound as RDF terms; declared defaults fill the rest.
     Every row comes back unless ``page`` asks for one page (the CLI's default).
     """
+    from relgraph.limits import check_timeout
+
+    problem = check_timeout(timeout)
+    if problem:
+        raise QueryError(problem, hint="give the time limit in seconds")
     given = [x for x in (name, file, text) if x is not None]
     if len(given) != 1:
         raise QueryError("give exactly one of a query name, a file or a query text")

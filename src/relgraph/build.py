@@ -29,7 +29,7 @@ import pyoxigraph as ox
 
 from relgraph.corpus.reader import PARALLEL_FROM, read_article, read_registry
 from relgraph.corpus.validate import load_corpus, load_subset, validate
-from relgraph.errors import CorpusError, Problem, StoreError
+from relgraph.errors import CorpusError, Problem, StoreError, os_reason
 from relgraph.manifest import MANIFEST, Manifest, Plan, article_files, current, plan
 from relgraph.model import Article, Corpus, Role
 from relgraph.rdf.mapping import article_quads, entity_quads, ontology_quads, role_quads
@@ -228,8 +228,12 @@ def _record_signatures(build_dir: Path, manifest: Manifest) -> None:
     """
     path = build_dir / MANIFEST
     partial = path.with_name(f".{MANIFEST}.{os.getpid()}")
-    partial.write_text(manifest.dumps(), encoding="utf-8")
-    os.replace(partial, path)
+    try:
+        partial.write_text(manifest.dumps(), encoding="utf-8")
+        os.replace(partial, path)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            partial.unlink()
 
 
 def _graph_size(store: ox.Store, graph: ox.NamedNode) -> int:
@@ -277,6 +281,20 @@ def build(corpus_dir: str | Path, location: str | Path, full: bool = False) -> B
     target = local_path(location)
     if not root.is_dir():
         load_corpus(root)  # raises the "corpus folder not found" problem
+    try:
+        return _build_local(root, target, str(location), full, started)
+    except OSError as exc:  # the new build directory is gone already (see _NewBuild)
+        where = exc.filename if isinstance(exc.filename, str) else target
+        raise StoreError(
+            f"cannot build the store: {os_reason(exc)}",
+            path=where,
+            hint="the store is as it was; free space or choose a writable --store",
+        ) from None
+
+
+def _build_local(
+    root: Path, target: Path, location: str, full: bool, started: float
+) -> BuildSummary:
     with build_lock(target):
         previous = target.resolve() if target.is_symlink() else None
         before = Manifest.load(previous / MANIFEST) if previous else None

@@ -93,11 +93,20 @@ _HTML_OUTPUT = click.option(
 )
 
 
+def _seconds(ctx: click.Context, param: click.Parameter, value: float) -> float:
+    from relgraph.limits import check_timeout
+
+    problem = check_timeout(value)
+    if problem:
+        raise click.BadParameter(problem)
+    return value
+
+
 def _limit_options(func: Any) -> Any:
     """The time and row limits every query runs under (query, serve)."""
     func = click.option(
         "--max-rows",
-        type=int,
+        type=click.IntRange(min=1),
         default=DEFAULT_MAX_ROWS,
         show_default=True,
         help="Refuse results with more rows than this.",
@@ -105,6 +114,7 @@ def _limit_options(func: Any) -> Any:
     return click.option(
         "--timeout",
         type=float,
+        callback=_seconds,
         default=DEFAULT_TIMEOUT,
         show_default=True,
         help="Seconds before a query is stopped.",
@@ -124,6 +134,21 @@ class _Group(click.Group):
         except RelgraphError as exc:
             click.echo(f"error: {exc}", err=True)
             ctx.exit(exc.exit_code)
+        except OSError as exc:  # the library names its own; this is the net below it
+            click.echo(f"error: {_os_fault(exc)}", err=True)
+            ctx.exit(1)
+
+
+def _os_fault(exc: OSError) -> str:
+    """``path: what happened`` for an operating-system error the library did not name.
+
+    With no file name it is standard output: the one file every command writes
+    without naming it (closed, full, or a pipe whose reader left).
+    """
+    from relgraph.errors import os_reason
+
+    where = exc.filename if exc.filename is not None else "standard output"
+    return f"{where}: {os_reason(exc)}"
 
 
 @click.group(cls=_Group)
@@ -337,7 +362,11 @@ def query(
 @cli.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option(
-    "--port", default=7878, show_default=True, type=int, help="Port (0 picks a free one)."
+    "--port",
+    default=7878,
+    show_default=True,
+    type=click.IntRange(0, 65535),
+    help="Port (0 picks a free one).",
 )
 @_limit_options
 @click.option(
@@ -484,6 +513,29 @@ def _terminated(signum: int, frame: Any) -> None:
 
 def main() -> None:
     import signal
+    import sys
 
     signal.signal(signal.SIGTERM, _terminated)
-    cli(prog_name="relgraph")
+    if sys.stdout is None:  # started with standard output closed
+        click.echo("error: standard output: it is closed (redirect it to a file)", err=True)
+        sys.exit(1)
+    try:
+        cli(prog_name="relgraph")
+    finally:
+        _flush_stdout()
+
+
+def _flush_stdout() -> None:
+    """Flush standard output now, so a full disk or a gone reader is a message, not a traceback."""
+    import os
+    import sys
+
+    try:
+        sys.stdout.flush()
+    except OSError as exc:
+        click.echo(f"error: {_os_fault(exc)}", err=True)
+        # What is still buffered goes nowhere, quietly, when Python exits.
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+        sys.exit(1)

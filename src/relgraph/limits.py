@@ -35,4 +35,19 @@ def limit_memory(budget: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
 
 
-__all__ = ["MIB", "address_space", "limit_memory"]
+MAX_TIMEOUT = 86_400.0  # seconds (a day): past that, a time limit is no limit
+
+
+def check_timeout(seconds: float) -> str | None:
+    """Why ``seconds`` is not a usable time limit, or None.
+
+    ``float`` takes ``nan``, ``inf`` and ``1e308``, which no timer can wait.
+    """
+    import math
+
+    if not math.isfinite(seconds) or not 0 < seconds <= MAX_TIMEOUT:
+        return f"{seconds:g} is not a time limit between 0 and {MAX_TIMEOUT:g} s"
+    return None
+
+
+__all__ = ["MAX_TIMEOUT", "MIB", "address_space", "check_timeout", "limit_memory"]
