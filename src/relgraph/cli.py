@@ -17,6 +17,7 @@ from relgraph.export import EXPORTERS
 from relgraph.sparql.execute import DEFAULT_MAX_ROWS, DEFAULT_PAGE_SIZE, DEFAULT_TIMEOUT
 from relgraph.sparql.output import FORMATS
 from relgraph.store import ENV_STORE, default_location
+from relgraph.terminal import printable
 
 _CORPUS = click.argument(
     "corpus_dir", required=False, default="data", type=click.Path(path_type=Path)
@@ -127,12 +128,12 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except CorpusError as exc:
             for problem in exc.problems:
-                click.echo(str(problem), err=True)
+                click.echo(printable(str(problem)), err=True)
             n = len(exc.problems)
             click.echo(f"{n} problem{'s' * (n != 1)}; nothing was written", err=True)
             ctx.exit(exc.exit_code)
-        except RelgraphError as exc:
-            click.echo(f"error: {exc}", err=True)
+        except RelgraphError as exc:  # messages quote corpus text: shown, never obeyed
+            click.echo(printable(f"error: {exc}"), err=True)
             ctx.exit(exc.exit_code)
         except OSError as exc:  # the library names its own; this is the net below it
             click.echo(f"error: {_os_fault(exc)}", err=True)
@@ -165,7 +166,7 @@ def check(corpus_dir: Path) -> None:
 
     report = run_check(corpus_dir)
     for problem in report.problems:
-        click.echo(str(problem))
+        click.echo(printable(str(problem)))
     if not report.ok:
         n = len(report.problems)
         raise click.exceptions.Exit(_report_fail(n))
@@ -260,7 +261,9 @@ def stats(store: str, fmt: str, top: int, **kwargs: Any) -> None:
     """Summarize the graph: counts, years, central actors, meetings, recurring projects."""
     from relgraph import api
 
-    click.echo(api.stats(store, _projection(kwargs), fmt, top), nl=False)
+    # color=True: click would otherwise strip escape sequences from the data when
+    # stdout is not a terminal; the table escapes them itself, CSV and JSON keep them.
+    click.echo(api.stats(store, _projection(kwargs), fmt, top), nl=False, color=True)
 
 
 def _params(values: tuple[str, ...]) -> dict[str, str]:
@@ -353,7 +356,7 @@ def query(
         labels=fmt in ("table", "md"),
         page=None if all_rows else Page(page_size, page),
     )
-    click.echo(render(result, fmt), nl=False)
+    click.echo(render(result, fmt), nl=False, color=True)  # exact text (see stats)
     note = page_note(result)
     if note:
         click.echo(note, err=True)
