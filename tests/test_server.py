@@ -397,3 +397,27 @@ def test_a_burst_of_connections_finds_room_in_the_backlog(bundled_store_path: Pa
         opened.callback(server.server_close)
         for _ in range(200):
             opened.enter_context(socket.create_connection(("127.0.0.1", server.port), 0.5))
+
+
+def test_a_real_browser_is_refused_from_other_pages_and_served_from_ours(
+    browser: Any, guarded: Any, tmp_path: Path
+) -> None:
+    """Chromium submits a form to /sparql from a file:// page and from the server's own page."""
+    base = f"http://127.0.0.1:{guarded.port}"
+    attack = tmp_path / "attack.html"
+    attack.write_text(
+        f"<form method=post action='{base}/sparql?format=html'>"
+        "<input name=query value='ASK {}'></form><script>document.forms[0].submit()</script>"
+    )
+    page = browser.new_page()
+    try:
+        with page.expect_navigation(url=f"{base}/sparql?format=html"):
+            page.goto(attack.as_uri())
+        assert "may not query this endpoint" in page.content()
+        page.goto(base + "/")
+        page.fill("textarea[name=query]", "SELECT ?n WHERE { ent:lavrov rdfs:label ?n }")
+        with page.expect_navigation():
+            page.click("form[action='/sparql?format=html'] button")
+        assert "<td>Sergei Lavrov</td>" in page.content()
+    finally:
+        page.close()

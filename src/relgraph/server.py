@@ -19,7 +19,6 @@ each limited to ``worker_memory`` bytes, with ``queue`` more waiting.
 from __future__ import annotations
 
 import contextlib
-import html
 import threading
 from dataclasses import dataclass, field
 from http import HTTPStatus
@@ -31,9 +30,9 @@ from relgraph import api
 from relgraph.errors import QueryError, RelgraphError, StoreError
 from relgraph.httpguard import Deadlines, Refusal, Slots, body_length, check_headers, host_names
 from relgraph.limits import MIB
-from relgraph.sparql.execute import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT, QueryResult, preload_workers
+from relgraph.pages import index_page, result_page
+from relgraph.sparql.execute import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT, preload_workers
 from relgraph.sparql.guard import MAX_QUERY_BYTES
-from relgraph.sparql.library import load_library
 from relgraph.sparql.output import MEDIA_TYPES, render
 from relgraph.sparql.resident import Snapshot
 
@@ -156,7 +155,7 @@ class _Handler(BaseHTTPRequestHandler):
         url = urlsplit(self.path)
         params = parse_qs(url.query, keep_blank_values=True)
         if url.path == "/":
-            self._send(HTTPStatus.OK, "text/html; charset=utf-8", self._index().encode())
+            self._send(HTTPStatus.OK, "text/html; charset=utf-8", index_page().encode())
         elif url.path == "/sparql":
             if "update" in params:
                 self._refuse_update()
@@ -239,7 +238,7 @@ class _Handler(BaseHTTPRequestHandler):
             )
             chosen = negotiate(self.headers.get("Accept") or "", result.kind == "graph", fmt)
             if chosen == "html":
-                body = _html_result(name or "query", result).encode()
+                body = result_page(name or "query", result).encode()
                 self._send(HTTPStatus.OK, "text/html; charset=utf-8", body)
             else:
                 self._send(HTTPStatus.OK, MEDIA_TYPES[chosen], render(result, chosen).encode())
@@ -273,55 +272,6 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_header("Access-Control-Allow-Origin", "*")
         self.end_headers()
         self.wfile.write(body)
-
-    def _index(self) -> str:
-        parts = [
-            "<!doctype html><html lang=en><meta charset=utf-8><title>relgraph SPARQL</title>",
-            "<style>body{font:15px system-ui;max-width:60em;margin:2em auto}"
-            "fieldset{margin:1em 0}label{display:block;margin:.3em 0}</style>",
-            "<h1>relgraph SPARQL endpoint</h1>",
-            "<p>Read-only SPARQL 1.1 at <code>/sparql</code>. Named queries:</p>",
-        ]
-        for q in load_library().values():
-            fields = "".join(
-                f"<label>{html.escape(p.name)} ({html.escape(p.type)}) "
-                f'<input name="{html.escape(p.name, quote=True)}" '
-                f'value="{html.escape(p.default or "", quote=True)}"> '
-                f"<small>{html.escape(p.description)}</small></label>"
-                for p in q.params
-            )
-            parts.append(
-                f"<form method=get action='/query/{html.escape(q.name, quote=True)}'><fieldset>"
-                f"<legend><b>{html.escape(q.title)}</b> <code>{html.escape(q.name)}</code></legend>"
-                f"<p>{html.escape(q.description)}</p>{fields}"
-                "<input type=hidden name=format value=html><button>Run</button></fieldset></form>"
-            )
-        parts.append(
-            "<form method=post action='/sparql?format=html'><fieldset><legend>Any query</legend>"
-            "<textarea name=query rows=8 cols=80>SELECT * WHERE { ?s ?p ?o } LIMIT 10</textarea>"
-            "<br><button>Run</button></fieldset></form>"
-        )
-        return "".join(parts)
-
-
-def _html_result(name: str, result: QueryResult) -> str:
-    from relgraph.sparql.output import display
-
-    if result.kind != "select":
-        body = f"<pre>{html.escape(render(result, 'table'))}</pre>"
-    else:
-        head = "".join(f"<th>{html.escape(v)}</th>" for v in result.variables)
-        rows = "".join(
-            "<tr>"
-            + "".join(f"<td>{html.escape(display(t, result.labels))}</td>" for t in row)
-            + "</tr>"
-            for row in result.rows
-        )
-        body = f"<table border=1 cellpadding=4><tr>{head}</tr>{rows}</table>"
-    return (
-        "<!doctype html><html lang=en><meta charset=utf-8>"
-        f"<title>{html.escape(name)}</title><p><a href='/'>back</a></p>{body}"
-    )
 
 
 def _one(params: dict[str, list[str]], key: str) -> str | None:
