@@ -226,6 +226,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=20.0)
     parser.add_argument("--burst", type=int, default=200)
     parser.add_argument("--no-oxigraph", action="store_true")
+    parser.add_argument("--serve", default="", help="more options for relgraph serve")
     args = parser.parse_args()
     relgraph = [sys.executable, "-m", "relgraph"]
     with tempfile.TemporaryDirectory() as tmp:
@@ -241,7 +242,8 @@ def main() -> None:
             "|---|---:|---:|---:|---:|---:|---:|---:|",
         ]
         proc, port = _start(
-            [*relgraph, "serve", "--port", "0", "--store", str(store)], r"127\.0\.0\.1:(\d+)/"
+            [*relgraph, "serve", "--port", "0", "--store", str(store), *args.serve.split()],
+            r"127\.0\.0\.1:(\d+)/",
         )
         try:
             rows += _measure("relgraph serve", proc, port, _targets(False), args)
@@ -272,7 +274,8 @@ def main() -> None:
             finally:
                 proc.terminate()
                 proc.wait()
-    print(f"{os.cpu_count()} cores, Python {sys.version.split()[0]}")
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"{os.cpu_count()} cores, Python {sys.version.split()[0]}, load average {load}")
     print("\n".join(rows))
 
 

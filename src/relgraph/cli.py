@@ -388,7 +388,7 @@ def query(
     "--workers",
     type=click.IntRange(1, 256),
     default=None,
-    help="Queries evaluated at once (default: the number of cores).",
+    help="Queries evaluated at once (default: two per core, at least four).",
 )
 @click.option(
     "--queue",

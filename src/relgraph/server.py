@@ -63,9 +63,10 @@ MAX_CONNECTIONS = 512  # open connections (one thread each); more are turned awa
 
 
 def _default_workers() -> int:
+    """Two per core, at least four: a query's worker also waits (forking, opening the store)."""
     import os
 
-    return max(1, os.cpu_count() or 1)
+    return max(4, 2 * (os.cpu_count() or 1))
 
 
 @dataclass(frozen=True)
