@@ -421,3 +421,16 @@ def test_a_real_browser_is_refused_from_other_pages_and_served_from_ours(
         assert "<td>Sergei Lavrov</td>" in page.content()
     finally:
         page.close()
+
+
+def test_connections_past_the_cap_are_turned_away_at_once(bundled_store_path: Path) -> None:
+    with _serving(bundled_store_path, connections=3) as server:
+        port = server.port
+        with contextlib.ExitStack() as held:
+            for _ in range(3):  # idle connections, each holding a thread
+                held.enter_context(socket.create_connection(("127.0.0.1", port)))
+            _wait_for(lambda: server.open_connections == 3)
+            status, headers, _ = _exchange(port, _request(port), timeout=5)
+            assert status == 503 and headers["retry-after"] == "1"
+        _wait_for(lambda: server.open_connections == 0)  # released as they close
+        assert _exchange(port, _request(port))[0] == 200

@@ -59,7 +59,6 @@ _GRAPH_BY_MEDIA = {
 
 MAX_BODY = MAX_QUERY_BYTES + 4096  # a form-encoded query of the largest size, and a little
 BACKLOG = 1024  # pending connections the kernel holds while every thread is busy
-MAX_CONNECTIONS = 512  # open connections (one thread each); more are turned away at once
 
 
 def _default_workers() -> int:
@@ -81,6 +80,7 @@ class ServerConfig:
     worker_memory: int = 2048 * MIB  # address space each worker may add
     request_seconds: float = 10.0  # to deliver a whole request (headers and body)
     allowed_hosts: tuple[str, ...] = ()  # more names for Host (a reverse proxy's)
+    connections: int = 512  # open at once (a thread each); more are turned away at once
 
 
 def negotiate(accept: str, graph: bool, explicit: str | None = None) -> str:
@@ -262,6 +262,8 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_response(status)
         for key, value in (extra or {}).items():
             self.send_header(key, value)
+        if self.close_connection:  # a refusal, or the client asked: say so
+            self.send_header("Connection", "close")
         self.send_header("Content-Type", media)
         self.send_header("Content-Length", str(len(body)))
         self.send_header("X-Content-Type-Options", "nosniff")
@@ -302,11 +304,16 @@ class _Server(ThreadingHTTPServer):
         # A queued query waits, at worst, for every query ahead of it to run to the limit.
         rounds = 1 + -(-config.queue // config.workers)
         self.slots = Slots(config.workers, config.queue, wait=(config.timeout + 1) * rounds)
-        self._connections = threading.BoundedSemaphore(MAX_CONNECTIONS)
+        self.open_connections = 0  # served now, each by a thread
+        self._count = threading.Lock()
 
     def process_request(self, request: Any, client_address: Any) -> None:
-        """One thread per connection, up to MAX_CONNECTIONS; past that, 503 at once."""
-        if not self._connections.acquire(blocking=False):
+        """One thread per connection, up to ``config.connections``; past that, 503 at once."""
+        with self._count:
+            full = self.open_connections >= self.config.connections
+            if not full:
+                self.open_connections += 1
+        if full:
             with contextlib.suppress(OSError):
                 request.sendall(
                     b"HTTP/1.1 503 Service Unavailable\r\nRetry-After: 1\r\n"
@@ -320,7 +327,8 @@ class _Server(ThreadingHTTPServer):
         try:
             super().process_request_thread(request, client_address)
         finally:
-            self._connections.release()
+            with self._count:
+                self.open_connections -= 1
 
     def handle_error(self, request: Any, client_address: Any) -> None:
         """A broken connection is the client's business: no traceback on the console."""
