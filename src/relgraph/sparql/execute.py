@@ -124,10 +124,10 @@ def run_query(
         try:
             status, payload = receive.recv()
         except EOFError:
-            limit = f" ({memory // 2**20:,} MiB)" if memory else ""
+            limit = f"the {memory // 2**20:,} MiB" if memory else "the memory"
             raise QueryError(
                 "the query worker died",
-                hint=f"the query may need more memory than a worker may use{limit}; narrow it",
+                hint=f"the query may need more than {limit} a worker may use; narrow it",
             ) from None
     finally:
         if worker.is_alive():
