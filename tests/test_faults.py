@@ -124,11 +124,12 @@ def test_disk_full_during_an_incremental_build(
     assert result.exit_code == 0 and "updated" in result.output  # no manual step needed
 
 
+@pytest.mark.parametrize(("command", "name"), [("export", "graph.nq"), ("render", "graph.html")])
 def test_disk_full_during_an_export(
-    runner: CliRunner, bundled_store_path: Path, tiny_disk: Path
+    runner: CliRunner, bundled_store_path: Path, tiny_disk: Path, command: str, name: str
 ) -> None:
-    out = tiny_disk / "graph.nq"
-    result = runner.invoke(cli, ["export", "--store", str(bundled_store_path), "-o", str(out)])
+    out = tiny_disk / name
+    result = runner.invoke(cli, [command, "--store", str(bundled_store_path), "-o", str(out)])
     _fails_cleanly(result, f"error: {out}: cannot write: {NO_SPACE}")
     assert list(tiny_disk.iterdir()) == []  # neither the file nor its temporary
 

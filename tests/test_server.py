@@ -434,3 +434,19 @@ def test_connections_past_the_cap_are_turned_away_at_once(bundled_store_path: Pa
             assert status == 503 and headers["retry-after"] == "1"
         _wait_for(lambda: server.open_connections == 0)  # released as they close
         assert _exchange(port, _request(port))[0] == 200
+
+
+def test_a_server_given_a_name_answers_to_it_and_its_address(bundled_store_path: Path) -> None:
+    from relgraph.server import ServerConfig, make_server
+
+    server = make_server(ServerConfig(str(bundled_store_path)), host="localhost", port=0)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        port = server.port
+        for host in (f"localhost:{port}", f"127.0.0.1:{port}"):
+            assert _exchange(port, _request(port, headers={"Host": host}))[0] == 200
+        assert _exchange(port, _request(port, headers={"Host": "evil.example"}))[0] == 403
+    finally:
+        server.shutdown()
+        server.server_close()

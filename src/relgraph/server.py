@@ -299,7 +299,8 @@ class _Server(ThreadingHTTPServer):
         self.verbose = verbose
         self.snapshot: Snapshot | None = None
         self.bound, self.port = str(self.server_address[0]), int(self.server_address[1])
-        self.host_names = host_names(address[0], config.allowed_hosts)
+        # The name it was given (--host localhost) and the address that became.
+        self.host_names = host_names(address[0], (self.bound, *config.allowed_hosts))
         self.deadlines = Deadlines(config.request_seconds)
         # A queued query waits, at worst, for every query ahead of it to run to the limit.
         rounds = 1 + -(-config.queue // config.workers)
