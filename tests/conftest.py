@@ -44,6 +44,24 @@ def bundled_corpus(tmp_path: Path) -> Path:
     return target
 
 
+@pytest.fixture(scope="session")
+def parallel_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A synthetic corpus large enough for the parallel full build."""
+    import subprocess
+    import sys
+
+    from relgraph.corpus.reader import PARALLEL_FROM
+
+    out = tmp_path_factory.mktemp("parallel") / "corpus"
+    generator = Path(__file__).parent.parent / "bench" / "generate.py"
+    subprocess.run(
+        [sys.executable, str(generator), str(out), "--articles", str(PARALLEL_FROM + 200)],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    return out
+
+
 @pytest.fixture
 def mini_corpus(tmp_path: Path) -> Path:
     """A writable copy of the small test corpus."""

@@ -284,3 +284,63 @@ def test_rdflib_view_of_the_store(bundled_store: LocalStore) -> None:
         "Sergei Viktorovich Lavrov",
         "Sergey Lavrov",
     ]
+
+
+def _children(pid: int) -> set[int]:
+    """The live child processes of ``pid`` (zombies left out), from /proc."""
+    found: set[int] = set()
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            found.update(int(c) for c in (task / "children").read_text().split())
+        except OSError:
+            continue
+    return {c for c in found if _alive(c)}
+
+
+def _alive(pid: int) -> bool:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return False
+    return "\nState:\tZ" not in status and "\nState:\tX" not in status
+
+
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM], ids=["kill-9", "sigterm"])
+def test_killed_parallel_build_leaves_no_worker_and_no_lock(
+    tmp_path: Path, parallel_corpus: Path, sig: signal.Signals
+) -> None:
+    """Killing a parallel ``build --full`` kills its pool workers; the next build just works."""
+    store = tmp_path / "store"
+    command = [sys.executable, "-m", "relgraph", "build", "--full", str(parallel_corpus)]
+    proc = subprocess.Popen(
+        [*command, "--store", str(store)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
+    workers: set[int] = set()
+    try:
+        deadline = time.monotonic() + 120
+        while len(workers) < 2:  # the pool's workers are running
+            assert proc.poll() is None, "the build finished before it could be killed"
+            assert time.monotonic() < deadline, "no pool workers appeared"
+            workers = _children(proc.pid)
+            time.sleep(0.01)
+    finally:
+        proc.send_signal(sig)
+        _, err = proc.communicate(timeout=60)
+    assert b"Traceback" not in err
+    deadline = time.monotonic() + 10
+    while any(_alive(w) for w in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    survivors = [w for w in workers if _alive(w)]
+    for pid in survivors:  # leave no stray process behind a failing test
+        os.kill(pid, signal.SIGKILL)
+    assert not survivors, "pool workers outlived the build"
+    assert not store.exists()  # killed before its swap: no half store
+    if sig == signal.SIGTERM:  # unwound: the partial build directory is gone already
+        assert proc.returncode == 128 + signal.SIGTERM
+        assert list(builds_dir(store).iterdir()) == []
+    done = subprocess.run(
+        [*command, "--store", str(store)], capture_output=True, timeout=300, check=False
+    )
+    assert done.returncode == 0, done.stderr.decode()
+    assert len(open_store(store)) > 0
+    assert [p.resolve() for p in builds_dir(store).iterdir()] == [store.resolve()]

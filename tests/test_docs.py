@@ -61,3 +61,15 @@ def test_demo_prints_commands_that_work_once_the_environment_is_active() -> None
     demo = makefile.split("demo: $(STAMP)")[1].split("\n\n")[0]
     shown = re.findall(r"@echo \"  (relgraph \w+)", demo)
     assert shown and all(command in readme for command in shown)
+
+
+def test_security_md_names_tests_that_exist() -> None:
+    """Each promise in SECURITY.md names its tests; a renamed or removed test breaks this."""
+    doc = (ROOT / "SECURITY.md").read_text(encoding="utf-8")
+    named = set(re.findall(r"`(test_\w+)", doc))
+    defined = {
+        name
+        for path in (ROOT / "tests").glob("test_*.py")
+        for name in re.findall(r"^def (test_\w+)", path.read_text(encoding="utf-8"), re.M)
+    }
+    assert len(named) > 20 and not named - defined, sorted(named - defined)

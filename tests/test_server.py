@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import socket
+import threading
+import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote, urlencode
 
 import pytest
@@ -15,6 +20,7 @@ from rdflib.plugins.stores.sparqlstore import SPARQLStore
 from SPARQLWrapper import JSON, SPARQLWrapper
 
 from relgraph import api
+from relgraph.limits import MIB
 from relgraph.server import negotiate
 
 ENT = "https://w3id.org/relgraph/entity/"
@@ -162,3 +168,285 @@ def test_negotiate_honours_quality_values() -> None:
     assert negotiate("text/csv;q=0.5, application/sparql-results+xml", graph=False) == "xml"
     assert negotiate("*/*", graph=False) == "json"
     assert negotiate("*/*", graph=True) == "turtle"
+
+
+# -- abuse: real sockets against a real server ------------------------------------------------
+
+SLOW = "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"  # runs to the time limit
+ASK = "/sparql?query=" + quote("ASK {}")
+
+
+@contextlib.contextmanager
+def _serving(store: Path, **options: Any) -> Iterator[Any]:
+    from relgraph.server import ServerConfig, make_server
+
+    server = make_server(ServerConfig(str(store), **options), port=0)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def _request(
+    port: int,
+    target: str = ASK,
+    method: str = "GET",
+    headers: dict[str, str] | None = None,
+    body: bytes = b"",
+) -> bytes:
+    given = {"Host": f"127.0.0.1:{port}", "Connection": "close", **(headers or {})}
+    lines = [f"{method} {target} HTTP/1.1"] + [f"{k}: {v}" for k, v in given.items() if v]
+    return ("\r\n".join(lines) + "\r\n\r\n").encode() + body
+
+
+def _exchange(port: int, raw: bytes, timeout: float = 30) -> tuple[int, dict[str, str], bytes]:
+    """Send raw bytes, read until the server closes; the status, headers and body."""
+    with socket.create_connection(("127.0.0.1", port), timeout=timeout) as sock:
+        sock.sendall(raw)
+        data = b""
+        while chunk := sock.recv(65536):
+            data += chunk
+    head, _, body = data.partition(b"\r\n\r\n")
+    status_line, *header_lines = head.decode("latin-1").split("\r\n")
+    fields = dict(line.split(": ", 1) for line in header_lines)
+    return int(status_line.split()[1]), {k.lower(): v for k, v in fields.items()}, body
+
+
+@pytest.fixture(scope="module")
+def guarded(bundled_store_path: Path) -> Iterator[Any]:
+    with _serving(bundled_store_path, request_seconds=1.0) as server:
+        yield server
+
+
+@pytest.mark.parametrize(
+    "host",
+    ["evil.example", "evil.example:{port}", "localhost.evil.example:{port}", "127.0.0.1:1", ""],
+)
+def test_a_host_that_is_not_this_server_is_refused(guarded: Any, host: str) -> None:
+    """DNS rebinding: a page of evil.example resolving to 127.0.0.1 sends Host: evil.example."""
+    port = guarded.port
+    status, _, body = _exchange(port, _request(port, headers={"Host": host.format(port=port)}))
+    assert status == 403 and b"is not this server" in body
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1:{port}", "localhost:{port}", "127.0.0.1"])
+def test_the_names_of_this_server_are_accepted(guarded: Any, host: str) -> None:
+    port = guarded.port
+    status, _, body = _exchange(port, _request(port, headers={"Host": host.format(port=port)}))
+    assert status == 200 and json.loads(body)["boolean"] is True
+
+
+FORM = urlencode({"query": "ASK {}"}).encode()
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"Origin": "http://evil.example"},
+        {"Origin": "null"},  # a sandboxed frame or a file:// page
+        {"Origin": "http://127.0.0.1:1"},  # another local server's page
+        {"Sec-Fetch-Site": "cross-site"},  # a browser's word, even without Origin
+        {"Sec-Fetch-Site": "same-site"},
+    ],
+)
+def test_a_form_posted_by_another_site_is_refused(guarded: Any, headers: dict[str, str]) -> None:
+    port = guarded.port
+    form = {"Content-Type": "application/x-www-form-urlencoded", "Content-Length": str(len(FORM))}
+    raw = _request(port, "/sparql", "POST", {**form, **headers}, FORM)
+    status, _, body = _exchange(port, raw)
+    assert status == 403 and b"may not query this endpoint" in body
+
+
+def test_the_servers_own_page_and_cors_servers_may_post(
+    guarded: Any, bundled_store_path: Path
+) -> None:
+    form = {"Content-Type": "application/x-www-form-urlencoded", "Content-Length": str(len(FORM))}
+    port = guarded.port
+    own = {"Origin": f"http://127.0.0.1:{port}", "Sec-Fetch-Site": "same-origin"}
+    assert _exchange(port, _request(port, "/sparql", "POST", {**form, **own}, FORM))[0] == 200
+    with _serving(bundled_store_path, cors=True) as open_server:
+        other = {"Origin": "http://evil.example", "Sec-Fetch-Site": "cross-site"}
+        p = open_server.port
+        status, headers, _ = _exchange(p, _request(p, "/sparql", "POST", {**form, **other}, FORM))
+        assert status == 200 and headers["access-control-allow-origin"] == "*"
+        # --cors lets other sites read; it does not let other names reach the server.
+        status, _, _ = _exchange(p, _request(p, headers={"Host": "evil.example"}))
+        assert status == 403
+
+
+@pytest.mark.parametrize(
+    ("length", "status"),
+    [
+        (None, 411),
+        ("-1", 400),
+        ("abc", 400),
+        ("1e3", 400),
+        ("٣", 400),  # a digit to str.isdigit, not to HTTP
+        (str(10**12), 413),
+        ("5, 7", 400),
+    ],
+)
+def test_content_length_is_checked_before_reading(
+    guarded: Any, capfd: pytest.CaptureFixture[str], length: str | None, status: int
+) -> None:
+    """Answered at once, though no body follows: the server never waits to read one."""
+    port = guarded.port
+    headers = {"Content-Type": "application/sparql-query", "Content-Length": length or ""}
+    raw = _request(port, "/sparql", "POST", headers)
+    got, _, body = _exchange(port, raw.decode("utf-8").encode("utf-8"), timeout=0.9)
+    assert got == status and body.strip()
+    assert "Traceback" not in capfd.readouterr().err
+
+
+def test_conflicting_lengths_and_chunked_bodies_are_refused(guarded: Any) -> None:
+    port = guarded.port
+    raw = _request(port, "/sparql", "POST", {"Content-Length": "3"}).replace(
+        b"\r\n\r\n", b"\r\nContent-Length: 4\r\n\r\n"
+    )
+    assert _exchange(port, raw, timeout=0.9)[0] == 400
+    chunked = _request(port, "/sparql", "POST", {"Transfer-Encoding": "chunked"})
+    assert _exchange(port, chunked, timeout=0.9)[0] == 411
+
+
+def _closed_within(sock: socket.socket, seconds: float, drip: bytes = b"") -> bool:
+    """Whether the server closes ``sock`` within ``seconds`` (dripping bytes meanwhile)."""
+    deadline = time.monotonic() + seconds
+    sock.settimeout(0.2)
+    while time.monotonic() < deadline:
+        try:
+            if drip:
+                sock.sendall(drip)
+            if sock.recv(65536) == b"":
+                return True
+        except TimeoutError:
+            continue
+        except (ConnectionResetError, BrokenPipeError):
+            return True
+    return False
+
+
+def test_idle_and_slow_connections_are_closed(guarded: Any) -> None:
+    port = guarded.port
+    with socket.create_connection(("127.0.0.1", port)) as idle:
+        assert _closed_within(idle, 5)
+    with socket.create_connection(("127.0.0.1", port)) as slow:  # one header byte at a time
+        slow.sendall(f"GET {ASK} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n".encode())
+        assert _closed_within(slow, 5, drip=b"X")
+    with socket.create_connection(("127.0.0.1", port)) as kept:  # keep-alive, then silence
+        kept.sendall(_request(port, headers={"Connection": "keep-alive"}))
+        assert b"200 OK" in kept.recv(65536)
+        assert _closed_within(kept, 5)
+    with socket.create_connection(("127.0.0.1", port)) as short:  # a body that never comes
+        short.sendall(_request(port, "/sparql", "POST", {"Content-Length": "100"}, b"ASK"))
+        assert _closed_within(short, 5)
+
+
+def _wait_for(condition: Any, seconds: float = 30) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "timed out waiting"
+        time.sleep(0.01)
+
+
+def test_a_full_pool_answers_503_with_retry_after(bundled_store_path: Path) -> None:
+    with _serving(bundled_store_path, workers=1, queue=1, timeout=2.0) as server:
+        port = server.port
+        answers: dict[str, int] = {}
+
+        def ask(key: str, target: str) -> None:
+            answers[key] = _exchange(port, _request(port, target))[0]
+
+        running = threading.Thread(target=ask, args=("running", "/sparql?query=" + quote(SLOW)))
+        running.start()
+        _wait_for(lambda: server.slots.admitted == 1)
+        queued = threading.Thread(target=ask, args=("queued", ASK))
+        queued.start()
+        _wait_for(lambda: server.slots.admitted == 2)
+        status, headers, body = _exchange(port, _request(port))  # past the queue
+        assert status == 503 and int(headers["retry-after"]) >= 1 and b"busy" in body
+        running.join()
+        queued.join()
+        assert answers == {"running": 400, "queued": 200}  # the time limit; then served
+        assert _exchange(port, _request(port))[0] == 200
+
+
+def test_a_worker_past_its_memory_limit_dies_and_the_server_goes_on(
+    bundled_store_path: Path,
+) -> None:
+    hungry = "SELECT * { ?a ?b ?c . ?d ?e ?f } ORDER BY ?a ?f"  # tens of millions of rows sorted
+    with _serving(bundled_store_path, timeout=120.0, worker_memory=512 * MIB) as server:
+        port = server.port
+        status, _, body = _exchange(port, _request(port, "/sparql?query=" + quote(hungry)), 150)
+        assert status == 400 and b"worker died" in body and b"512 MiB" in body
+        assert _exchange(port, _request(port))[0] == 200
+
+
+def test_a_burst_of_connections_finds_room_in_the_backlog(bundled_store_path: Path) -> None:
+    """With every thread busy (here: none accepting), the kernel holds the burst.
+
+    A backlog of 5 completed about six handshakes and dropped the other SYNs,
+    which clients retry only after a second or more.
+    """
+    from relgraph.server import ServerConfig, make_server
+
+    server = make_server(ServerConfig(str(bundled_store_path)), port=0)  # not serving
+    with contextlib.ExitStack() as opened:
+        opened.callback(server.server_close)
+        for _ in range(200):
+            opened.enter_context(socket.create_connection(("127.0.0.1", server.port), 0.5))
+
+
+def test_a_real_browser_is_refused_from_other_pages_and_served_from_ours(
+    browser: Any, guarded: Any, tmp_path: Path
+) -> None:
+    """Chromium submits a form to /sparql from a file:// page and from the server's own page."""
+    base = f"http://127.0.0.1:{guarded.port}"
+    attack = tmp_path / "attack.html"
+    attack.write_text(
+        f"<form method=post action='{base}/sparql?format=html'>"
+        "<input name=query value='ASK {}'></form><script>document.forms[0].submit()</script>"
+    )
+    page = browser.new_page()
+    try:
+        with page.expect_navigation(url=f"{base}/sparql?format=html"):
+            page.goto(attack.as_uri())
+        assert "may not query this endpoint" in page.content()
+        page.goto(base + "/")
+        page.fill("textarea[name=query]", "SELECT ?n WHERE { ent:lavrov rdfs:label ?n }")
+        with page.expect_navigation():
+            page.click("form[action='/sparql?format=html'] button")
+        assert "<td>Sergei Lavrov</td>" in page.content()
+    finally:
+        page.close()
+
+
+def test_connections_past_the_cap_are_turned_away_at_once(bundled_store_path: Path) -> None:
+    with _serving(bundled_store_path, connections=3) as server:
+        port = server.port
+        with contextlib.ExitStack() as held:
+            for _ in range(3):  # idle connections, each holding a thread
+                held.enter_context(socket.create_connection(("127.0.0.1", port)))
+            _wait_for(lambda: server.open_connections == 3)
+            status, headers, _ = _exchange(port, _request(port), timeout=5)
+            assert status == 503 and headers["retry-after"] == "1"
+        _wait_for(lambda: server.open_connections == 0)  # released as they close
+        assert _exchange(port, _request(port))[0] == 200
+
+
+def test_a_server_given_a_name_answers_to_it_and_its_address(bundled_store_path: Path) -> None:
+    from relgraph.server import ServerConfig, make_server
+
+    server = make_server(ServerConfig(str(bundled_store_path)), host="localhost", port=0)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        port = server.port
+        for host in (f"localhost:{port}", f"127.0.0.1:{port}"):
+            assert _exchange(port, _request(port, headers={"Host": host}))[0] == 200
+        assert _exchange(port, _request(port, headers={"Host": "evil.example"}))[0] == 403
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -16,6 +16,8 @@ from typing import Any
 
 import networkx as nx
 
+from relgraph.terminal import printable
+
 ACTOR_TYPES = frozenset({"Person", "Country", "Organization"})
 
 
@@ -135,7 +137,8 @@ def format_stats(stats: Stats, fmt: str = "table") -> str:
     out = []
     for key, rows in data.items():
         title, header = SECTIONS[key]
-        cells = [[str(c) for c in header]] + [[str(c) for c in row] for row in rows]
+        cells = [[str(c) for c in header]]
+        cells += [[printable(str(c), keep_lines=False) for c in row] for row in rows]
         widths = [max(len(r[i]) for r in cells) for i in range(len(header))]
         out.append(title)
         out.append("=" * len(title))

@@ -105,6 +105,7 @@ def query(
     max_rows: int = DEFAULT_MAX_ROWS,
     labels: bool = False,
     page: Page | None = None,
+    memory: int | None = None,
 ) -> QueryResult:
     """Run a named query, a query file or a query text against the store.
 
@@ -112,6 +113,11 @@ def query(
     one is refused) and bound as RDF terms; declared defaults fill the rest.
     Every row comes back unless ``page`` asks for one page (the CLI's default).
     """
+    from relgraph.limits import check_timeout
+
+    problem = check_timeout(timeout)
+    if problem:
+        raise QueryError(problem, hint="give the time limit in seconds")
     given = [x for x in (name, file, text) if x is not None]
     if len(given) != 1:
         raise QueryError("give exactly one of a query name, a file or a query text")
@@ -133,6 +139,7 @@ def query(
             max_rows=max_rows,
             labels=labels,
             page=page,
+            memory=memory,
         )
     except QueryError as exc:
         if file is None or exc.path is not None:

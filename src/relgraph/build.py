@@ -26,9 +26,15 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from relgraph.corpus.reader import PARALLEL_FROM, duplicate_ids, read_article, with_registry
+from relgraph.buildlock import build_lock
+from relgraph.corpus.reader import (
+    PARALLEL_FROM,
+    duplicate_ids,
+    read_article,
+    with_registry,
+)
 from relgraph.corpus.validate import load_corpus, load_subset, ordered, validate
-from relgraph.errors import CorpusError, Problem, StoreError
+from relgraph.errors import CorpusError, Problem, StoreError, os_reason
 from relgraph.manifest import MANIFEST, Manifest, Plan, article_files, current, plan
 from relgraph.model import Article, Corpus
 from relgraph.rdf.mapping import article_quads, entity_quads, ontology_quads
@@ -88,27 +94,6 @@ def articles_quads(
             yield from article_quads(article, vocab, include_suggested=include_suggested)
 
 
-@contextlib.contextmanager
-def build_lock(target: Path) -> Iterator[None]:
-    """Hold an exclusive, non-blocking lock for building ``target``."""
-    import fcntl
-
-    target.parent.mkdir(parents=True, exist_ok=True)
-    lock_path = target.parent / f".{target.name}.lock"
-    with open(lock_path, "a+") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise StoreError(
-                f"another build is writing {target}",
-                hint=f"wait for it to finish (lock: {lock_path})",
-            ) from None
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
-
-
 def _swap(target: Path, build: Path) -> None:
     """Point ``target`` at ``build`` with one atomic rename of a symlink."""
     if target.exists() and not target.is_symlink():
@@ -159,8 +144,12 @@ def _record_signatures(build_dir: Path, manifest: Manifest) -> None:
     """
     path = build_dir / MANIFEST
     partial = path.with_name(f".{MANIFEST}.{os.getpid()}")
-    partial.write_text(manifest.dumps(), encoding="utf-8")
-    os.replace(partial, path)
+    try:
+        partial.write_text(manifest.dumps(), encoding="utf-8")
+        os.replace(partial, path)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            partial.unlink()
 
 
 def _graph_size(store: ox.Store, graph: ox.NamedNode) -> int:
@@ -216,6 +205,25 @@ def build(
     target = local_path(location)
     if not root.is_dir():
         load_corpus(root)  # raises the "corpus folder not found" problem
+    try:
+        return _build_local(root, target, str(location), full, started, include_suggested)
+    except OSError as exc:  # the new build directory is gone already (see _NewBuild)
+        where = exc.filename if isinstance(exc.filename, str) else target
+        raise StoreError(
+            f"cannot build the store: {os_reason(exc)}",
+            path=where,
+            hint="the store is as it was; free space or choose a writable --store",
+        ) from None
+
+
+def _build_local(
+    root: Path,
+    target: Path,
+    location: str,
+    full: bool,
+    started: float,
+    include_suggested: bool,
+) -> BuildSummary:
     with build_lock(target):
         previous = target.resolve() if target.is_symlink() else None
         before = Manifest.load(previous / MANIFEST) if previous else None

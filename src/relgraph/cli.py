@@ -17,6 +17,7 @@ from relgraph.export import EXPORTERS
 from relgraph.sparql.execute import DEFAULT_MAX_ROWS, DEFAULT_PAGE_SIZE, DEFAULT_TIMEOUT
 from relgraph.sparql.output import FORMATS
 from relgraph.store import ENV_STORE, default_location
+from relgraph.terminal import printable
 
 _CORPUS = click.argument(
     "corpus_dir", required=False, default="data", type=click.Path(path_type=Path)
@@ -93,11 +94,20 @@ _HTML_OUTPUT = click.option(
 )
 
 
+def _seconds(ctx: click.Context, param: click.Parameter, value: float) -> float:
+    from relgraph.limits import check_timeout
+
+    problem = check_timeout(value)
+    if problem:
+        raise click.BadParameter(problem)
+    return value
+
+
 def _limit_options(func: Any) -> Any:
     """The time and row limits every query runs under (query, serve)."""
     func = click.option(
         "--max-rows",
-        type=int,
+        type=click.IntRange(min=1),
         default=DEFAULT_MAX_ROWS,
         show_default=True,
         help="Refuse results with more rows than this.",
@@ -105,6 +115,7 @@ def _limit_options(func: Any) -> Any:
     return click.option(
         "--timeout",
         type=float,
+        callback=_seconds,
         default=DEFAULT_TIMEOUT,
         show_default=True,
         help="Seconds before a query is stopped.",
@@ -117,13 +128,28 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except CorpusError as exc:
             for problem in exc.problems:
-                click.echo(str(problem), err=True)
+                click.echo(printable(str(problem)), err=True)
             n = len(exc.problems)
             click.echo(f"{n} problem{'s' * (n != 1)}; nothing was written", err=True)
             ctx.exit(exc.exit_code)
-        except RelgraphError as exc:
-            click.echo(f"error: {exc}", err=True)
+        except RelgraphError as exc:  # messages quote corpus text: shown, never obeyed
+            click.echo(printable(f"error: {exc}"), err=True)
             ctx.exit(exc.exit_code)
+        except OSError as exc:  # the library names its own; this is the net below it
+            click.echo(f"error: {_os_fault(exc)}", err=True)
+            ctx.exit(1)
+
+
+def _os_fault(exc: OSError) -> str:
+    """``path: what happened`` for an operating-system error the library did not name.
+
+    With no file name it is standard output: the one file every command writes
+    without naming it (closed, full, or a pipe whose reader left).
+    """
+    from relgraph.errors import os_reason
+
+    where = exc.filename if exc.filename is not None else "standard output"
+    return f"{where}: {os_reason(exc)}"
 
 
 @click.group(cls=_Group)
@@ -140,7 +166,7 @@ def check(corpus_dir: Path) -> None:
 
     report = run_check(corpus_dir)
     for problem in report.problems:
-        click.echo(str(problem))
+        click.echo(printable(str(problem)))
     if not report.ok:
         n = len(report.problems)
         raise click.exceptions.Exit(_report_fail(n))
@@ -246,7 +272,9 @@ def stats(store: str, fmt: str, top: int, **kwargs: Any) -> None:
     """Summarize the graph: counts, years, central actors, meetings, recurring projects."""
     from relgraph import api
 
-    click.echo(api.stats(store, _projection(kwargs), fmt, top), nl=False)
+    # color=True: click would otherwise strip escape sequences from the data when
+    # stdout is not a terminal; the table escapes them itself, CSV and JSON keep them.
+    click.echo(api.stats(store, _projection(kwargs), fmt, top), nl=False, color=True)
 
 
 def _params(values: tuple[str, ...]) -> dict[str, str]:
@@ -339,7 +367,7 @@ def query(
         labels=fmt in ("table", "md"),
         page=None if all_rows else Page(page_size, page),
     )
-    click.echo(render(result, fmt), nl=False)
+    click.echo(render(result, fmt), nl=False, color=True)  # exact text (see stats)
     note = page_note(result)
     if note:
         click.echo(note, err=True)
@@ -348,10 +376,46 @@ def query(
 @cli.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option(
-    "--port", default=7878, show_default=True, type=int, help="Port (0 picks a free one)."
+    "--port",
+    default=7878,
+    show_default=True,
+    type=click.IntRange(0, 65535),
+    help="Port (0 picks a free one).",
 )
 @_limit_options
-@click.option("--cors", is_flag=True, help="Send Access-Control-Allow-Origin: * (off by default).")
+@click.option(
+    "--cors",
+    is_flag=True,
+    help="Let pages of other sites query it: Access-Control-Allow-Origin: * (off by default).",
+)
+@click.option(
+    "--allow-host",
+    "allow_hosts",
+    multiple=True,
+    metavar="NAME",
+    help="Also accept requests whose Host is NAME (behind a reverse proxy; repeatable).",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 256),
+    default=None,
+    help="Queries evaluated at once (default: two per core, at least four).",
+)
+@click.option(
+    "--queue",
+    type=click.IntRange(0, 10_000),
+    default=256,
+    show_default=True,
+    help="Queries waiting for a worker; more get 503 with Retry-After.",
+)
+@click.option(
+    "--worker-memory",
+    type=click.IntRange(256, 1 << 20),
+    default=2048,
+    show_default=True,
+    metavar="MIB",
+    help="Memory (address space, MiB) a query worker may add; a query needing more fails.",
+)
 @click.option("--verbose", is_flag=True, help="Log every request.")
 @click.option(
     "--in-memory",
@@ -366,14 +430,33 @@ def serve(
     timeout: float,
     max_rows: int,
     cors: bool,
+    allow_hosts: tuple[str, ...],
+    workers: int | None,
+    queue: int,
+    worker_memory: int,
     verbose: bool,
     in_memory: bool,
     store: str,
 ) -> None:
-    """Serve the store as a read-only SPARQL 1.1 endpoint at /sparql."""
+    """Serve the store as a read-only SPARQL 1.1 endpoint at /sparql.
+
+    Requests must name this server in Host, and pages of other sites are refused
+    unless --cors; queries run in a bounded pool of workers, each with a memory limit.
+    """
+    from relgraph.limits import MIB
     from relgraph.server import ServerConfig, make_server
 
-    config = ServerConfig(store, timeout, max_rows, cors, in_memory)
+    config = ServerConfig(
+        store,
+        timeout,
+        max_rows,
+        cors,
+        in_memory,
+        queue=queue,
+        worker_memory=worker_memory * MIB,
+        allowed_hosts=allow_hosts,
+        **({"workers": workers} if workers is not None else {}),
+    )
     server = make_server(config, host, port, verbose)
     if server.snapshot is not None:
         held = server.snapshot
@@ -437,5 +520,36 @@ def open_(store: str, output: Path) -> None:
     webbrowser.open(uri)
 
 
+def _terminated(signum: int, frame: Any) -> None:
+    """SIGTERM unwinds like Ctrl-C: partial outputs and build directories are removed."""
+    raise SystemExit(128 + signum)
+
+
 def main() -> None:
-    cli(prog_name="relgraph")
+    import signal
+    import sys
+
+    signal.signal(signal.SIGTERM, _terminated)
+    if sys.stdout is None:  # started with standard output closed
+        click.echo("error: standard output: it is closed (redirect it to a file)", err=True)
+        sys.exit(1)
+    try:
+        cli(prog_name="relgraph")
+    finally:
+        _flush_stdout()
+
+
+def _flush_stdout() -> None:
+    """Flush standard output now, so a full disk or a gone reader is a message, not a traceback."""
+    import os
+    import sys
+
+    try:
+        sys.stdout.flush()
+    except OSError as exc:
+        click.echo(f"error: {_os_fault(exc)}", err=True)
+        # What is still buffered goes nowhere, quietly, when Python exits.
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+        sys.exit(1)

@@ -67,3 +67,23 @@ class QueryError(RelgraphError):
 
 class ExportError(RelgraphError):
     """An export cannot be written."""
+
+
+def os_reason(exc: OSError) -> str:
+    """What an operating-system error means, in the system's words.
+
+    ``strerror`` when Python has it; Oxigraph's errors carry only text such as
+    ``IO error: No space left on device: While appending to file: …``, from
+    which the system's phrase is picked out, so every fault reads the same.
+    """
+    import errno
+    import os
+
+    if exc.strerror:
+        return exc.strerror
+    text = str(exc)
+    for code in (errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EFBIG, errno.EIO):
+        phrase = os.strerror(code)
+        if phrase in text:
+            return phrase
+    return text or type(exc).__name__

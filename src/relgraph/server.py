@@ -8,12 +8,19 @@ is a small page listing the named queries with a form for each. It binds to
 127.0.0.1 by default and sends no CORS header unless asked to. With
 ``in_memory`` it answers from a copy of the store held in memory
 (:mod:`relgraph.sparql.resident`).
+
+Every request passes :mod:`relgraph.httpguard` first: its ``Host`` must name
+this server and no browser may send it from another site; a POST body is read
+only after its length is checked; a connection has ``request_seconds`` to
+deliver each request; queries run in at most ``workers`` processes at once,
+each limited to ``worker_memory`` bytes, with ``queue`` more waiting.
 """
 
 from __future__ import annotations
 
-import html
-from dataclasses import dataclass
+import contextlib
+import threading
+from dataclasses import dataclass, field
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -21,9 +28,11 @@ from urllib.parse import parse_qs, urlsplit
 
 from relgraph import api
 from relgraph.errors import QueryError, RelgraphError, StoreError
-from relgraph.sparql.execute import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT, QueryResult, preload_workers
+from relgraph.httpguard import Deadlines, Refusal, Slots, body_length, check_headers, host_names
+from relgraph.limits import MIB
+from relgraph.pages import index_page, result_page
+from relgraph.sparql.execute import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT, preload_workers
 from relgraph.sparql.guard import MAX_QUERY_BYTES
-from relgraph.sparql.library import load_library
 from relgraph.sparql.output import MEDIA_TYPES, render
 from relgraph.sparql.resident import Snapshot
 
@@ -48,6 +57,17 @@ _GRAPH_BY_MEDIA = {
 }
 
 
+MAX_BODY = MAX_QUERY_BYTES + 4096  # a form-encoded query of the largest size, and a little
+BACKLOG = 1024  # pending connections the kernel holds while every thread is busy
+
+
+def _default_workers() -> int:
+    """Two per core, at least four: a query's worker also waits (forking, opening the store)."""
+    import os
+
+    return max(4, 2 * (os.cpu_count() or 1))
+
+
 @dataclass(frozen=True)
 class ServerConfig:
     store: str
@@ -55,6 +75,12 @@ class ServerConfig:
     max_rows: int = DEFAULT_MAX_ROWS
     cors: bool = False
     in_memory: bool = False  # answer from a copy of the store held in memory
+    workers: int = field(default_factory=_default_workers)  # queries evaluated at once
+    queue: int = 256  # queries waiting for a worker; past that, 503
+    worker_memory: int = 2048 * MIB  # address space each worker may add
+    request_seconds: float = 10.0  # to deliver a whole request (headers and body)
+    allowed_hosts: tuple[str, ...] = ()  # more names for Host (a reverse proxy's)
+    connections: int = 512  # open at once (a thread each); more are turned away at once
 
 
 def negotiate(accept: str, graph: bool, explicit: str | None = None) -> str:
@@ -87,17 +113,50 @@ class _Handler(BaseHTTPRequestHandler):
     server: _Server
     server_version = "relgraph"
     sys_version = ""
+    protocol_version = "HTTP/1.1"  # keep-alive; idle connections are closed by deadline
+
+    def setup(self) -> None:
+        super().setup()
+        # A backstop for one silent read; Deadlines bounds the whole request.
+        self.connection.settimeout(self.server.config.request_seconds)
+
+    def handle_one_request(self) -> None:
+        self.server.deadlines.watch(self.connection)
+        try:
+            super().handle_one_request()
+        except (TimeoutError, ConnectionError):  # a client gone or too slow: just close
+            self.close_connection = True
+        finally:
+            self.server.deadlines.release(self.connection)
 
     def log_message(self, format: str, *args: Any) -> None:  # quiet by default
         if self.server.verbose:
             super().log_message(format, *args)
 
+    def _refused(self) -> bool:
+        """Send the refusal this request's headers earn, if any."""
+        server = self.server
+        refusal = check_headers(
+            self.headers, server.host_names, server.bound, server.port, server.config.cors
+        )
+        if refusal is not None:
+            self._refuse(refusal)
+        return refusal is not None
+
+    def _refuse(self, refusal: Refusal, retry: int | None = None) -> None:
+        self.close_connection = True
+        extra = {"Retry-After": str(retry)} if retry is not None else {}
+        self._error(refusal.status, refusal.message, extra)
+
     # -- routing -------------------------------------------------------------
     def do_GET(self) -> None:
+        if self._refused():
+            return
+        self.server.deadlines.release(self.connection)
         url = urlsplit(self.path)
         params = parse_qs(url.query, keep_blank_values=True)
         if url.path == "/":
-            self._send(HTTPStatus.OK, "text/html; charset=utf-8", self._index().encode())
+            self._send(HTTPStatus.OK, "text/html; charset=utf-8", index_page().encode())
         elif url.path == "/sparql":
             if "update" in params:
                 self._refuse_update()
@@ -113,15 +172,22 @@ class _Handler(BaseHTTPRequestHandler):
             self._error(HTTPStatus.NOT_FOUND, "not found: try /sparql or /")
 
     def do_POST(self) -> None:
+        if self._refused():
+            return
         url = urlsplit(self.path)
+        length = body_length(self.headers, MAX_BODY)
+        if isinstance(length, Refusal):
+            self._refuse(length)
+            return
         if url.path != "/sparql":
+            self.close_connection = True  # its body is left unread
             self._error(HTTPStatus.NOT_FOUND, "not found: POST queries to /sparql")
             return
-        length = int(self.headers.get("Content-Length") or 0)
-        if length > MAX_QUERY_BYTES + 4096:
-            self._error(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, "query too large")
-            return
         body = self.rfile.read(length)
+        if len(body) < length:  # the client closed early
+            self.close_connection = True
+            return
+        self.server.deadlines.release(self.connection)
         kind = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
         fmt = _one(parse_qs(url.query), "format")
         if kind == "application/sparql-update":
@@ -155,6 +221,11 @@ class _Handler(BaseHTTPRequestHandler):
         fmt: str | None = None,
     ) -> None:
         config = self.server.config
+        slots = self.server.slots
+        if not slots.acquire():
+            busy = Refusal(HTTPStatus.SERVICE_UNAVAILABLE, "busy: every query worker is taken")
+            self._refuse(busy, retry=max(1, round(config.timeout)))
+            return
         try:
             result = api.query(
                 config.store,
@@ -164,10 +235,11 @@ class _Handler(BaseHTTPRequestHandler):
                 timeout=config.timeout,
                 max_rows=config.max_rows,
                 labels=True,
+                memory=config.worker_memory,
             )
             chosen = negotiate(self.headers.get("Accept") or "", result.kind == "graph", fmt)
             if chosen == "html":
-                body = _html_result(name or "query", result).encode()
+                body = result_page(name or "query", result).encode()
                 self._send(HTTPStatus.OK, "text/html; charset=utf-8", body)
             else:
                 self._send(HTTPStatus.OK, MEDIA_TYPES[chosen], render(result, chosen).encode())
@@ -175,15 +247,23 @@ class _Handler(BaseHTTPRequestHandler):
             self._error(HTTPStatus.SERVICE_UNAVAILABLE, str(exc))
         except RelgraphError as exc:
             self._error(HTTPStatus.BAD_REQUEST, str(exc))
+        finally:
+            slots.release()
 
     def _refuse_update(self) -> None:
         self._error(HTTPStatus.FORBIDDEN, "updates are refused: this endpoint is read-only")
 
-    def _error(self, status: HTTPStatus, message: str) -> None:
-        self._send(status, "text/plain; charset=utf-8", (message + "\n").encode())
+    def _error(self, status: HTTPStatus, message: str, extra: dict[str, str] | None = None) -> None:
+        self._send(status, "text/plain; charset=utf-8", (message + "\n").encode(), extra)
 
-    def _send(self, status: HTTPStatus, media: str, body: bytes) -> None:
+    def _send(
+        self, status: HTTPStatus, media: str, body: bytes, extra: dict[str, str] | None = None
+    ) -> None:
         self.send_response(status)
+        for key, value in (extra or {}).items():
+            self.send_header(key, value)
+        if self.close_connection:  # a refusal, or the client asked: say so
+            self.send_header("Connection", "close")
         self.send_header("Content-Type", media)
         self.send_header("Content-Length", str(len(body)))
         self.send_header("X-Content-Type-Options", "nosniff")
@@ -195,55 +275,6 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_header("Access-Control-Allow-Origin", "*")
         self.end_headers()
         self.wfile.write(body)
-
-    def _index(self) -> str:
-        parts = [
-            "<!doctype html><html lang=en><meta charset=utf-8><title>relgraph SPARQL</title>",
-            "<style>body{font:15px system-ui;max-width:60em;margin:2em auto}"
-            "fieldset{margin:1em 0}label{display:block;margin:.3em 0}</style>",
-            "<h1>relgraph SPARQL endpoint</h1>",
-            "<p>Read-only SPARQL 1.1 at <code>/sparql</code>. Named queries:</p>",
-        ]
-        for q in load_library().values():
-            fields = "".join(
-                f"<label>{html.escape(p.name)} ({html.escape(p.type)}) "
-                f'<input name="{html.escape(p.name, quote=True)}" '
-                f'value="{html.escape(p.default or "", quote=True)}"> '
-                f"<small>{html.escape(p.description)}</small></label>"
-                for p in q.params
-            )
-            parts.append(
-                f"<form method=get action='/query/{html.escape(q.name, quote=True)}'><fieldset>"
-                f"<legend><b>{html.escape(q.title)}</b> <code>{html.escape(q.name)}</code></legend>"
-                f"<p>{html.escape(q.description)}</p>{fields}"
-                "<input type=hidden name=format value=html><button>Run</button></fieldset></form>"
-            )
-        parts.append(
-            "<form method=post action='/sparql?format=html'><fieldset><legend>Any query</legend>"
-            "<textarea name=query rows=8 cols=80>SELECT * WHERE { ?s ?p ?o } LIMIT 10</textarea>"
-            "<br><button>Run</button></fieldset></form>"
-        )
-        return "".join(parts)
-
-
-def _html_result(name: str, result: QueryResult) -> str:
-    from relgraph.sparql.output import display
-
-    if result.kind != "select":
-        body = f"<pre>{html.escape(render(result, 'table'))}</pre>"
-    else:
-        head = "".join(f"<th>{html.escape(v)}</th>" for v in result.variables)
-        rows = "".join(
-            "<tr>"
-            + "".join(f"<td>{html.escape(display(t, result.labels))}</td>" for t in row)
-            + "</tr>"
-            for row in result.rows
-        )
-        body = f"<table border=1 cellpadding=4><tr>{head}</tr>{rows}</table>"
-    return (
-        "<!doctype html><html lang=en><meta charset=utf-8>"
-        f"<title>{html.escape(name)}</title><p><a href='/'>back</a></p>{body}"
-    )
 
 
 def _one(params: dict[str, list[str]], key: str) -> str | None:
@@ -260,12 +291,58 @@ def _decode(body: bytes) -> str | None:
 
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
+    request_queue_size = BACKLOG
 
     def __init__(self, address: tuple[str, int], config: ServerConfig, verbose: bool) -> None:
         super().__init__(address, _Handler)
         self.config = config
         self.verbose = verbose
         self.snapshot: Snapshot | None = None
+        self.bound, self.port = str(self.server_address[0]), int(self.server_address[1])
+        # The name it was given (--host localhost) and the address that became.
+        self.host_names = host_names(address[0], (self.bound, *config.allowed_hosts))
+        self.deadlines = Deadlines(config.request_seconds)
+        # A queued query waits, at worst, for every query ahead of it to run to the limit.
+        rounds = 1 + -(-config.queue // config.workers)
+        self.slots = Slots(config.workers, config.queue, wait=(config.timeout + 1) * rounds)
+        self.open_connections = 0  # served now, each by a thread
+        self._count = threading.Lock()
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        """One thread per connection, up to ``config.connections``; past that, 503 at once."""
+        with self._count:
+            full = self.open_connections >= self.config.connections
+            if not full:
+                self.open_connections += 1
+        if full:
+            with contextlib.suppress(OSError):
+                request.sendall(
+                    b"HTTP/1.1 503 Service Unavailable\r\nRetry-After: 1\r\n"
+                    b"Content-Length: 0\r\nConnection: close\r\n\r\n"
+                )
+            self.shutdown_request(request)
+            return
+        super().process_request(request, client_address)
+
+    def process_request_thread(self, request: Any, client_address: Any) -> None:
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            with self._count:
+                self.open_connections -= 1
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A broken connection is the client's business: no traceback on the console."""
+        import sys
+
+        kind = sys.exc_info()[0]
+        if kind is not None and issubclass(kind, (ConnectionError, TimeoutError)):
+            return
+        super().handle_error(request, client_address)
+
+    def server_close(self) -> None:
+        self.deadlines.close()
+        super().server_close()
 
 
 def make_server(

@@ -69,6 +69,7 @@ class QueryRequest:
     max_rows: int = DEFAULT_MAX_ROWS
     labels: bool = False
     page: Page | None = None
+    memory: int | None = None  # bytes the worker may add to its address space
 
 
 def run_query(
@@ -80,8 +81,12 @@ def run_query(
     max_rows: int = DEFAULT_MAX_ROWS,
     labels: bool = False,
     page: Page | None = None,
+    memory: int | None = None,
 ) -> QueryResult:
     """Guard, then evaluate ``query`` in a worker; raise ``QueryError`` on any failure.
+
+    With ``memory``, the worker may grow by at most that many bytes (see
+    :mod:`relgraph.limits`); a query needing more kills it, reported as such.
 
     With ``page``, a SELECT query without its own LIMIT/OFFSET returns that page
     only (``result.page`` set, ``result.more`` telling whether rows follow);
@@ -93,7 +98,9 @@ def run_query(
             f"page {page.number} asked of a query that is not paged",
             hint="only SELECT queries without their own LIMIT/OFFSET page; drop --page",
         )
-    request = QueryRequest(location, query, tuple((params or {}).items()), max_rows, labels, page)
+    request = QueryRequest(
+        location, query, tuple((params or {}).items()), max_rows, labels, page, memory
+    )
     return evaluate_in_worker(request, timeout)
 
 
@@ -101,8 +108,7 @@ def evaluate_in_worker(request: QueryRequest, timeout: float = DEFAULT_TIMEOUT) 
     """Evaluate ``request`` in a sandboxed worker process, killed after ``timeout`` seconds.
 
     This does not run the guard (:func:`run_query` does): the worker's own
-    sandbox is what keeps any query off the network, and tests call this
-    directly to show that it does so on its own.
+    sandbox is what keeps any query off the network.
     """
     # fork is fast and safe from a single-threaded process; a threaded one (the
     # server) uses forkserver so no lock held by another thread leaks into the child.
@@ -127,8 +133,11 @@ def evaluate_in_worker(request: QueryRequest, timeout: float = DEFAULT_TIMEOUT) 
         try:
             status, payload = receive.recv()
         except EOFError:
+            memory = request.memory
+            limit = f"the {memory // 2**20:,} MiB" if memory else "the memory"
             raise QueryError(
-                "the query worker died", hint="the query may need too much memory"
+                "the query worker died",
+                hint=f"the query may need more than {limit} a worker may use; narrow it",
             ) from None
     finally:
         if worker.is_alive():
@@ -177,10 +186,16 @@ def _worker(request: QueryRequest, send: Any) -> None:
     sandboxed = False
     try:
         sandboxed = _enter_sandbox(request.location)
+        if request.memory is not None:
+            from relgraph.limits import limit_memory
+
+            limit_memory(request.memory)
         send.send(("ok", evaluate(request)))
     except RelgraphError as exc:
         kind = "store" if isinstance(exc, StoreError) else "query"
         send.send(("error", (kind, exc.message, exc.hint)))
+    except MemoryError:
+        send.send(("error", ("query", "the query needs more memory than a worker may use", "")))
     except Exception as exc:  # report, never hang the parent
         if (
             sandboxed

@@ -1,6 +1,7 @@
 """Query results for people and for programs.
 
-People get an aligned table (or Markdown) with entity labels in place of IRIs;
+People get an aligned table (or Markdown) with entity labels in place of IRIs,
+control and bidirectional-override characters escaped;
 programs get the W3C SPARQL results formats (JSON, XML, CSV, TSV) for SELECT and
 ASK, and an RDF syntax for CONSTRUCT and DESCRIBE. All output is deterministic.
 """
@@ -15,6 +16,7 @@ from typing import Any
 
 from relgraph.rdf.namespaces import PREFIXES, XSD
 from relgraph.sparql.execute import QueryResult, Term
+from relgraph.terminal import printable
 
 TABLE_FORMATS = ("table", "md")
 RESULT_FORMATS = ("json", "xml", "csv", "tsv")
@@ -81,7 +83,11 @@ def _table(result: QueryResult, markdown: bool) -> str:
     if result.kind == "ask":
         return ("true" if result.boolean else "false") + "\n"
     header = list(result.variables)
-    body = [[" ".join(display(t, result.labels).split()) for t in row] for row in result.rows]
+    # One line per row, and nothing a terminal would obey (see relgraph.terminal).
+    body = [
+        [printable(" ".join(display(t, result.labels).split()), keep_lines=False) for t in row]
+        for row in result.rows
+    ]
     if markdown:
         lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
         for row in body:
