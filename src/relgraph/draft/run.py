@@ -1,0 +1,213 @@
+"""The edge of drafting: read pages and the registry, write article files and stubs.
+
+Everything between is pure (:mod:`relgraph.draft.assemble`). Here a draft meets
+the corpus as it is: an article file that already exists keeps its text, its
+metadata and every claim and role in it (reviewed or not); only suggestions it
+does not hold yet are added, under fresh ids. New-entity stubs go at the end of
+``entities.yaml`` under a comment that marks them as suggested, each described
+as such, so ``check`` stays green and ``git diff`` shows them for review. Files
+are replaced atomically (temporary file, then rename).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from relgraph.corpus.layout import ARTICLES, REGISTRY
+from relgraph.draft.assemble import Draft, draft_article
+from relgraph.draft.claims import DraftClaim
+from relgraph.draft.document import (
+    ArticleDocument,
+    document_from_draft,
+    merge_documents,
+    read_document,
+    render_document,
+)
+from relgraph.draft.mentions import NearMiss, Registry, Stub
+from relgraph.draft.page import PageError, read_page
+from relgraph.draft.recommend import Recommender
+from relgraph.errors import RelgraphError
+from relgraph.model import Entity
+
+STUB_HEADER = "  # ---- suggested by relgraph draft: review type, name and country ----"
+
+
+class DraftError(RelgraphError):
+    """A draft cannot be written into the corpus."""
+
+
+@dataclass(frozen=True)
+class PageReport:
+    page: str
+    article: str | None = None
+    path: str | None = None
+    claims_added: int = 0
+    roles_added: int = 0
+    kept: int = 0
+    stubs: tuple[Stub, ...] = ()
+    near_misses: tuple[NearMiss, ...] = ()
+    warnings: tuple[str, ...] = ()
+    error: str | None = None
+
+    def __str__(self) -> str:
+        if self.error:
+            return self.error
+        kept = f", {self.kept} kept" if self.kept else ""
+        return (
+            f"{self.path}: {self.claims_added} claims and {self.roles_added} roles suggested{kept}"
+        )
+
+
+@dataclass(frozen=True)
+class RunReport:
+    pages: tuple[PageReport, ...] = field(default_factory=tuple)
+
+    @property
+    def failed(self) -> int:
+        return sum(1 for p in self.pages if p.error)
+
+
+def load_registry(corpus_dir: Path) -> Registry:
+    """The corpus's entity registry, for linking (roles there are not needed)."""
+    from relgraph.corpus.reader import read_entities
+    from relgraph.errors import CorpusError
+
+    path = corpus_dir / REGISTRY
+    if not path.is_file():
+        raise DraftError("entity registry not found", path, hint="give --corpus the corpus folder")
+    problems: list = []  # type: ignore[type-arg]
+    names = {p.stem for p in (corpus_dir / ARTICLES).glob("*.yaml")}
+    entities: list[Entity] = read_entities(path, str(path), {}, problems, broken=names)
+    problems = [p for p in problems if ": role" not in p.message]  # v1 registries hold roles
+    if problems:
+        raise CorpusError(problems)
+    return Registry(entities)
+
+
+def _atomic_write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
+            out.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _stub_entry(stub: Stub, article: str) -> str:
+    lines = [
+        f"  - id: {stub.id}",
+        f"    type: {stub.type}",
+        f"    name: {_quoted(stub.name)}",
+    ]
+    if stub.country:
+        lines.append(f"    country: {stub.country}")
+    lines.append(
+        f"    description: {_quoted(f'Suggested by relgraph draft from {article} ({stub.reason}); review it, then write a description.')}"
+    )
+    return "\n".join(lines)
+
+
+def _quoted(text: str) -> str:
+    import json
+
+    return json.dumps(text, ensure_ascii=False)
+
+
+def add_stubs(corpus_dir: Path, stubs: Sequence[Stub], article: str, registry: Registry) -> list[Stub]:
+    """Append stubs the registry lacks to ``entities.yaml``; returns those added."""
+    new = [s for s in stubs if s.id not in registry.entities]
+    if not new:
+        return []
+    path = corpus_dir / REGISTRY
+    text = path.read_text(encoding="utf-8")
+    if not text.endswith("\n"):
+        text += "\n"
+    if STUB_HEADER not in text:
+        text += "\n" + STUB_HEADER + "\n"
+    text += "\n".join(_stub_entry(s, article) for s in new) + "\n"
+    _atomic_write(path, text)
+    return new
+
+
+def write_draft(draft: Draft, corpus_dir: Path, registry: Registry | None = None) -> PageReport:
+    """Write (or merge) one draft's article file and its stubs into the corpus."""
+    registry = registry or load_registry(corpus_dir)
+    fresh = document_from_draft(draft)
+    path = corpus_dir / ARTICLES / f"{fresh.id}.yaml"
+    existing: ArticleDocument | None = read_document(path) if path.exists() else None
+    merged, added_claims, added_roles, kept = merge_documents(existing, fresh)
+    used = _used_ids(merged)
+    stubs = [s for s in draft.suggestions.stubs if s.id in used or s.type == "Person"]
+    added = add_stubs(corpus_dir, stubs, fresh.id, registry)
+    _atomic_write(path, render_document(merged, added))
+    return PageReport(
+        draft.source,
+        fresh.id,
+        str(path),
+        added_claims,
+        added_roles,
+        kept,
+        tuple(added),
+        draft.suggestions.near_misses,
+        draft.metadata.warnings,
+    )
+
+
+def _used_ids(doc: ArticleDocument) -> set[str]:
+    ids = {doc.outlet, *doc.datelines}
+    if doc.agency:
+        ids.add(doc.agency)
+    for c in doc.claims:
+        ids.update(x for x in (c.get("subject"), c.get("object"), c.get("place"), c.get("asserted_by")) if isinstance(x, str))
+        ids.update(c.get("participants") or ())
+    for r in doc.roles:
+        ids.update(x for x in (r.get("entity"), r.get("of")) if isinstance(x, str))
+    return ids
+
+
+def draft_pages(
+    pages: Sequence[Path],
+    corpus_dir: Path,
+    reference: dt.date | None = None,
+    progress: Callable[[Path], None] | None = None,
+    recommender: Recommender | None = None,
+) -> RunReport:
+    """Draft every page into the corpus; a page that cannot be read is reported, not fatal.
+
+    ``progress`` is called after each page (the CLI draws a progress bar with it).
+    """
+    reference = reference or dt.date.today()
+    registry = load_registry(corpus_dir)
+    reports = []
+    for page_path in pages:
+        try:
+            page = read_page(page_path)
+            source = _source_name(page_path, corpus_dir)
+            draft = draft_article(page, registry, source, reference, recommender)
+            report = write_draft(draft, corpus_dir, registry)
+            registry = load_registry(corpus_dir) if report.stubs else registry
+        except (PageError, DraftError) as exc:
+            report = PageReport(str(page_path), error=str(exc))
+        reports.append(report)
+        if progress is not None:
+            progress(page_path)
+    return RunReport(tuple(reports))
+
+
+def _source_name(page: Path, corpus_dir: Path) -> str:
+    try:
+        return page.resolve().relative_to(corpus_dir.resolve()).as_posix()
+    except ValueError:
+        return page.name
+
+
+def claim_summary(claims: Sequence[DraftClaim]) -> str:
+    return ", ".join(sorted({c.predicate for c in claims}))
