@@ -7,7 +7,7 @@ here. ``relgraph.draft.run`` does the reading and writing around it.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from relgraph.draft.mentions import Registry
 from relgraph.draft.metadata import Metadata, find_metadata
@@ -37,4 +37,7 @@ def draft_article(
     metadata = find_metadata(page, registry, reference, UNNAMED_OUTLET)
     article = ArticleText(page.text, page.captions, metadata.published, metadata.datelines)
     suggestions = (recommender or RuleBased()).suggest(article, registry)
+    own = {s.id for s in metadata.stubs}
+    stubs = (*metadata.stubs, *(s for s in suggestions.stubs if s.id not in own))
+    suggestions = replace(suggestions, stubs=stubs)
     return Draft(metadata, source, page.text, page.captions, suggestions)

@@ -36,7 +36,6 @@ TITLE_WORDS = frozenset(
     head director commander official officer delegate representative counterpart king queen
     emperor chancellor governor mayor senator lawmaker negotiator adviser advisor aide
     supreme marshal colonel admiral lieutenant ruling executive assistant undersecretary
-    white house
     """.split()
 )
 
@@ -54,8 +53,13 @@ ORGANIZATION_WORDS = frozenset(
     ministry party agency group committee council bank office railways railway-company company
     corporation corp institute university army navy forces assembly parliament congress
     government administration service news times post daily kremlin commission association
-    union federation fund organization organisation
+    union federation fund organization organisation house
     """.split()
+)
+#: the last word of a newspaper's or agency's name
+OUTLET_WORDS = frozenset(
+    "daily times post herald journal tribune gazette press news telegraph guardian observer "
+    "agency chronicle star mail express".split()
 )
 PLACE_WORDS = frozenset(
     "hall square palace airport station port island islands zone village street city "

@@ -163,7 +163,13 @@ def find_mentions(text: str, registry: Registry) -> list[Mention]:
             window = tokens[i : i + n]
             if any(window[k + 1].start - window[k].end > 3 for k in range(n - 1)):
                 continue  # a name does not run across a sentence or a parenthesis
-            candidates = [c for c in registry.names.get(tuple(t.key for t in window), ()) if _fits(c, window)]
+            candidates = [
+                c for c in registry.names.get(tuple(t.key for t in window), ()) if _fits(c, window)
+            ]
+            if candidates and n == 1 and _continues(text, tokens, i):
+                candidates = [
+                    c for c in candidates if registry.entities[c.entity].type != "Person"
+                ]
             if candidates:
                 start, end = window[0].start, window[-1].end
                 mentions.append(Mention(candidates[0].entity, start, end, text[start:end]))
@@ -176,6 +182,18 @@ def find_mentions(text: str, registry: Registry) -> list[Mention]:
     return _add_surnames(text, tokens, taken, mentions, registry)
 
 
+def _continues(text: str, tokens: list[Token], i: int) -> bool:
+    """The name goes on: "Choe Son-hui" is not "Choe" (a surname alias) and more."""
+    if i + 1 >= len(tokens) or not tokens[i + 1].capital:
+        return False
+    return text[tokens[i].end : tokens[i + 1].start] in (" ", "-")
+
+
+def _sentence_start(text: str, at: int) -> bool:
+    before = text[:at].rstrip(" \"“'‘(")
+    return not before or before[-1] in ".!?\n"
+
+
 def _add_surnames(
     text: str, tokens: list[Token], taken: list[bool], mentions: list[Mention], registry: Registry
 ) -> list[Mention]:
@@ -186,6 +204,11 @@ def _add_surnames(
             continue
         if i + 1 < len(tokens) and tokens[i + 1].capital and tokens[i + 1].start - token.end <= 1:
             continue  # part of a longer name the registry does not know
+        if i and not taken[i - 1] and tokens[i - 1].capital and token.start - tokens[i - 1].end == 1:
+            if text[tokens[i - 1].start : token.start].strip().isalpha() and not _sentence_start(
+                text, tokens[i - 1].start
+            ):
+                continue  # "Sung Kim": the end of a longer name
         people = registry.surnames[token.key]
         before = [m for m in found if m.entity in people and m.end <= token.start]
         if before:

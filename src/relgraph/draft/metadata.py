@@ -17,7 +17,9 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from relgraph.draft.mentions import Mention, Registry, find_mentions
+from relgraph.draft.lexicon import OUTLET_WORDS
+from relgraph.draft.mentions import Mention, Registry, Stub, find_mentions
+from relgraph.draft.stubs import slug
 from relgraph.draft.page import FULL_DATE, PageText
 
 _MONTH_NUMBERS = {
@@ -51,6 +53,8 @@ class Metadata:
     datelines: tuple[str, ...]
     #: what could not be established from the text, for the run's report
     warnings: tuple[str, ...] = ()
+    #: outlets, agencies and dateline places the registry lacks
+    stubs: tuple[Stub, ...] = ()
 
 
 def _month(name: str) -> int | None:
@@ -105,24 +109,44 @@ def find_published(page: PageText, reference: dt.date) -> tuple[dt.date, str | N
     return reference, "no date in the text: 'published' is the reference date, correct it"
 
 
-def _places(names: str, registry: Registry) -> list[str]:
+def _places(names: str, registry: Registry, stubs: dict[str, Stub]) -> list[str]:
     found = []
-    for name in names.split("/"):
-        entity = registry.by_name(name.strip().title()) or registry.by_name(name.strip())
+    for raw in names.split("/"):
+        name = raw.strip().title() if raw.strip().isupper() else raw.strip()
+        entity = registry.by_name(name)
         if entity and registry.type_of(entity) in ("Place", "Country"):
             found.append(entity)
+        elif entity is None and name:
+            stub = _stub(name, "Place", "the dateline", registry, stubs)
+            found.append(stub)
     return found
 
 
+def _stub(name: str, kind: str, reason: str, registry: Registry, stubs: dict[str, Stub]) -> str:
+    """The id of a registry entity with this name, or of a new stub for it."""
+    known = registry.by_name(name)
+    if known:
+        return known
+    entity_id = slug(name)
+    if entity_id in registry.entities:
+        entity_id += "_2"
+    stubs.setdefault(entity_id, Stub(entity_id, name, kind, None, 0, 0, reason))
+    return entity_id
+
+
 def find_datelines(
-    page: PageText, mentions: Sequence[Mention], registry: Registry
+    page: PageText, mentions: Sequence[Mention], registry: Registry, stubs: dict[str, Stub]
 ) -> tuple[list[str], str | None]:
     """Places of the dateline (and its agency), else the place the story is most 'in'."""
     lead = page.paragraphs[0] if page.paragraphs else ""
     found = _DATELINE.match(lead)
     if found:
-        places = _places(found["places"], registry)
-        agency = registry.by_name(found["agency"].strip()) if found["agency"] else None
+        places = _places(found["places"], registry, stubs)
+        agency = (
+            _stub(found["agency"].strip(), "Organization", "the dateline's agency", registry, stubs)
+            if found["agency"]
+            else None
+        )
         if places:
             return places, agency
     text = page.text
@@ -138,12 +162,16 @@ def find_datelines(
 
 
 def find_outlet(
-    page: PageText, registry: Registry, agency_hint: str | None
+    page: PageText, registry: Registry, agency_hint: str | None, stubs: dict[str, Stub]
 ) -> tuple[str | None, str | None]:
     """(outlet, agency): the masthead or credited agency; the agency whose copy it ran."""
     paragraphs = page.paragraphs
     credit = _CREDIT.search(paragraphs[-1]) if paragraphs else None
-    credited = registry.by_name(credit["agency"]) if credit else None
+    credited = (
+        _stub(credit["agency"], "Organization", "the closing credit", registry, stubs)
+        if credit
+        else None
+    )
     byline = None
     masthead = None
     for line in page.header:
@@ -151,7 +179,13 @@ def find_outlet(
         if by and byline is None:
             byline = registry.by_name(by.group(1).strip())
         entity = registry.by_name(line.strip())
-        if entity and registry.type_of(entity) == "Organization" and masthead is None:
+        words = line.split()
+        if entity is None and 2 <= len(words) <= 4 and words[-1].lower() in OUTLET_WORDS:
+            entity = _stub(line.strip(), "Organization", "the page's masthead", registry, stubs)
+            registry_type = "Organization"
+        else:
+            registry_type = registry.type_of(entity) if entity else None
+        if entity and registry_type == "Organization" and masthead is None:
             masthead = entity
     sign_off = _SIGN_OFF.search(paragraphs[-1]) if paragraphs else None
     signed = registry.by_name(sign_off.group(1)) if sign_off else None
@@ -174,15 +208,28 @@ def find_metadata(
     """Everything an article file needs above its text, from the story."""
     mentions = find_mentions(page.text, registry)
     published, date_warning = find_published(page, reference)
-    datelines, agency_hint = find_datelines(page, mentions, registry)
-    outlet, agency = find_outlet(page, registry, agency_hint)
+    stubs: dict[str, Stub] = {}
+    datelines, agency_hint = find_datelines(page, mentions, registry, stubs)
+    outlet, agency = find_outlet(page, registry, agency_hint, stubs)
     warnings = [date_warning] if date_warning else []
     if outlet is None:
         outlet = unnamed_outlet
+        if unnamed_outlet not in registry.entities:
+            stubs[outlet] = Stub(
+                outlet, "Unnamed wire service", "Organization", None, 0, 0, "no outlet in the text"
+            )
         warnings.append(f"no outlet named in the text: outlet is {unnamed_outlet!r}")
     short = (agency or outlet).split("_")[-1].replace("_", "-")
     place = datelines[0].replace("_", "-") if datelines else "unknown"
     article_id = f"{published.isoformat()}-{short}-{place}"
+    used = {outlet, agency, *datelines}
     return Metadata(
-        article_id, _title(page), outlet, agency, published, tuple(datelines), tuple(warnings)
+        article_id,
+        _title(page),
+        outlet,
+        agency,
+        published,
+        tuple(datelines),
+        tuple(warnings),
+        tuple(s for s in stubs.values() if s.id in used),
     )

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from rapidfuzz import fuzz, process
 
 from relgraph.draft.lexicon import (
+    TITLE_HEADS,
     AGREEMENT_WORDS,
     DEMONYMS,
     FORUM_WORDS,
@@ -25,6 +26,7 @@ from relgraph.draft.lexicon import (
     TITLE_WORDS,
 )
 from relgraph.draft.mentions import (
+    KOREAN_SURNAMES,
     Mention,
     NearMiss,
     Registry,
@@ -35,8 +37,15 @@ from relgraph.draft.mentions import (
 )
 
 NEAR_MISS = 88.0
+_TITLE_AFTER = re.compile(
+    r"^,\s+(?:the\s+|a\s+)?(?:[A-Z]\w*\s+)?(?:[\w-]+\s+){0,3}?(?:"
+    + "|".join(sorted(TITLE_HEADS, key=len, reverse=True))
+    + r")\b",
+    re.IGNORECASE,
+)
+_SPEECH_AFTER = re.compile(r"^,?\s+(?:said|says|told|added)\b")
 _PLACE_BEFORE = frozenset("in at to from near via".split())
-_CONNECTORS = frozenset("of".split())
+_CONNECTORS = frozenset("of and".split())
 _DEMONYMS = frozenset(
     fold(f) + suffix for forms in DEMONYMS.values() for f in forms for suffix in ("", "s")
 )
@@ -49,7 +58,12 @@ def slug(name: str) -> str:
 
 
 def _runs(tokens: Sequence[Token], taken: set[int], text: str) -> list[tuple[int, int]]:
-    """Maximal runs of capitalised tokens not already a mention (``of`` may join two)."""
+    """Maximal runs of capitalised tokens not already a mention.
+
+    ``of`` and ``and`` may join two capitalised words ("Belt and Road Forum"), a
+    hyphen may join a lower-case part ("Moon Jae-in"), an apostrophe may close a
+    word ("Workers' Party").
+    """
     runs = []
     i = 0
     while i < len(tokens):
@@ -59,11 +73,18 @@ def _runs(tokens: Sequence[Token], taken: set[int], text: str) -> list[tuple[int
         j = i + 1
         while j < len(tokens) and j not in taken:
             gap = text[tokens[j - 1].end : tokens[j].start]
-            if gap not in (" ", "-", "'", "’", "'s ", "’s "):
-                break
-            if tokens[j].capital:
+            if gap == "-" and not tokens[j].capital and j - 1 > i:
                 j += 1
-            elif tokens[j].key in _CONNECTORS and j + 1 < len(tokens) and tokens[j + 1].capital:
+            elif gap not in (" ", "-", "' ", "’ "):
+                break
+            elif tokens[j].capital:
+                j += 1
+            elif (
+                tokens[j].key in _CONNECTORS
+                and j + 1 < len(tokens)
+                and tokens[j + 1].capital
+                and j + 1 not in taken
+            ):
                 j += 2
             else:
                 break
@@ -72,8 +93,35 @@ def _runs(tokens: Sequence[Token], taken: set[int], text: str) -> list[tuple[int
     return runs
 
 
+def _split_titles(tokens: Sequence[Token], i: int, j: int) -> list[tuple[int, int]]:
+    """"White House Press Secretary Sarah Sanders": the name before the title, and after it."""
+    last_title = max((k for k in range(i, j) if tokens[k].key in TITLE_WORDS), default=None)
+    if last_title is None or last_title == j - 1:
+        return [(i, j)]
+    first_title = last_title
+    while first_title > i and tokens[first_title - 1].key in TITLE_WORDS:
+        first_title -= 1
+    before = [(i, first_title)] if first_title > i else []
+    return [*before, (first_title, j)]
+
+
+def _split_and(tokens: Sequence[Token], i: int, j: int) -> list[tuple[int, int]]:
+    """"Moon and Kim" is two names; "Belt and Road Forum" is one (its last word says so)."""
+    last = tokens[j - 1].key
+    if last in ORGANIZATION_WORDS | FORUM_WORDS | AGREEMENT_WORDS | PLACE_WORDS | PROJECT_WORDS:
+        return [(i, j)]
+    parts, start = [], i
+    for k in range(i, j):
+        if tokens[k].key == "and":
+            parts.append((start, k))
+            start = k + 1
+    parts.append((start, j))
+    return [(a, b) for a, b in parts if a < b]
+
+
 def _country_before(tokens: Sequence[Token], i: int, registry: Registry, text: str) -> str | None:
-    window = text[tokens[max(0, i - 4)].start : tokens[i].start] if i else ""
+    window = text[tokens[max(0, i - 8)].start : tokens[i].start] if i else ""
+    window = re.split(r"[.;:!?]\s", window)[-1]
     best: tuple[int, str] | None = None
     for country, forms in DEMONYMS.items():
         entity = registry.by_name(country)
@@ -101,18 +149,28 @@ def find_stubs(
     stubs: dict[str, Stub] = {}
     misses: list[NearMiss] = []
     linked: list[Mention] = []
-    for i, j in _runs(tokens, taken, text):
+    runs = [
+        piece
+        for i, j in _runs(tokens, taken, text)
+        for part in _split_and(tokens, i, j)
+        for piece in _split_titles(tokens, *part)
+    ]
+    for i, j in runs:
+        if j - i >= 2 and all(t.upper for t in tokens[i:j]):
+            continue  # a heading in capitals
         if tokens[j - 1].key in TITLE_WORDS or fold(text[tokens[i].start : tokens[j - 1].end]) in _DEMONYMS:
             continue
         titled = False
         keep_titles = tokens[j - 1].key in ORGANIZATION_WORDS
         while i < j and (
-            (tokens[i].key in TITLE_WORDS and not keep_titles) or tokens[i].key in NOT_NAMES
+            (tokens[i].key in TITLE_WORDS and not keep_titles)
+            or tokens[i].key in NOT_NAMES
+            or (tokens[i].key in _DEMONYMS and i + 1 < j and tokens[i + 1].key in TITLE_WORDS)
         ):
             titled = titled or tokens[i].key in TITLE_WORDS
             i += 1
         titled = titled or (i > 0 and tokens[i - 1].key in TITLE_WORDS)
-        while j > i and tokens[j - 1].key in NOT_NAMES:
+        while j > i and tokens[j - 1].key in NOT_NAMES and text[tokens[j - 1].start - 1] != "-":
             j -= 1
         if i >= j:
             continue
@@ -132,7 +190,7 @@ def find_stubs(
         entity_id = slug(surface)
         if entity_id in registry.entities or entity_id in stubs:
             continue
-        country = _country_before(tokens, i, registry, text) if kind != "Country" else None
+        country = _country_before(tokens, i, registry, text) if kind != "Place" else None
         stubs[entity_id] = Stub(entity_id, surface, kind, country, start, end, _REASONS[kind])
     return list(stubs.values()), misses, linked
 
@@ -161,7 +219,17 @@ def _guess_type(tokens: Sequence[Token], i: int, j: int, titled: bool, text: str
         return "Project"
     if titled and 2 <= j - i <= 4:
         return "Person"
-    before = tokens[i - 1].key if i else ""
+    after = text[tokens[j - 1].end : tokens[j - 1].end + 40]
+    if 2 <= j - i <= 3 and (_TITLE_AFTER.match(after) or _SPEECH_AFTER.match(after)):
+        return "Person"
+    if 2 <= j - i <= 3 and tokens[i].key in KOREAN_SURNAMES and "-" in text[tokens[i].start : tokens[j - 1].end]:
+        return "Person"
+    k = i - 1
+    while k >= 0 and tokens[k].key in ("the", "whole"):
+        k -= 1
+    before = tokens[k].key if k >= 0 else ""
+    if before == "of" and k >= 1 and tokens[k - 1].key in PLACE_WORDS:
+        before = "in"  # "the border village of Panmunjom"
     if before in _PLACE_BEFORE and j - i <= 3 and not titled:
         after = text[tokens[j - 1].end : tokens[j - 1].end + 2]
         if not after.startswith(("'", "’")):
