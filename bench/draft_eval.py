@@ -28,7 +28,7 @@ from relgraph.dates import resolve
 from relgraph.draft.assemble import Draft, draft_article
 from relgraph.draft.mentions import Registry, fold
 from relgraph.draft.page import read_page
-from relgraph.model import Article, Corpus, Entity
+from relgraph.model import Article, Claim, Corpus, Entity
 from relgraph.vocab import load_vocabulary
 
 TARGETED = ("met", "visited", "signed", "sent_message", "proposed")
@@ -153,38 +153,44 @@ def evaluate(article: Article, corpus: Corpus, pages: Path) -> tuple[Result, Dra
             roles.fp += 1
     roles.fn = len(free)
     anchor = dt.date.fromisoformat(article.published.iso)
-    gold = {claim_key(c.predicate, c.participants, c.object): c for c in article.claims}
+    gold: dict[tuple[object, ...], list[Claim]] = {}
+    for c in article.claims:
+        gold.setdefault(claim_key(c.predicate, c.participants, c.object), []).append(c)
     claims = Score()
     per: dict[str, Score] = {p: Score() for p in TARGETED}
     details: Counter[str] = Counter()
-    matched = set()
     for c in s.claims:
         key = claim_key(c.predicate, tuple(mapped(x) or x for x in c.participants), mapped(c.object))
-        if key in gold and key not in matched:
-            matched.add(key)
+        if gold.get(key):
+            g = _best(gold[key], c.quote)
+            gold[key].remove(g)
             claims.tp += 1
-            g = gold[key]
             details["matched"] += 1
             mine_date = resolve(c.date, anchor).iso if c.date else None
             details["date"] += mine_date == (g.date.iso if g.date else None)
             details["status"] += c.status == g.status
             details["attribution"] += mapped(c.asserted_by) == g.asserted_by
+            if c.predicate in per:
+                per[c.predicate].tp += 1
         else:
             claims.fp += 1
             if c.predicate in per:
                 per[c.predicate].fp += 1
-    claims.fn = len(gold) - len(matched)
-    for key, g in gold.items():
-        if g.predicate in per:
-            if key in matched:
-                per[g.predicate].tp += 1
-            else:
+    for left in gold.values():
+        claims.fn += len(left)
+        for g in left:
+            if g.predicate in per:
                 per[g.predicate].fn += 1
     result = Result(
         article.id, metadata, entities, (len(found), len(typed), len(held_out)), roles, claims,
         per, details, seconds,
     )
     return result, draft
+
+
+def _best(candidates: list[Claim], quote: str) -> Claim:
+    """The curated claim whose quote overlaps the drafted one most (same key)."""
+    return max(candidates, key=lambda g: fuzz.partial_ratio(g.evidence.quote, quote))
 
 
 def check_draft(draft: Draft, corpus_dir: Path, article: Article, kept_ids: set[str]) -> tuple[bool, list[str]]:

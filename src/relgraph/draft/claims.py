@@ -23,7 +23,7 @@ from relgraph.draft.triggers import trigger_patterns
 from relgraph.vocab import Vocabulary
 
 ACTORS = ("Person", "Country", "Organization")
-WINDOW = 90  # characters between a trigger and its object, at most
+WINDOW = 70  # characters between a trigger and its object, at most
 
 
 @dataclass(frozen=True)
@@ -88,10 +88,17 @@ def _status(text: str) -> str:
     return "asserted"
 
 
-def _date(dates: Sequence[DateMention], at: int, published_iso: str, status: str) -> str | None:
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:who|which|whose)\b")
+
+
+def _date(
+    dates: Sequence[DateMention], at: int, published_iso: str, status: str, text: str
+) -> str | None:
     if not dates:
         return None
     nearest = min(dates, key=lambda d: abs(d.start - at))
+    if nearest.start > at and _RELATIVE_CLAUSE.search(text[at : nearest.start]):
+        return None  # "met X, who earlier this week gave …": that date is the clause's
     if nearest.iso > published_iso and status != "planned":
         return None  # a future date on a claim that did not say it was planned
     return nearest.value
@@ -103,6 +110,58 @@ def _place(sentence: Sentence, mentions: Sequence[Mention], registry: Registry) 
         if registry.type_of(m.entity) == "Place" and before.endswith(("in ", "at ")):
             return m.entity
     return None
+
+
+def as_actor(m: Mention, registry: Registry, text: str) -> Mention:
+    """A capital named as an actor ("Pyongyang is ready") stands for its country.
+
+    Only when the place is not the object of a preposition of place ("in Moscow").
+    """
+    entity = registry.entities.get(m.entity)
+    if entity is None or entity.type != "Place" or not entity.country:
+        return m
+    if registry.type_of(entity.country) != "Country":
+        return m
+    if re.search(r"\b(?:in|at|to|from|near|via|of)\s+(?:the\s+)?$", text[max(0, m.start - 12) : m.start]):
+        return m
+    return Mention(entity.country, m.start, m.end, m.surface, m.score * 0.9)
+
+
+_TITLE_RUN = re.compile(r"^(?:'s|’s)?\s+(?:[A-Z][\w-]*\s+|(?:of|the|for)\s+){1,6}$")
+_PREP_BEFORE = re.compile(r"\b(?:in|at|from|near|via)\s+(?:the\s+)?$")
+
+
+def _background(mentions: Sequence[Mention], registry: Registry, text: str) -> set[int]:
+    """Mentions that are not actors of the clause: a country that only modifies a title
+    ("US President Donald Trump"), and whatever sits inside an apposition
+    ("Kim Yong-chol, vice-chairman of … Central Committee, was traveling")."""
+    skip: set[int] = set()
+    for k, m in enumerate(mentions):
+        nxt = mentions[k + 1] if k + 1 < len(mentions) else None
+        if (
+            nxt is not None
+            and registry.type_of(nxt.entity) == "Person"
+            and _TITLE_RUN.match(text[m.end : nxt.start])
+            and registry.type_of(m.entity) in ("Country", "Organization", "Place")
+        ):
+            skip.add(k)
+        if registry.type_of(m.entity) == "Person" and text[m.end : m.end + 2] == ", ":
+            close = text.find(",", m.end + 2, m.end + 120)
+            if close > 0 and not re.match(r"\s*(?:and|but|who|which)\b", text[m.end + 2 :]):
+                for j in range(k + 1, len(mentions)):
+                    if mentions[j].start < close:
+                        skip.add(j)
+    return skip
+
+
+def _joined(a: Mention, b: Mention, text: str) -> bool:
+    """"Moon Jae-in and Kim", "Lavrov, center left, and … Ri Yong-ho": acting together."""
+    between = text[a.end : b.start]
+    return len(between) <= 40 and bool(re.search(r"(?:^|\s|,)and\s", between))
+
+
+def _possessive(m: Mention, text: str) -> bool:
+    return text[m.end : m.end + 2] in ("'s", "’s")
 
 
 def sentence_claims(
@@ -119,24 +178,51 @@ def sentence_claims(
     speaker = _speaker(sentence, mentions, registry)
     status = _status(sentence.text)
     place = _place(sentence, mentions, registry)
+    document = ctx.documents[doc]
+    skip = _background(mentions, registry, document)
+    actors = [as_actor(m, registry, document) for k, m in enumerate(mentions) if k not in skip]
+    mentions = [m for k, m in enumerate(mentions) if k not in skip]
     for predicate, pattern in trigger_patterns().items():
         spec = vocab.predicates[predicate]
         for match in pattern.finditer(sentence.text):
             t0, t1 = sentence.start + match.start(), sentence.start + match.end()
-            before = [m for m in mentions if m.end <= t0 and registry.type_of(m.entity) in spec.domain]
+            before = [m for m in actors if m.end <= t0 and registry.type_of(m.entity) in spec.domain]
+            plain = actors if spec.range <= set(ACTORS) else mentions
             after = [
                 m
-                for m in mentions
-                if m.start >= t1 and m.start - t1 <= WINDOW
+                for m in plain
+                if m.start >= t1
+                and m.start - t1 <= WINDOW
                 and registry.type_of(m.entity) in spec.range
+                and (
+                    predicate in ("visited", "built")
+                    or registry.type_of(m.entity) != "Place"
+                    or not _PREP_BEFORE.search(document[max(0, m.start - 12) : m.start])
+                )
             ]
+            owners = [m for m in after if _possessive(m, document)]
+            if owners and len(after) > len(owners):
+                after = [m for m in after if not _possessive(m, document)]
+            if predicate == "sent_message":
+                sender = next((m for m in after if document[m.start - 5 : m.start] == "from "), None)
+                if sender is not None:
+                    after = [m for m in [*reversed(before), *after] if m.entity != sender.entity]
+                    before = [sender]
             subject = before[-1] if before else None
             pronoun = subject is None and _PRONOUN.match(sentence.text) and previous_actor
             if spec.object_kind == "statement":
                 continue  # 'denied' needs the claim it denies: left to the reviewer
-            obj = next((m for m in after if subject is None or m.entity != subject.entity), None)
-            if predicate in ("met", "cooperates_with") and obj is None and len(before) >= 2:
-                obj, subject = before[-1], before[-2]
+            objects = [m for m in after if subject is None or m.entity != subject.entity]
+            obj = objects[0] if objects else None
+            if spec.symmetric:
+                between = re.search(r"\bbetween\b", document[t0 : t1 + 12])
+                if between and len(after) >= 2 and _joined(after[0], after[1], document):
+                    subject, obj = after[0], after[1]
+                elif len(before) >= 2 and _joined(before[-2], before[-1], document):
+                    if t0 - before[-1].end <= 60:
+                        subject, obj = before[-2], before[-1]
+                elif obj is None and len(before) >= 2:
+                    subject, obj = before[-2], before[-1]
             if (subject is None and not pronoun) or obj is None:
                 continue
             subject_id = subject.entity if subject else str(previous_actor)
@@ -156,7 +242,7 @@ def sentence_claims(
                 object=obj.entity,
                 quote=ctx.documents[doc][span[0] : span[1]],
                 confidence=confidence,
-                date=_date(dates, t0, ctx.published_iso, claim_status),
+                date=_date(dates, t0, ctx.published_iso, claim_status, document),
                 place=place if predicate in ("met", "hosted", "signed", "discussed") else None,
                 status=claim_status,
                 asserted_by=speaker if speaker not in (None, subject_id, obj.entity) else None,

@@ -121,7 +121,12 @@ class Registry:
                     continue
                 letters = [c for c in name if c.isalpha()]
                 upper = all(c.isupper() for c in letters) and len(letters) <= 5
-                capital = any(c.isupper() for c in name)
+                words = name.split()
+                # "Six-party talks" is written in sentence case: it may start a sentence
+                # or sit inside one uncapitalised; "Lavrov" or "Kim Jong Un" may not.
+                capital = (len(words) == 1 and name[:1].isupper()) or any(
+                    c.isupper() for w in words[1:] for c in w
+                )
                 item = _Name(entity.id, keys, name, capital, upper)
                 self.names.setdefault(keys, []).append(item)
         self.longest = max((len(k) for k in self.names), default=1)
@@ -132,7 +137,7 @@ class Registry:
             for name in entity.names:
                 keys = _name_keys(name)
                 if len(keys) >= 2:
-                    korean = keys[0] in KOREAN_SURNAMES and entity.country in ("dprk", "rok")
+                    korean = keys[0] in KOREAN_SURNAMES and len(keys) >= 3
                     self.surnames.setdefault(keys[0] if korean else keys[-1], set()).add(entity.id)
 
     def type_of(self, entity_id: str) -> str | None:
@@ -192,6 +197,10 @@ def _continues(text: str, tokens: list[Token], i: int) -> bool:
 def _sentence_start(text: str, at: int) -> bool:
     before = text[:at].rstrip(" \"“'‘(")
     return not before or before[-1] in ".!?\n"
+
+
+def _after_clause(text: str, start: int, end: int) -> bool:
+    return bool(re.search(r",\s+(?:who|which|whose)\b", text[start:end]))
 
 
 def _add_surnames(

@@ -18,7 +18,8 @@ FALLBACK: dict[str, tuple[str, ...]] = {
     "met": (
         "met", "meet", "meets", "meeting with", "meeting between", "talks with", "held talks",
         "shakes hands with", "shook hands with", "welcomes", "welcomed", "summit between",
-        "walk during a meeting", "dinner with", "sit down with",
+        "walk during a meeting", "dinner with", "sit down with", "summit", "talks between",
+        "negotiations", "meet at",
     ),
     "visited": (
         "visit*", "arrived in", "arrives in", "arrive in", "trip to", "trip across",
