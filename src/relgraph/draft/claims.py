@@ -127,7 +127,9 @@ def as_actor(m: Mention, registry: Registry, text: str) -> Mention:
     return Mention(entity.country, m.start, m.end, m.surface, m.score * 0.9)
 
 
-_TITLE_RUN = re.compile(r"^(?:'s|’s)?\s+(?:[A-Z][\w-]*\s+|(?:of|the|for)\s+){1,6}$")
+_TITLE_RUN = re.compile(
+    r"^(?:'s|’s)?\s*(?:\([A-Z]{2,6}\)\s*)?(?:[A-Z][\w-]*\s+|(?:of|the|for)\s+){0,6}$"
+)
 _PREP_BEFORE = re.compile(r"\b(?:in|at|from|near|via)\s+(?:the\s+)?$")
 
 
@@ -142,6 +144,7 @@ def _background(mentions: Sequence[Mention], registry: Registry, text: str) -> s
             nxt is not None
             and registry.type_of(nxt.entity) == "Person"
             and _TITLE_RUN.match(text[m.end : nxt.start])
+            and nxt.start - m.end <= 60
             and registry.type_of(m.entity) in ("Country", "Organization", "Place")
         ):
             skip.add(k)
@@ -250,4 +253,54 @@ def sentence_claims(
             key = (predicate, subject_id, obj.entity)
             if key not in found or found[key].confidence < confidence:
                 found[key] = claim
+    if not found and speaker is not None:
+        said = _said_claim(sentence, doc, speaker, mentions, dates, ctx)
+        if said is not None:
+            found[("said",)] = said
     return list(found.values())
+
+
+_SAID_AT = re.compile(r"\b(?:said|says|told \w+|stressed|noted|added)\b(?:\s+that)?")
+
+
+def _said_claim(
+    sentence: Sentence,
+    doc: int,
+    speaker: str,
+    mentions: Sequence[Mention],
+    dates: Sequence[DateMention],
+    ctx: Context,
+) -> DraftClaim | None:
+    """"X said …" with no other trigger: X stated a position on what it names first."""
+    document = ctx.documents[doc]
+    at = _SAID_AT.search(sentence.text)
+    if at is None:
+        return None
+    t0 = sentence.start + at.start()
+    topic = next(
+        (
+            m
+            for m in mentions
+            if m.entity != speaker
+            and m.start >= t0
+            and ctx.registry.type_of(m.entity) not in ("Person", "Place")
+        ),
+        None,
+    )
+    spoken = next((m for m in mentions if m.entity == speaker), None)
+    if topic is None or spoken is None:
+        return None
+    lo, hi = min(spoken.start, t0), max(topic.end, t0)
+    span = shortest_unique(ctx.documents, doc, lo, hi, (sentence.start, sentence.end))
+    if span is None:
+        return None
+    status = _status(sentence.text)
+    return DraftClaim(
+        predicate="stated_position",
+        participants=(speaker,),
+        object=topic.entity,
+        quote=document[span[0] : span[1]],
+        confidence=0.4,
+        date=_date(dates, t0, ctx.published_iso, status, document),
+        status=status,
+    )

@@ -88,7 +88,7 @@ class RuleBased:
                 inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
                 near = [d for d in dates if sentence.start <= d.start < sentence.end]
                 for claim in sentence_claims(sentence, doc, inside, near, actor, ctx):
-                    key = (claim.predicate, claim.participants, claim.object)
+                    key = (claim.predicate, claim.participants, claim.object, doc, sentence.start)
                     if key not in claims or claims[key].confidence < claim.confidence:
                         claims[key] = claim
                 people = [m for m in inside if extended.type_of(m.entity) in ACTORS[:1]]
