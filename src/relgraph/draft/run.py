@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -29,7 +30,7 @@ from relgraph.draft.document import (
     render_document,
 )
 from relgraph.draft.mentions import NearMiss, Registry, Stub
-from relgraph.draft.page import PageError, read_page
+from relgraph.draft.page import read_page
 from relgraph.draft.recommend import Recommender
 from relgraph.errors import RelgraphError
 from relgraph.model import Entity
@@ -137,11 +138,26 @@ def add_stubs(corpus_dir: Path, stubs: Sequence[Stub], article: str, registry: R
     return new
 
 
+_SOURCE_LINE = re.compile(r"^source:\s*[\"']?([^\"'\n]+?)[\"']?\s*$", re.MULTILINE)
+
+
+def drafted_from(corpus_dir: Path, source: str) -> Path | None:
+    """The article file already drafted from this page (its ``source`` names the page),
+    whatever id it has now: a reviewer may have renamed it."""
+    name = Path(source).name
+    for path in sorted((corpus_dir / ARTICLES).glob("*.yaml")):
+        head = path.read_text(encoding="utf-8", errors="replace")[:4000]
+        found = _SOURCE_LINE.search(head)
+        if found and Path(found.group(1)).name == name:
+            return path
+    return None
+
+
 def write_draft(draft: Draft, corpus_dir: Path, registry: Registry | None = None) -> PageReport:
     """Write (or merge) one draft's article file and its stubs into the corpus."""
     registry = registry or load_registry(corpus_dir)
     fresh = document_from_draft(draft)
-    path = corpus_dir / ARTICLES / f"{fresh.id}.yaml"
+    path = drafted_from(corpus_dir, draft.source) or corpus_dir / ARTICLES / f"{fresh.id}.yaml"
     existing: ArticleDocument | None = read_document(path) if path.exists() else None
     merged, added_claims, added_roles, kept = merge_documents(existing, fresh)
     used = _used_ids(merged)
@@ -194,12 +210,28 @@ def draft_pages(
             draft = draft_article(page, registry, source, reference, recommender)
             report = write_draft(draft, corpus_dir, registry)
             registry = load_registry(corpus_dir) if report.stubs else registry
-        except (PageError, DraftError) as exc:
+        except RelgraphError as exc:  # this page only: the others are still drafted
             report = PageReport(str(page_path), error=str(exc))
         reports.append(report)
         if progress is not None:
             progress(page_path)
     return RunReport(tuple(reports))
+
+
+PAGE_SUFFIXES = (".txt", ".html", ".htm", ".xhtml")
+
+
+def page_files(paths: Sequence[Path]) -> list[Path]:
+    """The pages named, folders expanded to the pages in them (sorted by name)."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files += sorted(
+                p for p in path.iterdir() if p.is_file() and p.suffix.lower() in PAGE_SUFFIXES
+            )
+        else:
+            files.append(path)
+    return files
 
 
 def _source_name(page: Path, corpus_dir: Path) -> str:

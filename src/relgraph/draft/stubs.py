@@ -179,7 +179,7 @@ def find_stubs(
         key = " ".join(t.key for t in tokens[i:j])
         if j - i >= 2 and choices:
             hit = process.extractOne(key, list(choices), scorer=fuzz.ratio)
-            if hit is not None and hit[1] >= NEAR_MISS:
+            if hit is not None and hit[1] >= NEAR_MISS and len(hit[0].split()) == j - i:
                 name = choices[hit[0]]
                 misses.append(NearMiss(surface, name.entity, name.text, start))
                 linked.append(Mention(name.entity, start, end, surface, round(hit[1] / 100, 2)))
