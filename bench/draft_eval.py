@@ -53,7 +53,9 @@ def used_by(article: Article, corpus: Corpus) -> set[str]:
 def roles_of(article: Article, corpus: Corpus) -> list[tuple[str, str, str | None]]:
     found = [(r.entity, r.title, r.of) for r in getattr(article, "roles", ())]
     for e in corpus.entities:
-        found += [(r.entity, r.title, r.of) for r in getattr(e, "roles", ()) if r.article == article.id]
+        found += [
+            (r.entity, r.title, r.of) for r in getattr(e, "roles", ()) if r.article == article.id
+        ]
     return found
 
 
@@ -133,17 +135,26 @@ def evaluate(article: Article, corpus: Corpus, pages: Path) -> tuple[Result, Dra
     def mapped(x: str | None) -> str | None:
         return mapping.get(x, x) if x else x
 
-    linked = {mapped(e) for e in s.mentioned} | {mapped(x) for x in (m.outlet, m.agency, *m.datelines) if x}
+    linked = {mapped(e) for e in s.mentioned} | {
+        mapped(x) for x in (m.outlet, m.agency, *m.datelines) if x
+    }
     linked.discard(None)
     entities = Score(len(linked & mine), len(linked - mine), len(mine - linked))
     found = [e for e in held_out if e.id in mapping.values()]
-    typed = [e for e in found if any(mapping.get(st.id) == e.id and st.type == e.type for st in s.stubs)]
+    typed = [
+        e for e in found if any(mapping.get(st.id) == e.id and st.type == e.type for st in s.stubs)
+    ]
     gold_roles = roles_of(article, corpus)
     roles = Score()
     free = list(gold_roles)
     for r in s.roles:
         hit = next(
-            (g for g in free if g[0] == mapped(r.entity) and fuzz.token_set_ratio(fold(g[1]), fold(r.title)) >= 85),
+            (
+                g
+                for g in free
+                if g[0] == mapped(r.entity)
+                and fuzz.token_set_ratio(fold(g[1]), fold(r.title)) >= 85
+            ),
             None,
         )
         if hit:
@@ -160,7 +171,9 @@ def evaluate(article: Article, corpus: Corpus, pages: Path) -> tuple[Result, Dra
     per: dict[str, Score] = {p: Score() for p in TARGETED}
     details: Counter[str] = Counter()
     for c in s.claims:
-        key = claim_key(c.predicate, tuple(mapped(x) or x for x in c.participants), mapped(c.object))
+        key = claim_key(
+            c.predicate, tuple(mapped(x) or x for x in c.participants), mapped(c.object)
+        )
         if gold.get(key):
             g = _best(gold[key], c.quote)
             gold[key].remove(g)
@@ -182,8 +195,15 @@ def evaluate(article: Article, corpus: Corpus, pages: Path) -> tuple[Result, Dra
             if g.predicate in per:
                 per[g.predicate].fn += 1
     result = Result(
-        article.id, metadata, entities, (len(found), len(typed), len(held_out)), roles, claims,
-        per, details, seconds,
+        article.id,
+        metadata,
+        entities,
+        (len(found), len(typed), len(held_out)),
+        roles,
+        claims,
+        per,
+        details,
+        seconds,
     )
     return result, draft
 
@@ -193,7 +213,9 @@ def _best(candidates: list[Claim], quote: str) -> Claim:
     return max(candidates, key=lambda g: fuzz.partial_ratio(g.evidence.quote, quote))
 
 
-def check_draft(draft: Draft, corpus_dir: Path, article: Article, kept_ids: set[str]) -> tuple[bool, list[str]]:
+def check_draft(
+    draft: Draft, corpus_dir: Path, article: Article, kept_ids: set[str]
+) -> tuple[bool, list[str]]:
     """Write the draft into a copy of the corpus without the held-out article and check it."""
     from relgraph.draft.run import write_draft
 
@@ -217,12 +239,17 @@ def main() -> int:
     corpus = load_corpus(args.corpus)
     results = []
     # start-up (imports, ontology, trigger patterns) is paid once, before timing
-    draft_article(read_page(args.pages / Path(corpus.articles[0].source or "").name), Registry(corpus.entities), "x", REFERENCE)
+    draft_article(
+        read_page(args.pages / Path(corpus.articles[0].source or "").name),
+        Registry(corpus.entities),
+        "x",
+        REFERENCE,
+    )
     for article in corpus.articles:
         result, draft = evaluate(article, corpus, args.pages)
         try:
             result.check_ok, result.problems = check_draft(draft, args.corpus, article, set())
-        except Exception as exc:  # noqa: BLE001 - the evaluation reports, it does not stop
+        except Exception as exc:
             result.check_ok, result.problems = False, [f"{type(exc).__name__}: {exc}"]
         results.append(result)
         if args.verbose:

@@ -458,7 +458,10 @@ def draft(pages: tuple[Path, ...], corpus_dir: Path, reference: Any) -> None:
     from relgraph.draft.run import draft_pages, page_files
 
     files = page_files(pages)
-    with click.progressbar(length=len(files), label="drafting", file=click.get_text_stream("stderr")) as bar:
+    import sys
+
+    bar: Any
+    with click.progressbar(length=len(files), label="drafting", file=sys.stderr) as bar:
         report = draft_pages(
             files,
             corpus_dir,

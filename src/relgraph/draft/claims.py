@@ -23,7 +23,7 @@ from relgraph.draft.triggers import trigger_patterns
 from relgraph.vocab import Vocabulary
 
 ACTORS = ("Person", "Country", "Organization")
-WINDOW = 70  # characters between a trigger and its object, at most
+WINDOW = 100  # characters between a trigger and its object, at most
 
 
 @dataclass(frozen=True)
@@ -122,7 +122,9 @@ def as_actor(m: Mention, registry: Registry, text: str) -> Mention:
         return m
     if registry.type_of(entity.country) != "Country":
         return m
-    if re.search(r"\b(?:in|at|to|from|near|via|of)\s+(?:the\s+)?$", text[max(0, m.start - 12) : m.start]):
+    if re.search(
+        r"\b(?:in|at|to|from|near|via|of)\s+(?:the\s+)?$", text[max(0, m.start - 12) : m.start]
+    ):
         return m
     return Mention(entity.country, m.start, m.end, m.surface, m.score * 0.9)
 
@@ -139,7 +141,14 @@ def _background(mentions: Sequence[Mention], registry: Registry, text: str) -> s
     ("Kim Yong-chol, vice-chairman of … Central Committee, was traveling")."""
     skip: set[int] = set()
     for k, m in enumerate(mentions):
-        nxt = mentions[k + 1] if k + 1 < len(mentions) else None
+        if (
+            k + 1 < len(mentions)
+            and mentions[k + 1].entity == m.entity
+            and text[m.end : mentions[k + 1].start] == " ("
+        ):
+            skip.add(k + 1)  # "Democratic People's Republic of Korea (DPRK)": one name
+        rest = [n for j, n in enumerate(mentions[k + 1 :], k + 1) if j not in skip]
+        nxt = rest[0] if rest else None
         if (
             nxt is not None
             and registry.type_of(nxt.entity) == "Person"
@@ -157,8 +166,42 @@ def _background(mentions: Sequence[Mention], registry: Registry, text: str) -> s
     return skip
 
 
+_CLAUSE_BREAK = re.compile(r"\bthat\b|,\s+(?:and|but|while)\b|;|\bwho\b")
+_VISIT_OBJECT = re.compile(
+    r"(?:\bto|\bin|\bacross|\binto|\bvisit(?:ed|ing|s)?|\btrip)\s+(?:the\s+)?$", re.IGNORECASE
+)
+
+
+_BOUNDARY = re.compile(
+    r",\s+(?:and|but|while|which|who)\b|;|\s+and\s+(?:is|was|are|were|will|has|had)\b"
+)
+
+
+def _clause(text: str, sentence: Sentence, t0: int, t1: int) -> str:
+    """The clause around a trigger, for its status ("arrived …, and is expected to …")."""
+    start, end = sentence.start, sentence.end
+    for m in _BOUNDARY.finditer(text, sentence.start, sentence.end):
+        if m.end() <= t0:
+            start = m.start()
+        elif m.start() >= t1:
+            end = m.start()
+            break
+    return text[start:end]
+
+
+def _may_lead(m: Mention, t0: int, text: str) -> bool:
+    """Can this mention be the subject of a trigger at ``t0``? Not across "that" or ", and",
+    and a possessive only when the trigger is its noun ("Lavrov's fourth visit")."""
+    between = text[m.end : t0]
+    if _CLAUSE_BREAK.search(between):
+        return False
+    if between[:2] in ("'s", "’s"):
+        return len(between[2:].split()) <= 1
+    return True
+
+
 def _joined(a: Mention, b: Mention, text: str) -> bool:
-    """"Moon Jae-in and Kim", "Lavrov, center left, and … Ri Yong-ho": acting together."""
+    """ "Moon Jae-in and Kim", "Lavrov, center left, and … Ri Yong-ho": acting together."""
     between = text[a.end : b.start]
     return len(between) <= 40 and bool(re.search(r"(?:^|\s|,)and\s", between))
 
@@ -179,7 +222,6 @@ def sentence_claims(
     registry, vocab = ctx.registry, ctx.vocab
     found: dict[tuple[object, ...], DraftClaim] = {}
     speaker = _speaker(sentence, mentions, registry)
-    status = _status(sentence.text)
     place = _place(sentence, mentions, registry)
     document = ctx.documents[doc]
     skip = _background(mentions, registry, document)
@@ -189,7 +231,9 @@ def sentence_claims(
         spec = vocab.predicates[predicate]
         for match in pattern.finditer(sentence.text):
             t0, t1 = sentence.start + match.start(), sentence.start + match.end()
-            before = [m for m in actors if m.end <= t0 and registry.type_of(m.entity) in spec.domain]
+            before = [
+                m for m in actors if m.end <= t0 and registry.type_of(m.entity) in spec.domain
+            ]
             plain = actors if spec.range <= set(ACTORS) else mentions
             after = [
                 m
@@ -198,20 +242,27 @@ def sentence_claims(
                 and m.start - t1 <= WINDOW
                 and registry.type_of(m.entity) in spec.range
                 and (
+                    predicate != "visited"
+                    or _VISIT_OBJECT.search(document[max(0, m.start - 14) : m.start])
+                )
+                and (
                     predicate in ("visited", "built")
                     or registry.type_of(m.entity) != "Place"
                     or not _PREP_BEFORE.search(document[max(0, m.start - 12) : m.start])
                 )
             ]
+            after = [m for m in after if not _CLAUSE_BREAK.search(document[t1 : m.start])]
             owners = [m for m in after if _possessive(m, document)]
             if owners and len(after) > len(owners):
                 after = [m for m in after if not _possessive(m, document)]
             if predicate == "sent_message":
-                sender = next((m for m in after if document[m.start - 5 : m.start] == "from "), None)
+                sender = next(
+                    (m for m in after if document[m.start - 5 : m.start] == "from "), None
+                )
                 if sender is not None:
                     after = [m for m in [*reversed(before), *after] if m.entity != sender.entity]
                     before = [sender]
-            subject = before[-1] if before else None
+            subject = before[-1] if before and _may_lead(before[-1], t0, document) else None
             pronoun = subject is None and _PRONOUN.match(sentence.text) and previous_actor
             if spec.object_kind == "statement":
                 continue  # 'denied' needs the claim it denies: left to the reviewer
@@ -238,7 +289,7 @@ def sentence_claims(
                 continue
             near = 1.0 - min(hi - lo, 200) / 400
             confidence = round(0.35 + 0.4 * near + (0.1 if subject else 0.0), 2)
-            claim_status = status if predicate not in ("denied",) else "asserted"
+            claim_status = _status(_clause(document, sentence, t0, t1))
             claim = DraftClaim(
                 predicate=predicate,
                 participants=(subject_id,),
@@ -271,7 +322,7 @@ def _said_claim(
     dates: Sequence[DateMention],
     ctx: Context,
 ) -> DraftClaim | None:
-    """"X said …" with no other trigger: X stated a position on what it names first."""
+    """ "X said …" with no other trigger: X stated a position on what it names first."""
     document = ctx.documents[doc]
     at = _SAID_AT.search(sentence.text)
     if at is None:

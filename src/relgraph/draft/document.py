@@ -164,7 +164,12 @@ def merge_documents(
         seen_roles |= _role_keys(item)
         added_roles += 1
     kept = len(existing.claims) + len(existing.roles)
-    return replace(existing, claims=tuple(claims), roles=tuple(roles)), added_claims, added_roles, kept
+    return (
+        replace(existing, claims=tuple(claims), roles=tuple(roles)),
+        added_claims,
+        added_roles,
+        kept,
+    )
 
 
 def _scalar(value: Any) -> str:
@@ -179,7 +184,11 @@ _PLAIN_ID = re.compile(r"[a-z][a-z0-9_]*\Z")
 def _value(value: Any) -> str:
     if isinstance(value, list):
         return "[" + ", ".join(_value(v) for v in value) + "]"
-    if isinstance(value, str) and _PLAIN_ID.match(value) and value not in ("null", "true", "false", "yes", "no", "on", "off", "y", "n"):
+    if (
+        isinstance(value, str)
+        and _PLAIN_ID.match(value)
+        and value not in ("null", "true", "false", "yes", "no", "on", "off", "y", "n")
+    ):
         return value
     return _scalar(value)
 
@@ -217,5 +226,8 @@ def render_document(doc: ArticleDocument, stubs: list[Stub] | tuple[Stub, ...] =
                 first = False
     if stubs:
         out.append("# new entities suggested by relgraph draft (added to entities.yaml):")
-        out += [f"#   {s.id}: {s.type}" + (f", {s.country}" if s.country else "") + f" ({s.name})" for s in stubs]
+        out += [
+            f"#   {s.id}: {s.type}" + (f", {s.country}" if s.country else "") + f" ({s.name})"
+            for s in stubs
+        ]
     return "\n".join(out) + "\n"

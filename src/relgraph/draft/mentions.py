@@ -20,8 +20,41 @@ from dataclasses import dataclass
 from relgraph.model import Entity
 
 KOREAN_SURNAMES = frozenset(
-    "kim lee ri park pak choe choi jang jong jung kang cho jo yun yoon han paek baek moon mun "
-    "ro roh noh hwang ahn an song hong o oh ko go yang".split()
+    [
+        "kim",
+        "lee",
+        "ri",
+        "park",
+        "pak",
+        "choe",
+        "choi",
+        "jang",
+        "jong",
+        "jung",
+        "kang",
+        "cho",
+        "jo",
+        "yun",
+        "yoon",
+        "han",
+        "paek",
+        "baek",
+        "moon",
+        "mun",
+        "ro",
+        "roh",
+        "noh",
+        "hwang",
+        "ahn",
+        "an",
+        "song",
+        "hong",
+        "o",
+        "oh",
+        "ko",
+        "go",
+        "yang",
+    ]
 )
 
 
@@ -172,9 +205,7 @@ def find_mentions(text: str, registry: Registry) -> list[Mention]:
                 c for c in registry.names.get(tuple(t.key for t in window), ()) if _fits(c, window)
             ]
             if candidates and n == 1 and _continues(text, tokens, i):
-                candidates = [
-                    c for c in candidates if registry.entities[c.entity].type != "Person"
-                ]
+                candidates = [c for c in candidates if registry.entities[c.entity].type != "Person"]
             if candidates:
                 start, end = window[0].start, window[-1].end
                 mentions.append(Mention(candidates[0].entity, start, end, text[start:end]))
@@ -213,11 +244,14 @@ def _add_surnames(
             continue
         if i + 1 < len(tokens) and tokens[i + 1].capital and tokens[i + 1].start - token.end <= 1:
             continue  # part of a longer name the registry does not know
-        if i and not taken[i - 1] and tokens[i - 1].capital and token.start - tokens[i - 1].end == 1:
-            if text[tokens[i - 1].start : token.start].strip().isalpha() and not _sentence_start(
-                text, tokens[i - 1].start
-            ):
-                continue  # "Sung Kim": the end of a longer name
+        if (
+            i
+            and not taken[i - 1]
+            and tokens[i - 1].capital
+            and token.start - tokens[i - 1].end == 1
+            and text[tokens[i - 1].start : token.start].strip().isalpha()
+        ) and not _sentence_start(text, tokens[i - 1].start):
+            continue  # "Sung Kim": the end of a longer name
         people = registry.surnames[token.key]
         before = [m for m in found if m.entity in people and m.end <= token.start]
         if before:

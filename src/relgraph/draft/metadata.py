@@ -19,8 +19,8 @@ from dataclasses import dataclass
 
 from relgraph.draft.lexicon import OUTLET_WORDS
 from relgraph.draft.mentions import Mention, Registry, Stub, find_mentions
-from relgraph.draft.stubs import slug
 from relgraph.draft.page import FULL_DATE, PageText
+from relgraph.draft.stubs import slug
 
 _MONTH_NUMBERS = {
     m: i + 1
@@ -172,14 +172,15 @@ def find_outlet(
         if credit
         else None
     )
-    byline = None
-    masthead = None
+    byline: str | None = None
+    masthead: str | None = None
     for line in page.header:
         by = _BYLINE.search(line)
         if by and byline is None:
             byline = registry.by_name(by.group(1).strip())
-        entity = registry.by_name(line.strip())
+        entity: str | None = registry.by_name(line.strip())
         words = line.split()
+        registry_type: str | None
         if entity is None and 2 <= len(words) <= 4 and words[-1].lower() in OUTLET_WORDS:
             entity = _stub(line.strip(), "Organization", "the page's masthead", registry, stubs)
             registry_type = "Organization"

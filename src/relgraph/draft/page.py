@@ -169,10 +169,13 @@ def _keep_inside(line: str, lines: list[str], i: int) -> bool:
     if _is_chrome(line):
         return False
     others = " ".join(lines[j] for j in range(len(lines)) if j != i)
-    if len(line) > 20 and line.rstrip(".\"”") in others:
+    if len(line) > 20 and line.rstrip('."”') in others:
         return False  # a pull quote
-    if i > 0 and len(lines[i - 1]) > 20 and lines[i - 1].rstrip(".\"”") in " ".join(
-        lines[j] for j in range(len(lines)) if j != i - 1
+    if (
+        i > 0
+        and len(lines[i - 1]) > 20
+        and lines[i - 1].rstrip('."”')
+        in " ".join(lines[j] for j in range(len(lines)) if j != i - 1)
     ):
         return False  # the speaker line under a pull quote
     return line.isupper() or _SENTENCE_END.search(line) is not None
@@ -207,7 +210,7 @@ def split_html_page(html: str) -> PageText:
     paragraphs = []
     for line in clean(body).split("\n"):
         line = " ".join(line.split())
-        if line and line not in captions and not _is_chrome(line):
+        if line and line not in captions and line != title and not _is_chrome(line):
             paragraphs.append(line)
     return PageText(tuple(paragraphs), tuple(captions), (), (), title or None)
 
@@ -227,8 +230,9 @@ def read_page(path: Path) -> PageText:
     except OSError as exc:
         raise PageError(f"cannot read page: {exc.strerror or exc}", path) from None
     raw = data.decode("utf-8", errors="replace")
-    looks_html = path.suffix.lower() in (".html", ".htm", ".xhtml") or raw.lstrip()[:15].lower(
-    ).startswith(("<!doctype html", "<html"))
+    looks_html = path.suffix.lower() in (".html", ".htm", ".xhtml") or raw.lstrip()[
+        :15
+    ].lower().startswith(("<!doctype html", "<html"))
     page = split_html_page(raw) if looks_html else split_text_page(raw)
     if not page.paragraphs:
         raise PageError(

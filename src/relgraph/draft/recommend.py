@@ -81,7 +81,9 @@ class RuleBased:
             if doc == 0:
                 for role in find_roles(document, documents, mentions, extended):
                     roles.setdefault((role.entity, role.title.lower()), role)
-            sentences = split_sentences(document) if doc == 0 else [Sentence(0, len(document), document)]
+            sentences = (
+                split_sentences(document) if doc == 0 else [Sentence(0, len(document), document)]
+            )
             dates = find_dates(document, article.published)
             actor: str | None = None
             for sentence in sentences:

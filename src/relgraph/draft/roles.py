@@ -19,7 +19,7 @@ from relgraph.draft.lexicon import DEMONYMS, TITLE_HEADS, TITLE_WORDS
 from relgraph.draft.mentions import Mention, Registry, fold
 from relgraph.draft.sentences import shortest_unique
 
-_SMALL = frozenset("of to for the and".split())
+_SMALL = frozenset(["of", "to", "for", "the", "and"])
 _TITLE_WORD = r"(?:[A-Za-z]+(?:-[A-Za-z]+)?)"
 _BEFORE = re.compile(rf"((?:{_TITLE_WORD}\s+){{1,6}})$")
 _APPOSITION = re.compile(
@@ -60,8 +60,12 @@ def _normalise(title: str) -> str:
 
 def _is_title(words: Sequence[str]) -> bool:
     keys = [fold(w) for w in words]
-    return bool(keys) and any(k in TITLE_HEADS for k in keys) and all(
-        k in TITLE_WORDS or k in _SMALL or k.replace("-", " ") in TITLE_WORDS for k in keys
+    if keys and keys[0] in _SMALL:
+        return False  # "to President": a preposition, not the start of a title
+    return (
+        bool(keys)
+        and any(k in TITLE_HEADS for k in keys)
+        and all(k in TITLE_WORDS or k in _SMALL or k.replace("-", " ") in TITLE_WORDS for k in keys)
     )
 
 
@@ -87,7 +91,9 @@ def find_roles(
     return list(roles.values())
 
 
-def _title_before(text: str, m: Mention, registry: Registry) -> tuple[int, int, str, str | None] | None:
+def _title_before(
+    text: str, m: Mention, registry: Registry
+) -> tuple[int, int, str, str | None] | None:
     window = text[max(0, m.start - 80) : m.start]
     found = _BEFORE.search(window)
     if not found:

@@ -110,9 +110,11 @@ def _stub_entry(stub: Stub, article: str) -> str:
     ]
     if stub.country:
         lines.append(f"    country: {stub.country}")
-    lines.append(
-        f"    description: {_quoted(f'Suggested by relgraph draft from {article} ({stub.reason}); review it, then write a description.')}"
+    note = (
+        f"Suggested by relgraph draft from {article} ({stub.reason}); "
+        "review it, then write a description."
     )
+    lines.append(f"    description: {_quoted(note)}")
     return "\n".join(lines)
 
 
@@ -122,7 +124,9 @@ def _quoted(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
-def add_stubs(corpus_dir: Path, stubs: Sequence[Stub], article: str, registry: Registry) -> list[Stub]:
+def add_stubs(
+    corpus_dir: Path, stubs: Sequence[Stub], article: str, registry: Registry
+) -> list[Stub]:
     """Append stubs the registry lacks to ``entities.yaml``; returns those added."""
     new = [s for s in stubs if s.id not in registry.entities]
     if not new:
@@ -182,7 +186,11 @@ def _used_ids(doc: ArticleDocument) -> set[str]:
     if doc.agency:
         ids.add(doc.agency)
     for c in doc.claims:
-        ids.update(x for x in (c.get("subject"), c.get("object"), c.get("place"), c.get("asserted_by")) if isinstance(x, str))
+        ids.update(
+            x
+            for x in (c.get("subject"), c.get("object"), c.get("place"), c.get("asserted_by"))
+            if isinstance(x, str)
+        )
         ids.update(c.get("participants") or ())
     for r in doc.roles:
         ids.update(x for x in (r.get("entity"), r.get("of")) if isinstance(x, str))

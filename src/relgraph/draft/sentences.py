@@ -58,9 +58,12 @@ DATE_EXPRESSION = re.compile(
     r"\b(?P<week>earlier this week|this week|last week)\b|"
     r"\bin (?P<inyear>(?:19|20)\d\d)\b"
 )
-_MONTHS = {m[:3].lower(): i + 1 for i, m in enumerate(
-    "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
-)}
+_MONTHS = {
+    m[:3].lower(): i + 1
+    for i, m in enumerate(
+        ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    )
+}
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,6 @@ from collections.abc import Sequence
 from rapidfuzz import fuzz, process
 
 from relgraph.draft.lexicon import (
-    TITLE_HEADS,
     AGREEMENT_WORDS,
     DEMONYMS,
     FORUM_WORDS,
@@ -23,6 +22,7 @@ from relgraph.draft.lexicon import (
     ORGANIZATION_WORDS,
     PLACE_WORDS,
     PROJECT_WORDS,
+    TITLE_HEADS,
     TITLE_WORDS,
 )
 from relgraph.draft.mentions import (
@@ -44,8 +44,8 @@ _TITLE_AFTER = re.compile(
     re.IGNORECASE,
 )
 _SPEECH_AFTER = re.compile(r"^,?\s+(?:said|says|told|added)\b")
-_PLACE_BEFORE = frozenset("in at to from near via".split())
-_CONNECTORS = frozenset("of and".split())
+_PLACE_BEFORE = frozenset(["in", "at", "to", "from", "near", "via"])
+_CONNECTORS = frozenset(["of", "and"])
 _DEMONYMS = frozenset(
     fold(f) + suffix for forms in DEMONYMS.values() for f in forms for suffix in ("", "s")
 )
@@ -94,7 +94,7 @@ def _runs(tokens: Sequence[Token], taken: set[int], text: str) -> list[tuple[int
 
 
 def _split_titles(tokens: Sequence[Token], i: int, j: int) -> list[tuple[int, int]]:
-    """"White House Press Secretary Sarah Sanders": the name before the title, and after it."""
+    """ "White House Press Secretary Sarah Sanders": the name before the title, and after it."""
     last_title = max((k for k in range(i, j) if tokens[k].key in TITLE_WORDS), default=None)
     if last_title is None or last_title == j - 1:
         return [(i, j)]
@@ -106,7 +106,7 @@ def _split_titles(tokens: Sequence[Token], i: int, j: int) -> list[tuple[int, in
 
 
 def _split_and(tokens: Sequence[Token], i: int, j: int) -> list[tuple[int, int]]:
-    """"Moon and Kim" is two names; "Belt and Road Forum" is one (its last word says so)."""
+    """ "Moon and Kim" is two names; "Belt and Road Forum" is one (its last word says so)."""
     last = tokens[j - 1].key
     if last in ORGANIZATION_WORDS | FORUM_WORDS | AGREEMENT_WORDS | PLACE_WORDS | PROJECT_WORDS:
         return [(i, j)]
@@ -158,7 +158,10 @@ def find_stubs(
     for i, j in runs:
         if j - i >= 2 and all(t.upper for t in tokens[i:j]):
             continue  # a heading in capitals
-        if tokens[j - 1].key in TITLE_WORDS or fold(text[tokens[i].start : tokens[j - 1].end]) in _DEMONYMS:
+        if (
+            tokens[j - 1].key in TITLE_WORDS
+            or fold(text[tokens[i].start : tokens[j - 1].end]) in _DEMONYMS
+        ):
             continue
         titled = False
         keep_titles = tokens[j - 1].key in ORGANIZATION_WORDS
@@ -222,7 +225,11 @@ def _guess_type(tokens: Sequence[Token], i: int, j: int, titled: bool, text: str
     after = text[tokens[j - 1].end : tokens[j - 1].end + 40]
     if 2 <= j - i <= 3 and (_TITLE_AFTER.match(after) or _SPEECH_AFTER.match(after)):
         return "Person"
-    if 2 <= j - i <= 3 and tokens[i].key in KOREAN_SURNAMES and "-" in text[tokens[i].start : tokens[j - 1].end]:
+    if (
+        2 <= j - i <= 3
+        and tokens[i].key in KOREAN_SURNAMES
+        and "-" in text[tokens[i].start : tokens[j - 1].end]
+    ):
         return "Person"
     k = i - 1
     while k >= 0 and tokens[k].key in ("the", "whole"):

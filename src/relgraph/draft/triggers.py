@@ -11,37 +11,84 @@ from __future__ import annotations
 import re
 from functools import cache
 
+import pyoxigraph as ox
+
 from relgraph.rdf.namespaces import RG
 from relgraph.vocab import load_vocabulary, ontology_triples
 
 FALLBACK: dict[str, tuple[str, ...]] = {
     "met": (
-        "met", "meet", "meets", "meeting with", "meeting between", "talks with", "held talks",
-        "shakes hands with", "shook hands with", "welcomes", "welcomed", "summit between",
-        "walk during a meeting", "dinner with", "sit down with", "summit", "talks between",
-        "negotiations", "meet at",
+        "met",
+        "meet",
+        "meets",
+        "meeting with",
+        "meeting between",
+        "talks with",
+        "held talks",
+        "shakes hands with",
+        "shook hands with",
+        "welcomes",
+        "welcomed",
+        "summit between",
+        "walk during a meeting",
+        "dinner with",
+        "sit down with",
+        "summit",
+        "talks between",
+        "negotiations",
+        "meet at",
     ),
     "visited": (
-        "visit*", "arrived in", "arrives in", "arrive in", "trip to", "trip across",
-        "traveling to", "travelling to", "headed to", "in the North Korean capital",
+        "visit*",
+        "arrived in",
+        "arrives in",
+        "arrive in",
+        "trip to",
+        "trip across",
+        "traveling to",
+        "travelling to",
+        "headed to",
+        "in the North Korean capital",
     ),
     "hosted": ("hosted", "hosts", "hosted by"),
     "sent_message": (
-        "letter", "message", "regards", "private note", "conveys", "conveyed", "wrote to",
+        "letter",
+        "message",
+        "regards",
+        "private note",
+        "conveys",
+        "conveyed",
+        "wrote to",
         "deliver*",
     ),
     "proposed": ("proposed", "proposes", "proposal", "project to", "suggested", "offer*"),
     "considered": ("considering", "considered", "mulling", "weighing"),
     "discussed": ("discussed", "discuss", "focused on", "on the agenda", "talk about"),
     "supported": (
-        "welcomed", "supports", "supported", "praised", "endorsed", "backed", "favoured",
-        "favored", "advocated", "positively evaluated", "assist",
+        "welcomed",
+        "supports",
+        "supported",
+        "praised",
+        "endorsed",
+        "backed",
+        "favoured",
+        "favored",
+        "advocated",
+        "positively evaluated",
+        "assist",
     ),
     "signed": ("signed", "signing", "signs"),
     "agreed": ("agreed", "agree", "committed to", "accepted"),
     "stated_position": (
-        "ready to", "ready for", "attaches", "interested in", "stressed", "declared",
-        "wanted to", "stood by", "shared a commitment",
+        "ready to",
+        "ready for",
+        "attaches",
+        "interested in",
+        "stressed",
+        "declared",
+        "wanted to",
+        "stood by",
+        "shared a commitment",
     ),
     "expressed_concern": ("concerned", "worries", "worried", "warned", "concern"),
     "accused": ("accused", "accuses", "alleged"),
@@ -66,8 +113,14 @@ def declared_triggers() -> dict[str, tuple[str, ...]]:
     by_iri = {p.iri: name for name, p in vocab.predicates.items()}
     found: dict[str, list[str]] = {}
     for t in ontology_triples():
-        if t.predicate.value == RG + "trigger" and t.subject.value in by_iri:
-            found.setdefault(by_iri[t.subject.value], []).append(t.object.value)
+        subject, value = t.subject, t.object
+        if (
+            t.predicate.value == RG + "trigger"
+            and isinstance(subject, ox.NamedNode)
+            and isinstance(value, ox.Literal)
+            and subject.value in by_iri
+        ):
+            found.setdefault(by_iri[subject.value], []).append(value.value)
     return {k: tuple(sorted(v)) for k, v in found.items()}
 
 
