@@ -27,7 +27,7 @@ def split_sentences(text: str) -> list[Sentence]:
     start = 0
     for m in _BOUNDARY.finditer(text):
         piece = text[start : m.start()]
-        if m.group().strip() and _ABBREVIATIONS.search(piece.rstrip("\"'”’)")):
+        if "\n" not in m.group() and _ABBREVIATIONS.search(piece.rstrip("\"'”’)")):
             continue
         if piece.strip():
             sentences.append(_trimmed(text, start, m.start()))
@@ -121,18 +121,23 @@ def shortest_unique(
         start -= 1
     while end < hi and text[end].isalnum():
         end += 1
-    grow_right = True
-    while True:
-        quote = text[start:end]
-        if sum(d.count(quote) for d in documents) == 1:
-            return start, end
-        if start <= lo and end >= hi:
-            return None
-        if (grow_right and end < hi) or start <= lo:
-            end = _next_word_end(text, end, hi)
-        else:
-            start = _prev_word_start(text, start, lo)
-        grow_right = not grow_right
+    lefts = [start]
+    while lefts[-1] > lo:
+        lefts.append(_prev_word_start(text, lefts[-1], lo))
+    rights = [end]
+    while rights[-1] < hi:
+        rights.append(_next_word_end(text, rights[-1], hi))
+    # fewest words added first, and for as many words the shorter span
+    for total in range(len(lefts) + len(rights) - 1):
+        spans = [
+            (lefts[k], rights[total - k])
+            for k in range(max(0, total - len(rights) + 1), min(total, len(lefts) - 1) + 1)
+        ]
+        for a, b in sorted(spans, key=lambda s: s[1] - s[0]):
+            quote = text[a:b]
+            if sum(d.count(quote) for d in documents) == 1:
+                return a, b
+    return None
 
 
 def _next_word_end(text: str, end: int, hi: int) -> int:
