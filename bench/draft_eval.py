@@ -111,7 +111,7 @@ class Result:
     problems: list[str] = field(default_factory=list)
 
 
-def evaluate(article: Article, corpus: Corpus, pages: Path) -> tuple[Result, Draft]:
+def evaluate(article: Article, corpus: Corpus, pages: Path) -> tuple[Result, Draft, list[Entity]]:
     others = [a for a in corpus.articles if a.id != article.id]
     mine = used_by(article, corpus)
     theirs = set().union(*(used_by(a, corpus) for a in others))
@@ -205,7 +205,7 @@ def evaluate(article: Article, corpus: Corpus, pages: Path) -> tuple[Result, Dra
         details,
         seconds,
     )
-    return result, draft
+    return result, draft, kept
 
 
 def _best(candidates: list[Claim], quote: str) -> Claim:
@@ -213,19 +213,26 @@ def _best(candidates: list[Claim], quote: str) -> Claim:
     return max(candidates, key=lambda g: fuzz.partial_ratio(g.evidence.quote, quote))
 
 
-def check_draft(
-    draft: Draft, corpus_dir: Path, article: Article, kept_ids: set[str]
-) -> tuple[bool, list[str]]:
-    """Write the draft into a copy of the corpus without the held-out article and check it."""
+def check_draft(draft: Draft, corpus_dir: Path, article: Article, kept: list[Entity]) -> tuple[bool, list[str]]:
+    """Write the draft into the leave-one-out corpus (the other articles, the registry
+    without the held-out entities) the way ``relgraph draft`` does, then check it."""
+    from relgraph import api
+    from relgraph.corpus.writer import quoted
     from relgraph.draft.run import write_draft
 
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "corpus"
-        shutil.copytree(corpus_dir, root)
+        shutil.copytree(corpus_dir / "articles", root / "articles")
         (root / "articles" / f"{article.id}.yaml").unlink()
+        lines = ["entities:"]
+        for e in kept:
+            lines += [f"  - id: {e.id}", f"    type: {e.type}", f"    name: {quoted(e.name)}"]
+            if e.aliases:
+                lines.append("    aliases: [" + ", ".join(quoted(a) for a in e.aliases) + "]")
+            if e.country:
+                lines.append(f"    country: {e.country}")
+        (root / "entities.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
         report = write_draft(draft, root)
-        from relgraph import api
-
         result = api.check(root)
         return result.ok, [str(p) for p in result.problems][:5] + [str(report)]
 
@@ -246,9 +253,9 @@ def main() -> int:
         REFERENCE,
     )
     for article in corpus.articles:
-        result, draft = evaluate(article, corpus, args.pages)
+        result, draft, kept = evaluate(article, corpus, args.pages)
         try:
-            result.check_ok, result.problems = check_draft(draft, args.corpus, article, set())
+            result.check_ok, result.problems = check_draft(draft, args.corpus, article, kept)
         except Exception as exc:
             result.check_ok, result.problems = False, [f"{type(exc).__name__}: {exc}"]
         results.append(result)

@@ -163,6 +163,11 @@ class Registry:
                 item = _Name(entity.id, keys, name, capital, upper)
                 self.names.setdefault(keys, []).append(item)
         self.longest = max((len(k) for k in self.names), default=1)
+        #: first token of a name -> the most tokens a name starting with it has
+        self.first: dict[str, int] = {}
+        for keys in self.names:
+            self.first[keys[0]] = max(self.first.get(keys[0], 0), len(keys))
+        self._by_name: dict[str, str | None] = {}
         self.surnames: dict[str, set[str]] = {}
         for entity in self.entities.values():
             if entity.type != "Person":
@@ -178,8 +183,11 @@ class Registry:
         return entity.type if entity else None
 
     def by_name(self, name: str) -> str | None:
-        found = self.names.get(_name_keys(name))
-        return found[0].entity if found else None
+        """The entity one of whose names is ``name`` (folded), or None."""
+        if name not in self._by_name:
+            found = self.names.get(_name_keys(name))
+            self._by_name[name] = found[0].entity if found else None
+        return self._by_name[name]
 
 
 def _fits(name: _Name, tokens: Sequence[Token]) -> bool:
@@ -195,12 +203,15 @@ def find_mentions(text: str, registry: Registry) -> list[Mention]:
     tokens = tokenize(text)
     mentions: list[Mention] = []
     taken = [False] * len(tokens)
+    # a name does not run across a sentence or a parenthesis
+    close = [tokens[k + 1].start - tokens[k].end <= 3 for k in range(len(tokens) - 1)]
     i = 0
     while i < len(tokens):
-        for n in range(min(registry.longest, len(tokens) - i), 0, -1):
+        longest = registry.first.get(tokens[i].key, 0)
+        for n in range(min(longest, len(tokens) - i), 0, -1):
+            if not all(close[i : i + n - 1]):
+                continue
             window = tokens[i : i + n]
-            if any(window[k + 1].start - window[k].end > 3 for k in range(n - 1)):
-                continue  # a name does not run across a sentence or a parenthesis
             candidates = [
                 c for c in registry.names.get(tuple(t.key for t in window), ()) if _fits(c, window)
             ]

@@ -38,14 +38,20 @@ class DraftRole:
     date: str | None = None
 
 
+_FORMS = [
+    (country, form, fold(form))
+    for country, forms in DEMONYMS.items()
+    for form in sorted((country, *forms), key=len, reverse=True)
+]
+
+
 def _of_from(words: str, registry: Registry) -> tuple[str | None, str]:
     """A country or organisation at the front of a title, and the title without it."""
     folded = fold(words)
-    for country, forms in DEMONYMS.items():
-        entity = registry.by_name(country)
-        for form in sorted((country, *forms), key=len, reverse=True):
-            f = fold(form)
-            if entity and (folded == f or folded.startswith(f + " ")):
+    for country, form, f in _FORMS:
+        if folded == f or folded.startswith(f + " "):
+            entity = registry.by_name(country)
+            if entity:
                 return entity, words[len(form) :].strip()
     for org in ("White House", "Foreign Ministry", "Kremlin"):
         if folded.startswith(fold(org)):

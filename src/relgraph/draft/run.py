@@ -21,19 +21,12 @@ from pathlib import Path
 
 from relgraph.corpus.layout import ARTICLES, REGISTRY
 from relgraph.draft.assemble import Draft, draft_article
-from relgraph.draft.claims import DraftClaim
-from relgraph.draft.document import (
-    ArticleDocument,
-    document_from_draft,
-    merge_documents,
-    read_document,
-    render_document,
-)
 from relgraph.draft.mentions import NearMiss, Registry, Stub
+from relgraph.draft.merge import article_from_draft, merge_articles
 from relgraph.draft.page import read_page
 from relgraph.draft.recommend import Recommender
 from relgraph.errors import RelgraphError
-from relgraph.model import Entity
+from relgraph.model import Article
 
 STUB_HEADER = "  # ---- suggested by relgraph draft: review type, name and country ----"
 
@@ -74,20 +67,18 @@ class RunReport:
 
 
 def load_registry(corpus_dir: Path) -> Registry:
-    """The corpus's entity registry, for linking (roles there are not needed)."""
-    from relgraph.corpus.reader import read_entities
-    from relgraph.errors import CorpusError
+    """The corpus's entity registry, for linking; a registry with problems is refused."""
+    from relgraph.corpus.registry import read_entities
+    from relgraph.errors import CorpusError, Problem
 
     path = corpus_dir / REGISTRY
     if not path.is_file():
         raise DraftError("entity registry not found", path, hint="give --corpus the corpus folder")
-    problems: list = []  # type: ignore[type-arg]
-    names = {p.stem for p in (corpus_dir / ARTICLES).glob("*.yaml")}
-    entities: list[Entity] = read_entities(path, str(path), {}, problems, broken=names)
-    problems = [p for p in problems if ": role" not in p.message]  # v1 registries hold roles
+    problems: list[Problem] = []
+    registry = read_entities(path, str(path), problems)
     if problems:
         raise CorpusError(problems)
-    return Registry(entities)
+    return Registry(registry.entities)
 
 
 def _atomic_write(path: Path, text: str) -> None:
@@ -157,43 +148,71 @@ def drafted_from(corpus_dir: Path, source: str) -> Path | None:
     return None
 
 
+def _read_existing(path: Path) -> Article:
+    from relgraph.corpus.article import read_article
+    from relgraph.errors import CorpusError, Problem
+
+    problems: list[Problem] = []
+    article = read_article(path, str(path), problems)
+    if article is None or problems:
+        raise CorpusError(problems or [Problem(str(path), 0, "cannot read the article file")])
+    return article
+
+
 def write_draft(draft: Draft, corpus_dir: Path, registry: Registry | None = None) -> PageReport:
-    """Write (or merge) one draft's article file and its stubs into the corpus."""
+    """Write (or merge) one draft's article file and its stubs into the corpus.
+
+    The article file is checked against the corpus reader before anything is
+    written; stubs are added to the registry only then.
+    """
+    from relgraph.corpus.writer import dump_article
+
     registry = registry or load_registry(corpus_dir)
-    fresh = document_from_draft(draft)
+    fresh = article_from_draft(draft)
     path = drafted_from(corpus_dir, draft.source) or corpus_dir / ARTICLES / f"{fresh.id}.yaml"
-    existing: ArticleDocument | None = read_document(path) if path.exists() else None
-    merged, added_claims, added_roles, kept = merge_documents(existing, fresh)
+    existing = _read_existing(path) if path.exists() else None
+    merged, added_claims, added_roles, kept = merge_articles(existing, fresh)
     used = _used_ids(merged)
     stubs = [s for s in draft.suggestions.stubs if s.id in used or s.type == "Person"]
-    added = add_stubs(corpus_dir, stubs, fresh.id, registry)
-    _atomic_write(path, render_document(merged, added))
+    new_stubs = [s for s in stubs if s.id not in registry.entities]
+    text = dump_article(merged) + _stub_comment(new_stubs)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    add_stubs(corpus_dir, new_stubs, merged.id, registry)
+    _atomic_write(path, text)
     return PageReport(
         draft.source,
-        fresh.id,
+        merged.id,
         str(path),
         added_claims,
         added_roles,
         kept,
-        tuple(added),
+        tuple(new_stubs),
         draft.suggestions.near_misses,
         draft.metadata.warnings,
     )
 
 
-def _used_ids(doc: ArticleDocument) -> set[str]:
-    ids = {doc.outlet, *doc.datelines}
-    if doc.agency:
-        ids.add(doc.agency)
-    for c in doc.claims:
-        ids.update(
-            x
-            for x in (c.get("subject"), c.get("object"), c.get("place"), c.get("asserted_by"))
-            if isinstance(x, str)
-        )
-        ids.update(c.get("participants") or ())
-    for r in doc.roles:
-        ids.update(x for x in (r.get("entity"), r.get("of")) if isinstance(x, str))
+def _stub_comment(stubs: Sequence[Stub]) -> str:
+    """The stubs this draft added to entities.yaml, as a comment after the article."""
+    if not stubs:
+        return ""
+    lines = ["# new entities suggested by relgraph draft (added to entities.yaml, review them):"]
+    for s in stubs:
+        country = f", {s.country}" if s.country else ""
+        lines.append(f"#   {s.id}: {s.type}{country} ({s.name})")
+    return "\n".join(lines) + "\n"
+
+
+def _used_ids(article: Article) -> set[str]:
+    ids = {article.outlet, *article.datelines}
+    if article.agency:
+        ids.add(article.agency)
+    for c in article.claims:
+        ids.update(c.participants)
+        ids.update(x for x in (c.object, c.place, c.asserted_by, c.host) if x)
+        ids.update(c.denied_by)
+    for r in article.roles:
+        ids.update(x for x in (r.entity, r.of) if x)
     return ids
 
 
@@ -247,7 +266,3 @@ def _source_name(page: Path, corpus_dir: Path) -> str:
         return page.resolve().relative_to(corpus_dir.resolve()).as_posix()
     except ValueError:
         return page.name
-
-
-def claim_summary(claims: Sequence[DraftClaim]) -> str:
-    return ", ".join(sorted({c.predicate for c in claims}))
