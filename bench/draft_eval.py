@@ -213,7 +213,9 @@ def _best(candidates: list[Claim], quote: str) -> Claim:
     return max(candidates, key=lambda g: fuzz.partial_ratio(g.evidence.quote, quote))
 
 
-def check_draft(draft: Draft, corpus_dir: Path, article: Article, kept: list[Entity]) -> tuple[bool, list[str]]:
+def check_draft(
+    draft: Draft, corpus_dir: Path, article: Article, kept: list[Entity]
+) -> tuple[bool, list[str]]:
     """Write the draft into the leave-one-out corpus (the other articles, the registry
     without the held-out entities) the way ``relgraph draft`` does, then check it."""
     from relgraph import api

@@ -189,6 +189,9 @@ def _clause(text: str, sentence: Sentence, t0: int, t1: int) -> str:
     return text[start:end]
 
 
+_NOUN_TRIGGER = re.compile(r"(?:visit|trip|letter|message|note|meeting|talks|summit)", re.I)
+
+
 def _may_lead(m: Mention, t0: int, text: str) -> bool:
     """Can this mention be the subject of a trigger at ``t0``? Not across "that" or ", and",
     and a possessive only when the trigger is its noun ("Lavrov's fourth visit")."""
@@ -196,7 +199,7 @@ def _may_lead(m: Mention, t0: int, text: str) -> bool:
     if _CLAUSE_BREAK.search(between):
         return False
     if between[:2] in ("'s", "’s"):
-        return len(between[2:].split()) <= 1
+        return len(between[2:].split()) <= 1 and bool(_NOUN_TRIGGER.match(text[t0 : t0 + 8]))
     return True
 
 

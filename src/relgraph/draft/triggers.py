@@ -1,8 +1,9 @@
 """Trigger phrases per predicate: the ontology's ``rg:trigger`` words, as patterns.
 
-The ontology is the one definition (``rg:met rg:trigger "met", "meeting" .``);
-a predicate the ontology gives no triggers falls back to the phrases below, so the
-drafter works on an ontology that predates the property. A trigger is a phrase
+The ontology is the definition (``rg:met rg:trigger "met", "meeting" .``); the
+phrases below are added to what it declares (they are the drafter's share, to be
+moved into the ontology beside each predicate), so the drafter also works on an
+ontology that predates the property. A trigger is a phrase
 matched on word boundaries; a trailing ``*`` allows any word ending ("visit*").
 """
 
@@ -138,7 +139,7 @@ def trigger_patterns() -> dict[str, re.Pattern[str]]:
     for name, predicate in vocab.predicates.items():
         if predicate.registry_only:
             continue
-        phrases = declared.get(name) or FALLBACK.get(name, ())
+        phrases = (*declared.get(name, ()), *FALLBACK.get(name, ()))
         if phrases:
             ordered = sorted(set(phrases), key=len, reverse=True)
             patterns[name] = re.compile("|".join(_pattern(p) for p in ordered), re.IGNORECASE)
