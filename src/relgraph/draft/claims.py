@@ -17,6 +17,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from relgraph.draft.lexicon import TITLE_WORDS
 from relgraph.draft.mentions import Mention, Registry
 from relgraph.draft.sentences import DateMention, Sentence, shortest_unique
 from relgraph.draft.triggers import trigger_patterns
@@ -130,7 +131,9 @@ def as_actor(m: Mention, registry: Registry, text: str) -> Mention:
 
 
 _TITLE_RUN = re.compile(
-    r"^(?:'s|’s)?\s*(?:\([A-Z]{2,6}\)\s*)?(?:[A-Z][\w-]*\s+|(?:of|the|for)\s+){0,6}$"
+    r"^(?:'s|’s)?\s*(?:\([A-Z]{2,6}\)\s*)?(?:[A-Z][\w-]*\s+|(?:of|the|for|"
+    + "|".join(sorted(TITLE_WORDS, key=len, reverse=True))
+    + r")\s+){0,6}$"
 )
 _PREP_BEFORE = re.compile(r"\b(?:in|at|from|near|via)\s+(?:the\s+)?$")
 
@@ -272,7 +275,7 @@ def sentence_claims(
             objects = [m for m in after if subject is None or m.entity != subject.entity]
             obj = objects[0] if objects else None
             if spec.symmetric:
-                between = re.search(r"\bbetween\b", document[t0 : t1 + 12])
+                between = re.search(r"\bbetween\b", document[t0 : t1 + 40])
                 if between and len(after) >= 2 and _joined(after[0], after[1], document):
                     subject, obj = after[0], after[1]
                 elif len(before) >= 2 and _joined(before[-2], before[-1], document):
@@ -283,6 +286,16 @@ def sentence_claims(
             if (subject is None and not pronoun) or obj is None:
                 continue
             subject_id = subject.entity if subject else str(previous_actor)
+            participants: tuple[str, ...] = (subject_id,)
+            if (
+                not spec.symmetric
+                and subject is not None
+                and len(before) >= 2
+                and before[-1] is subject
+                and before[-2].entity not in (subject_id, obj.entity)
+                and _joined(before[-2], subject, document)
+            ):
+                participants = (before[-2].entity, subject_id)  # "Moon and Kim … signing"
             if subject_id == obj.entity:
                 continue
             lo = min(subject.start if subject else t0, t0)
@@ -295,7 +308,7 @@ def sentence_claims(
             claim_status = _status(_clause(document, sentence, t0, t1))
             claim = DraftClaim(
                 predicate=predicate,
-                participants=(subject_id,),
+                participants=participants,
                 object=obj.entity,
                 quote=ctx.documents[doc][span[0] : span[1]],
                 confidence=confidence,
@@ -304,7 +317,7 @@ def sentence_claims(
                 status=claim_status,
                 asserted_by=speaker if speaker not in (None, subject_id, obj.entity) else None,
             )
-            key = (predicate, subject_id, obj.entity)
+            key = (predicate, participants, obj.entity)
             if key not in found or found[key].confidence < confidence:
                 found[key] = claim
     if not found and speaker is not None:
