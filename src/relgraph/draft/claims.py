@@ -53,9 +53,14 @@ class Context:
     registry: Registry
     vocab: Vocabulary
     published_iso: str
+    #: the lead's date expression, for undated claims near the top (the story's main event)
+    lead_date: str | None = None
+    lead_end: int = 0
 
 
-_SPEAKER_AFTER = re.compile(r"^\s*(?:said|says|told|added|stressed|noted|warned)\b")
+_SPEAKER_AFTER = re.compile(
+    r"^\s*(?:said|says|told|added|stressed|noted|warned|announced|revealed|confirmed|reported)\b"
+)
 _SPEAKER_BEFORE = re.compile(r"\b(?:according to|said|says|cited|quoted)\s+(?:the\s+)?$")
 _SAID = re.compile(r"\b(?:said|says|told|added|according to|quoted|cited|reads the statement)\b")
 _ALLEGED = re.compile(r"\b(?:accus\w*|alleg\w*|claims?|suspected|reportedly)\b", re.IGNORECASE)
@@ -305,14 +310,23 @@ def sentence_claims(
                 continue
             near = 1.0 - min(hi - lo, 200) / 400
             confidence = round(0.35 + 0.4 * near + (0.1 if subject else 0.0), 2)
-            claim_status = _status(_clause(document, sentence, t0, t1))
+            clause = _clause(document, sentence, t0, t1)
+            at = clause.find(document[lo:hi])
+            claim_status = _status(
+                clause[max(0, at) : max(0, at) + hi - lo + 40] if at >= 0 else clause
+            )
             claim = DraftClaim(
                 predicate=predicate,
                 participants=participants,
                 object=obj.entity,
                 quote=ctx.documents[doc][span[0] : span[1]],
                 confidence=confidence,
-                date=_date(dates, t0, ctx.published_iso, claim_status, document),
+                date=_date(dates, t0, ctx.published_iso, claim_status, document)
+                or (
+                    ctx.lead_date
+                    if claim_status == "asserted" and sentence.start < ctx.lead_end
+                    else None
+                ),
                 place=place if predicate in ("met", "hosted", "signed", "discussed") else None,
                 status=claim_status,
                 asserted_by=speaker if speaker not in (None, subject_id, obj.entity) else None,
