@@ -32,6 +32,28 @@ from relgraph.model import Article, Claim, Corpus, Entity
 from relgraph.vocab import load_vocabulary
 
 TARGETED = ("met", "visited", "signed", "sent_message", "proposed")
+OTHERS = (
+    "stated_position",
+    "discussed",
+    "supported",
+    "expressed_concern",
+    "participates_in",
+    "rejected",
+    "considered",
+    "cooperates_with",
+    "conducted",
+    "criticized",
+    "agreed",
+    "accused",
+    "invited",
+    "transferred",
+    "urged",
+    "hosted",
+    "denied",
+    "allied_with",
+    "built",
+    "sanctioned",
+)
 REFERENCE = dt.date(2026, 11, 30)  # the day this evaluation was first run: the drafts' "today"
 
 
@@ -101,6 +123,7 @@ class Result:
     article: str
     metadata: dict[str, bool]
     entities: Score
+    used: Score
     stubs: tuple[int, int, int]  # found, with the right type, held-out entities
     roles: Score
     claims: Score
@@ -140,6 +163,13 @@ def evaluate(article: Article, corpus: Corpus, pages: Path) -> tuple[Result, Dra
     }
     linked.discard(None)
     entities = Score(len(linked & mine), len(linked - mine), len(mine - linked))
+    drafted = {mapped(x) for x in (m.outlet, m.agency, *m.datelines) if x}
+    for c in s.claims:
+        drafted |= {mapped(x) for x in (*c.participants, c.object, c.place, c.asserted_by) if x}
+    for r in s.roles:
+        drafted |= {mapped(x) for x in (r.entity, r.of) if x}
+    drafted.discard(None)
+    used = Score(len(drafted & mine), len(drafted - mine), len(mine - drafted))
     found = [e for e in held_out if e.id in mapping.values()]
     typed = [
         e for e in found if any(mapping.get(st.id) == e.id and st.type == e.type for st in s.stubs)
@@ -168,7 +198,7 @@ def evaluate(article: Article, corpus: Corpus, pages: Path) -> tuple[Result, Dra
     for c in article.claims:
         gold.setdefault(claim_key(c.predicate, c.participants, c.object), []).append(c)
     claims = Score()
-    per: dict[str, Score] = {p: Score() for p in TARGETED}
+    per: dict[str, Score] = {p: Score() for p in (*TARGETED, *OTHERS)}
     details: Counter[str] = Counter()
     for c in s.claims:
         key = claim_key(
@@ -198,6 +228,7 @@ def evaluate(article: Article, corpus: Corpus, pages: Path) -> tuple[Result, Dra
         article.id,
         metadata,
         entities,
+        used,
         (len(found), len(typed), len(held_out)),
         roles,
         claims,
@@ -276,13 +307,14 @@ def report(results: list[Result]) -> str:
         "| article | published | dateline | outlet | entities P / R | stubs found (typed) / held out | roles P / R | claims P / R | dates / status / attribution of matched | check | s |",
         "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
-    total_e, total_r, total_c = Score(), Score(), Score()
-    per: dict[str, Score] = {p: Score() for p in TARGETED}
+    total_e, total_u, total_r, total_c = Score(), Score(), Score(), Score()
+    per: dict[str, Score] = {p: Score() for p in (*TARGETED, *OTHERS)}
     details: Counter[str] = Counter()
     stubs = [0, 0, 0]
     meta = Counter[str]()
     for r in results:
         total_e.add(r.entities)
+        total_u.add(r.used)
         total_r.add(r.roles)
         total_c.add(r.claims)
         for p, s in r.per_predicate.items():
@@ -306,11 +338,22 @@ def report(results: list[Result]) -> str:
     lines += [
         "",
         f"- metadata: published {meta['published']}/{n}, dateline {meta['dateline']}/{n}, outlet {meta['outlet']}/{n}",
+        f"- entities named in the suggestions (claims, roles, metadata): P {_f(total_u.p)}, R {_f(total_u.r)}",
         f"- entities: P {_f(total_e.p)}, R {_f(total_e.r)}; stubs: {stubs[0]} of {stubs[2]} held-out entities proposed, {stubs[1]} with the right type",
         f"- roles: P {_f(total_r.p)}, R {_f(total_r.r)} ({total_r.tp} of {total_r.tp + total_r.fn})",
         f"- claims: P {_f(total_c.p)}, R {_f(total_c.r)} ({total_c.tp} of {total_c.tp + total_c.fn} curated, {total_c.tp + total_c.fp} drafted)",
         "- claims recall by predicate: "
-        + ", ".join(f"{p} {_f(s.r)} ({s.tp}/{s.tp + s.fn}), P {_f(s.p)}" for p, s in per.items()),
+        + ", ".join(
+            f"{p} {_f(s.r)} ({s.tp}/{s.tp + s.fn}), P {_f(s.p)}"
+            for p, s in per.items()
+            if p in TARGETED
+        ),
+        "- other predicates, recall (found/curated) and drafted: "
+        + ", ".join(
+            f"{p} {s.tp}/{s.tp + s.fn} ({s.tp + s.fp} drafted)"
+            for p, s in per.items()
+            if p not in TARGETED and s.tp + s.fn + s.fp
+        ),
         f"- matched claims with the right date {d['date']}/{d['matched']}, status {d['status']}/{d['matched']}, attribution {d['attribution']}/{d['matched']}",
         f"- drafts passing check: {sum(bool(r.check_ok) for r in results)}/{n}",
         f"- time per article after start-up: max {max(r.seconds for r in results):.2f} s, mean {sum(r.seconds for r in results) / n:.2f} s",
