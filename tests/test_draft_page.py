@@ -91,7 +91,7 @@ def test_markup_in_a_text_page_is_text_not_structure() -> None:
     ("line", "expected"),
     [
         (
-            "Kim Yong-chol, center, leaves a hotel in New York, May 30, 2018. (ANDRES KUDACKI / AP)",
+            "Kim Yong-chol, center, leaves a hotel, May 30, 2018. (ANDRES KUDACKI / AP)",
             True,
         ),
         ("Lavrov (L) meets Ri in Pyongyang, May 31, 2018.", True),

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from relgraph.draft.lexicon import TITLE_WORDS
 from relgraph.draft.mentions import Mention, Registry
@@ -70,6 +70,7 @@ _PLANNED = re.compile(
     r"should|to be held|next month|next week|if implemented)\b"
 )
 _PRONOUN = re.compile(r"^(?:He|She)\b")
+_PRONOUN_SAID = re.compile(r"\b(?:he|she|He|She) (?:said|added|told)\b")
 
 
 def _speaker(sentence: Sentence, mentions: Sequence[Mention], registry: Registry) -> str | None:
@@ -233,6 +234,9 @@ def sentence_claims(
     registry, vocab = ctx.registry, ctx.vocab
     found: dict[tuple[object, ...], DraftClaim] = {}
     speaker = _speaker(sentence, mentions, registry)
+    if speaker is None and previous_actor and _PRONOUN_SAID.search(sentence.text):
+        speaker = previous_actor  # '"…," he said.'
+
     place = _place(sentence, mentions, registry)
     document = ctx.documents[doc]
     skip = _background(mentions, registry, document)
@@ -331,6 +335,16 @@ def sentence_claims(
                 status=claim_status,
                 asserted_by=speaker if speaker not in (None, subject_id, obj.entity) else None,
             )
+            if (
+                predicate == "stated_position"
+                and speaker is not None
+                and participants == (subject_id,)
+                and registry.type_of(speaker) == "Person"
+                and registry.entities[speaker].country == subject_id
+            ):
+                # "Lavrov said Russia is ready …": the minister states his country's position
+                participants, subject_id = (speaker,), speaker
+                claim = replace(claim, participants=participants, asserted_by=None)
             key = (predicate, participants, obj.entity)
             if key not in found or found[key].confidence < confidence:
                 found[key] = claim
@@ -364,7 +378,11 @@ def _said_claim(
             for m in mentions
             if m.entity != speaker
             and m.start >= t0
-            and ctx.registry.type_of(m.entity) not in ("Person", "Place")
+            and ctx.registry.type_of(m.entity) != "Person"
+            and not (
+                ctx.registry.type_of(m.entity) == "Place"
+                and _PREP_BEFORE.search(document[max(0, m.start - 12) : m.start])
+            )
         ),
         None,
     )

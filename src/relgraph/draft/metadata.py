@@ -151,11 +151,11 @@ def find_datelines(
             return places, agency
     text = page.text
     found_stubs, _, _ = find_stubs(text, mentions, registry)
-    places = [(m.entity, m.start) for m in mentions if registry.type_of(m.entity) == "Place"]
-    places += [(s.id, s.start) for s in found_stubs if s.type == "Place"]
+    located = [(m.entity, m.start) for m in mentions if registry.type_of(m.entity) == "Place"]
+    located += [(s.id, s.start) for s in found_stubs if s.type == "Place"]
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
-    for entity, start in places:
+    for entity, start in located:
         if text[max(0, start - 3) : start] == "in ":
             counts[entity] += 1
             first.setdefault(entity, start)
