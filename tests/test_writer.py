@@ -95,7 +95,9 @@ _TEXT = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_siz
 _TOKEN = st.sampled_from(["no", "yes", "012", "1:20", "null", "~", "a b", "x: y", "#c", "2014"])
 
 
-@settings(max_examples=200, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(text=_TEXT, caption=_TEXT, title=_TEXT, detail=_TEXT, token=_TOKEN)
 def test_any_text_survives_a_round_trip(
     tmp_path: Path, text: str, caption: str, title: str, detail: str, token: str
