@@ -13,6 +13,8 @@ from relgraph.cli import cli
 from relgraph.draft.page import MAX_PAGE_BYTES
 from relgraph.draft.run import STUB_HEADER, draft_pages
 
+from conftest import DATA
+
 TESTDATA = Path(__file__).resolve().parent / "data"
 PAGES = TESTDATA / "pages"
 REFERENCE = ["--reference", "2026-01-01"]
@@ -72,7 +74,7 @@ def test_every_fixture_page_drafts_into_a_corpus_that_checks(
 
 
 def test_captured_pages_draft_and_check(runner: CliRunner, corpus: Path) -> None:
-    draft(runner, corpus, PAGES / "captured")
+    draft(runner, corpus, DATA / "pages")
     assert len(list((corpus / "articles").glob("*.yaml"))) == 5
     check(runner, corpus)
 
