@@ -79,7 +79,15 @@ class RuleBased:
             mentions = _all_mentions(document, extended)
             mentioned.update(m.entity for m in mentions)
             if doc == 0:
-                for role in find_roles(document, documents, mentions, extended):
+                attested = find_roles(
+                    document,
+                    documents,
+                    mentions,
+                    extended,
+                    find_dates(document, article.published),
+                    article.published.isoformat(),
+                )
+                for role in attested:
                     roles.setdefault((role.entity, role.title.lower()), role)
             sentences = (
                 split_sentences(document) if doc == 0 else [Sentence(0, len(document), document)]

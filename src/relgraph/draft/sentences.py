@@ -117,9 +117,9 @@ def shortest_unique(
     within ``limit``, that occurs exactly once across all ``documents`` (text and captions)."""
     text = documents[doc]
     lo, hi = limit
-    while start > lo and text[start - 1].isalnum():
+    while start > lo and _inside_word(text, start - 1, lo, hi):
         start -= 1
-    while end < hi and text[end].isalnum():
+    while end < hi and _inside_word(text, end, lo, hi):
         end += 1
     lefts = [start]
     while lefts[-1] > lo:
@@ -140,10 +140,18 @@ def shortest_unique(
     return None
 
 
+def _inside_word(text: str, at: int, lo: int, hi: int) -> bool:
+    """A letter or digit, or an apostrophe or hyphen between two ("Kim's", "Jong-un")."""
+    char = text[at]
+    if char.isalnum():
+        return True
+    return char in "'’-" and lo < at < hi - 1 and text[at - 1].isalnum() and text[at + 1].isalnum()
+
+
 def _next_word_end(text: str, end: int, hi: int) -> int:
     while end < hi and not text[end].isalnum():
         end += 1
-    while end < hi and text[end].isalnum():
+    while end < hi and _inside_word(text, end, 0, hi):
         end += 1
     return end
 
@@ -151,6 +159,6 @@ def _next_word_end(text: str, end: int, hi: int) -> int:
 def _prev_word_start(text: str, start: int, lo: int) -> int:
     while start > lo and not text[start - 1].isalnum():
         start -= 1
-    while start > lo and text[start - 1].isalnum():
+    while start > lo and _inside_word(text, start - 1, lo, len(text)):
         start -= 1
     return start
