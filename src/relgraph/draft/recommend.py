@@ -12,7 +12,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Protocol
 
-from relgraph.draft.claims import ACTORS, Context, DraftClaim, sentence_claims
+from relgraph.draft.claims import Context, DraftClaim, sentence_claims
+from relgraph.draft.cues import ACTORS
 from relgraph.draft.mentions import Mention, NearMiss, Registry, Stub, find_mentions
 from relgraph.draft.roles import DraftRole, find_roles
 from relgraph.draft.sentences import Sentence, find_dates, split_sentences

@@ -48,7 +48,7 @@ FALLBACK: dict[str, tuple[str, ...]] = {
         "headed to",
         "in the North Korean capital",
     ),
-    "hosted": ("hosted", "hosts", "hosted by"),
+    "hosted": ("hosted", "hosts"),
     "sent_message": (
         "letter",
         "message",
