@@ -198,7 +198,7 @@ def sentence_claims(
                 date=claim_date(dates, t0, ctx.published_iso, claim_status, document)
                 or (
                     ctx.lead_date
-                    if claim_status == "asserted" and sentence.start < ctx.lead_end
+                    if claim_status == "asserted" and doc == 0 and sentence.start < ctx.lead_end
                     else None
                 ),
                 place=place if predicate in ("met", "hosted", "signed", "discussed") else None,

@@ -69,6 +69,8 @@ def claim_date(
         return None  # "met X, who earlier this week gave …": that date is the clause's
     if nearest.iso > published_iso and status != "planned":
         return None  # a future date on a claim that did not say it was planned
+    if status == "planned" and nearest.end <= at and CLAUSE_BREAK.search(text[nearest.end : at]):
+        return None  # "On Tuesday, X announced that Y will meet Z": Tuesday is the announcement
     return nearest.value
 
 

@@ -54,6 +54,8 @@ DATE_EXPRESSION = re.compile(
     rf"\b(?:(?P<rel>last|next|this) )?(?P<weekday>{_WEEKDAY})\b|"
     rf"\b(?P<month>{_MONTH}) (?P<day>\d{{1,2}})(?:, (?P<year>\d{{4}}))?\b|"
     r"\b(?P<today>today|yesterday|tomorrow)\b|"
+    r"\b(?:since |in )(?P<monthonly>January|February|March|April|May|June|July|August|September|"
+    r"October|November|December)(?P<monthlast> last year)?\b(?! \d)|"
     r"\b(?P<lastyear>last year)\b|"
     r"\b(?P<week>earlier this week|this week|last week)\b|"
     r"\bin (?P<inyear>(?:19|20)\d\d)\b"
@@ -99,6 +101,10 @@ def find_dates(text: str, published: dt.date) -> list[DateMention]:
             iso = resolve(value, published).iso
         elif m["lastyear"]:
             iso = value = str(published.year - 1)
+        elif m["monthonly"]:
+            month = _MONTHS[m["monthonly"][:3].lower()]
+            year = published.year - (1 if m["monthlast"] or month > published.month else 0)
+            iso = value = f"{year}-{month:02d}"
         elif m["week"]:
             if m["week"] == "last week":
                 continue
