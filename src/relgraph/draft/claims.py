@@ -21,6 +21,7 @@ from relgraph.draft.cues import (
     ACTORS,
     CLAUSE_BREAK,
     LIST_GAP,
+    NOUN_TRIGGER,
     PASSIVE,
     PREP_BEFORE,
     PRONOUN_ANY,
@@ -129,7 +130,9 @@ def sentence_claims(
                 patient = [
                     m for m in plain if m.end <= t0 and registry.type_of(m.entity) in spec.range
                 ]
-                if agent and patient:
+                if agent and NOUN_TRIGGER.match(document, t0):  # "a visit by X to Y"
+                    before, after = agent, [m for m in after if m.start > agent[0].end]
+                elif agent and patient:
                     before, after = agent, patient[-1:]
             if predicate == "sent_message":
                 sender = next(
@@ -155,7 +158,12 @@ def sentence_claims(
                 elif len(before) >= 2 and joined(before[-2], before[-1], document):
                     if t0 - before[-1].end <= 60:
                         subject, obj = before[-2], before[-1]
-                elif obj is None and len(before) >= 2:
+                elif (
+                    obj is None
+                    and len(before) >= 2
+                    and t0 - before[-2].end <= 80
+                    and not CLAUSE_BREAK.search(document, before[-2].end, t0)
+                ):
                     subject, obj = before[-2], before[-1]
             if (subject is None and not pronoun) or obj is None:
                 continue

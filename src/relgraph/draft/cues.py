@@ -29,7 +29,7 @@ _PLANNED = re.compile(
 )
 PRONOUN = re.compile(r"^(?:He|She)\b")
 PRONOUN_ANY = re.compile(r"\b(?:he|she|He|She)\b")
-PASSIVE = re.compile(r"\s+by\s+(?:the\s+)?")
+PASSIVE = re.compile(r"\s+by\s+(?:the\s+|an?\s+)?")
 LIST_GAP = re.compile(r"^\s*(?:,|and|,\s*and)?\s*(?:the\s+)?$")
 PRONOUN_SAID = re.compile(r"\b(?:he|she|He|She) (?:said|added|told)\b")
 
@@ -161,7 +161,7 @@ def clause_of(text: str, sentence: Sentence, t0: int, t1: int) -> str:
     return text[start:end]
 
 
-_NOUN_TRIGGER = re.compile(r"(?:visit|trip|letter|message|note|meeting|talks|summit)", re.I)
+NOUN_TRIGGER = re.compile(r"(?:visit|trip|letter|message|note|meeting|talks|summit)", re.I)
 
 
 def may_lead(m: Mention, t0: int, text: str) -> bool:
@@ -171,7 +171,7 @@ def may_lead(m: Mention, t0: int, text: str) -> bool:
     if CLAUSE_BREAK.search(between):
         return False
     if between[:2] in ("'s", "’s"):
-        return len(between[2:].split()) <= 1 and bool(_NOUN_TRIGGER.match(text[t0 : t0 + 8]))
+        return len(between[2:].split()) <= 1 and bool(NOUN_TRIGGER.match(text[t0 : t0 + 8]))
     return True
 
 

@@ -26,7 +26,6 @@ FALLBACK: dict[str, tuple[str, ...]] = {
         "shakes hands with",
         "shook hands with",
         "welcomes",
-        "welcomed",
         "summit between",
         "walk during a meeting",
         "dinner with",
