@@ -141,6 +141,10 @@ def sentence_claims(
                 if sender is not None:
                     after = [m for m in [*reversed(before), *after] if m.entity != sender.entity]
                     before = [sender]
+                elif before and possessive(before[-1], document):
+                    # "Trump's letter, … Kim Kye-gwan said": a letter's recipient follows "to"
+                    after = [m for m in after if document[m.start - 3 : m.start] == "to "]
+            after = [m for m in after if not _apposed_place(m, mentions, registry, document)]
             subject = before[-1] if before and may_lead(before[-1], t0, document) else None
             pronoun = (
                 subject is None
@@ -234,6 +238,14 @@ def sentence_claims(
 
 
 _SAID_AT = re.compile(r"\b(?:said|says|told \w+|stressed|noted|added)\b(?:\s+that)?")
+
+
+def _apposed_place(m: Mention, mentions: Sequence[Mention], registry: Registry, text: str) -> bool:
+    """ "in Pyongyang, DPRK": the country only says where the place is."""
+    if text[m.start - 2 : m.start] != ", ":
+        return False
+    previous = [n for n in mentions if n.end == m.start - 2]
+    return bool(previous) and registry.type_of(previous[0].entity) == "Place"
 
 
 def _said_claim(

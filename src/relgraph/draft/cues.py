@@ -104,7 +104,7 @@ _TITLE_RUN = re.compile(
     + "|".join(sorted(TITLE_WORDS, key=len, reverse=True))
     + r")\s+){0,6}$"
 )
-PREP_BEFORE = re.compile(r"\b(?:in|at|from|near|via)\s+(?:the\s+)?$")
+PREP_BEFORE = re.compile(r"\b(?:in|at|from|near|via|between)\s+(?:the\s+)?$")
 
 
 def background(mentions: Sequence[Mention], registry: Registry, text: str) -> set[int]:
@@ -178,7 +178,7 @@ def may_lead(m: Mention, t0: int, text: str) -> bool:
 def joined(a: Mention, b: Mention, text: str) -> bool:
     """ "Moon Jae-in and Kim", "Lavrov, center left, and … Ri Yong-ho": acting together."""
     between = text[a.end : b.start]
-    return len(between) <= 40 and bool(re.search(r"(?:^|\s|,)and\s", between))
+    return len(between) <= 60 and bool(re.search(r"(?:^|\s|,)and\s", between))
 
 
 def possessive(m: Mention, text: str) -> bool:
