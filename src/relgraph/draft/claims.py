@@ -201,6 +201,9 @@ def sentence_claims(
             claim_status = status_of(
                 clause[max(0, at) : max(0, at) + hi - lo + 40] if at >= 0 else clause
             )
+            if claim_status == "asserted" and NOUN_TRIGGER.match(document, t0):
+                # "the summit between X and Y, which is expected to take place …"
+                claim_status = status_of(document[hi : sentence.end])
             claim = DraftClaim(
                 predicate=predicate,
                 participants=participants,
@@ -210,7 +213,10 @@ def sentence_claims(
                 date=claim_date(dates, t0, ctx.published_iso, claim_status, document)
                 or (
                     ctx.lead_date
-                    if claim_status == "asserted" and doc == 0 and sentence.start < ctx.lead_end
+                    if claim_status == "asserted"
+                    and doc == 0
+                    and sentence.start < ctx.lead_end
+                    and not _ELSEWHEN.search(document, sentence.start, hi)
                     else None
                 ),
                 place=place if predicate in ("met", "hosted", "signed", "discussed") else None,
@@ -238,6 +244,12 @@ def sentence_claims(
 
 
 _SAID_AT = re.compile(r"\b(?:said|says|told \w+|stressed|noted|added)\b(?:\s+that)?")
+
+
+#: a sentence about another time than the story's main event
+_ELSEWHEN = re.compile(
+    r"\b(?:since|ago|past|previously|earlier|former|once|had|weeks|months|years)\b", re.I
+)
 
 
 def _apposed_place(m: Mention, mentions: Sequence[Mention], registry: Registry, text: str) -> bool:

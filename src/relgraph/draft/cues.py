@@ -56,7 +56,7 @@ def status_of(text: str) -> str:
     return "asserted"
 
 
-_RELATIVE_CLAUSE = re.compile(r",\s+(?:who|which|whose)\b")
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:who|which|whose|where)\b")
 
 
 def claim_date(
@@ -65,7 +65,9 @@ def claim_date(
     if not dates:
         return None
     nearest = min(dates, key=lambda d: abs(d.start - at))
-    if nearest.start > at and _RELATIVE_CLAUSE.search(text[at : nearest.start]):
+    if status != "planned" and _RELATIVE_CLAUSE.search(
+        text[min(at, nearest.end) : max(at, nearest.start)]
+    ):
         return None  # "met X, who earlier this week gave …": that date is the clause's
     if nearest.iso > published_iso and status != "planned":
         return None  # a future date on a claim that did not say it was planned

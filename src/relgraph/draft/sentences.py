@@ -58,8 +58,10 @@ DATE_EXPRESSION = re.compile(
     r"October|November|December)(?P<monthlast> last year)?\b(?! \d)|"
     r"\b(?P<lastyear>last year)\b|"
     r"\b(?P<week>earlier this week|this week|last week)\b|"
-    r"\bin (?P<inyear>(?:19|20)\d\d)\b"
+    r"\bin (?P<inyear>(?:19|20)\d\d)\b",
+    re.IGNORECASE,
 )
+
 _MONTHS = {
     m[:3].lower(): i + 1
     for i, m in enumerate(
@@ -86,7 +88,7 @@ def find_dates(text: str, published: dt.date) -> list[DateMention]:
         value: str | None = None
         iso: str | None = None
         if m["weekday"]:
-            rel = m["rel"] if m["rel"] in ("last", "next") else None
+            rel = m["rel"].lower() if m["rel"] and m["rel"].lower() in ("last", "next") else None
             value = f"{rel} {m['weekday']}" if rel else m["weekday"]
             iso = resolve(value, published).iso
         elif m["month"]:
@@ -97,7 +99,7 @@ def find_dates(text: str, published: dt.date) -> list[DateMention]:
             except ValueError:
                 continue
         elif m["today"]:
-            value = m["today"]
+            value = m["today"].lower()
             iso = resolve(value, published).iso
         elif m["lastyear"]:
             iso = value = str(published.year - 1)
@@ -106,7 +108,7 @@ def find_dates(text: str, published: dt.date) -> list[DateMention]:
             year = published.year - (1 if m["monthlast"] or month > published.month else 0)
             iso = value = f"{year}-{month:02d}"
         elif m["week"]:
-            if m["week"] == "last week":
+            if m["week"].lower() == "last week":
                 continue
             iso = value = published.isoformat()[:7]
         elif m["inyear"]:
