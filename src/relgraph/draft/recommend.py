@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from relgraph.draft.claims import Context, DraftClaim, sentence_claims
-from relgraph.draft.cues import ACTORS
+from relgraph.draft.cues import ACTORS, as_actor
 from relgraph.draft.mentions import Mention, NearMiss, Registry, Stub, find_mentions
 from relgraph.draft.roles import DraftRole, find_roles
 from relgraph.draft.sentences import Sentence, find_dates, split_sentences
@@ -78,7 +78,7 @@ class RuleBased:
         mentioned: set[str] = set()
         for doc, document in enumerate(documents):
             mentions = _all_mentions(document, extended)
-            mentioned.update(m.entity for m in mentions)
+            mentioned.update(as_actor(m, extended, document).entity for m in mentions)
             if doc == 0:
                 attested = find_roles(
                     document,
