@@ -43,6 +43,14 @@ _TITLE_AFTER = re.compile(
     + r")\b",
     re.IGNORECASE,
 )
+_AGENCY_AFTER = re.compile(r",?\s+(?:quoted|reported|cited)\b")
+_KIND_WORDS = {
+    **dict.fromkeys(("forum", "summit", "talks", "conference", "initiative"), "Forum"),
+    **dict.fromkeys(
+        ("party", "ministry", "agency", "committee", "council", "bank"), "Organization"
+    ),
+    **dict.fromkeys(("agreement", "treaty", "declaration", "accord"), "Agreement"),
+}
 _SPEECH_AFTER = re.compile(r"^,?\s+(?:said|says|told|added)\b")
 _PLACE_BEFORE = frozenset(["in", "at", "to", "from", "near", "via"])
 _CONNECTORS = frozenset(["of", "and"])
@@ -192,6 +200,17 @@ def find_stubs(
                 linked.append(Mention(name.entity, start, end, surface, round(hit[1] / 100, 2)))
                 continue
         kind = _guess_type(tokens, i, j, titled, text)
+        if (
+            kind is None
+            and j < len(tokens)
+            and j not in taken
+            and text[tokens[j - 1].end : tokens[j].start] == " "
+            and _KIND_WORDS.get(tokens[j].key)
+        ):
+            # "the Asia-Pacific Economic Co-operation forum": the kind follows in lower case
+            kind = _KIND_WORDS[tokens[j].key]
+            end = tokens[j].end
+            surface = text[start:end]
         if kind is None:
             continue
         entity_id = slug(surface)
@@ -226,6 +245,8 @@ def _guess_type(tokens: Sequence[Token], i: int, j: int, titled: bool, text: str
         return "Project"
     if titled and 2 <= j - i <= 4:
         return "Person"
+    if j - i == 1 and _AGENCY_AFTER.match(text, tokens[i].end):
+        return "Organization"  # "Interfax quoted diplomatic sources"
     after = text[tokens[j - 1].end : tokens[j - 1].end + 40]
     if 2 <= j - i <= 3 and (_TITLE_AFTER.match(after) or _SPEECH_AFTER.match(after)):
         return "Person"
