@@ -277,25 +277,25 @@ def _said_claim(
     if at is None:
         return None
     t0 = sentence.start + at.start()
-    topic = next(
-        (
-            m
-            for m in mentions
-            if m.entity != speaker
-            and m.start >= t0
-            and ctx.registry.type_of(m.entity) != "Person"
-            and not _SOURCE_BEFORE.search(document, max(0, m.start - 60), m.start)
-            and not (
-                ctx.registry.type_of(m.entity) == "Place"
-                and PREP_BEFORE.search(document[max(0, m.start - 12) : m.start])
-            )
-        ),
-        None,
-    )
+    topics = [
+        m
+        for m in mentions
+        if m.entity != speaker
+        and ctx.registry.type_of(m.entity) != "Person"
+        and not _SOURCE_BEFORE.search(document, max(0, m.start - 60), m.start)
+        and not (
+            ctx.registry.type_of(m.entity) == "Place"
+            and PREP_BEFORE.search(document[max(0, m.start - 12) : m.start])
+        )
+    ]
+    # what is said comes after "said", or before it in '"…," he said'
+    topic = next((m for m in topics if m.start >= t0), topics[0] if topics else None)
     spoken = next((m for m in mentions if m.entity == speaker), None)
-    if topic is None or spoken is None:
+    pronoun = PRONOUN_SAID.search(document, sentence.start, sentence.end)
+    anchor = spoken.start if spoken else (pronoun.start() if pronoun else None)
+    if topic is None or anchor is None:
         return None
-    lo, hi = min(spoken.start, t0), max(topic.end, t0)
+    lo, hi = min(anchor, t0, topic.start), max(topic.end, sentence.start + at.end())
     span = shortest_unique(ctx.documents, doc, lo, hi, (sentence.start, sentence.end))
     if span is None:
         return None
