@@ -1,0 +1,69 @@
+// Saving: after every change (debounced) the document is written with the etag
+// of the file the page opened; a refused save (the file changed on disk) is
+// reported and autosave stops. Until a save succeeds the work is also kept in
+// this browser's storage, so closing the tab loses nothing.
+import { ApiError, post } from "./api.js";
+
+const DELAY = 500;
+
+export class Saver {
+  constructor(state, queue, report) {
+    this.state = state;
+    this.queue = queue;
+    this.report = report;
+    this.timer = null;
+    window.addEventListener("beforeunload", (event) => {
+      if (this.state.dirty) event.preventDefault();
+    });
+  }
+
+  backupKey() {
+    return `relgraph-annotate:${this.state.id}`;
+  }
+
+  changed() {
+    this.state.dirty = true;
+    try {
+      localStorage.setItem(this.backupKey(), JSON.stringify({ etag: this.state.etag, doc: this.state.doc }));
+    } catch (error) {
+      // storage full or disabled: the server copy is still the goal
+    }
+    if (this.state.conflict) return;
+    this.report("unsaved changes");
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.queue(() => this.save()), DELAY);
+  }
+
+  // A backup left by a page that closed before saving, for the file as it still is.
+  restorable(etag) {
+    try {
+      const kept = JSON.parse(localStorage.getItem(this.backupKey()) || "null");
+      return kept && kept.etag === etag ? kept.doc : null;
+    } catch (error) {
+      return null;
+    }
+  }
+
+  async save() {
+    clearTimeout(this.timer);
+    if (!this.state.dirty || this.state.conflict) return;
+    this.report("saving…");
+    try {
+      const result = await post(`/api/save/${encodeURIComponent(this.state.id)}`, {
+        doc: this.state.doc,
+        etag: this.state.etag,
+      });
+      this.state.etag = result.etag;
+      this.state.dirty = false;
+      localStorage.removeItem(this.backupKey());
+      this.report("saved");
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 409) {
+        this.state.conflict = true;
+        this.report("not saved", `${error.message}. ${error.hint}`);
+      } else {
+        this.report("not saved", `${error.message} (your changes are kept in this browser; retrying on the next change)`);
+      }
+    }
+  }
+}
