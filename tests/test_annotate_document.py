@@ -1,0 +1,75 @@
+"""Article documents: reading, writing in the v2 layout, atomic etag-guarded saves."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from annotating import ARTICLE, DRAFT, copy_corpus
+from hypothesis import given
+from hypothesis import strategies as st
+
+from relgraph.annotate.document import (
+    ConflictError,
+    dump_document,
+    etag_of,
+    read_document,
+    save_document,
+)
+from relgraph.corpus.yamlsafe import parse_yaml
+
+
+def test_read_gives_plain_document_in_file_order() -> None:
+    doc, etag = read_document(DRAFT / "articles" / f"{ARTICLE}.yaml")
+    assert list(doc)[:4] == ["id", "title", "outlet", "published"]
+    assert doc["claims"][1]["predicate"] == "met"
+    assert doc["captions"][0].startswith("Russian Foreign Minister")
+    assert etag == etag_of((DRAFT / "articles" / f"{ARTICLE}.yaml").read_bytes())
+
+
+def test_dump_reads_back_to_the_same_document() -> None:
+    doc, _ = read_document(DRAFT / "articles" / f"{ARTICLE}.yaml")
+    text = dump_document(doc)
+    again, problems = parse_yaml(text, "x.yaml")
+    assert not [p for p in problems if "floating-point" not in p.message]
+    assert again == doc
+    assert "text: |\n  Russian Foreign Minister" in text
+
+
+def test_dump_puts_keys_in_the_format_order() -> None:
+    doc = {
+        "claims": [{"quote": "q", "review": "suggested", "predicate": "met", "id": "c01"}],
+        "text": "One.\n",
+        "id": "a",
+    }
+    assert dump_document(doc) == (
+        "id: a\ntext: |\n  One.\nclaims:\n  - id: c01\n    predicate: met\n    quote: q\n"
+        "    review: suggested\n"
+    )
+
+
+_TEXT = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=60)
+
+
+@given(title=_TEXT, text=_TEXT, quote=_TEXT)
+def test_any_text_survives_a_round_trip(title: str, text: str, quote: str) -> None:
+    doc = {"id": "a", "title": title, "text": text, "claims": [{"id": "c01", "quote": quote}]}
+    again, problems = parse_yaml(dump_document(doc), "x.yaml")
+    assert not problems
+    assert again == doc
+
+
+def test_save_writes_and_refuses_a_file_changed_since(tmp_path: Path) -> None:
+    root = copy_corpus(DRAFT, tmp_path / "c")
+    path = root / "articles" / f"{ARTICLE}.yaml"
+    doc, etag = read_document(path)
+    doc["claims"][0].pop("review")
+    new_etag = save_document(path, doc, etag)
+    assert new_etag == etag_of(path.read_bytes()) != etag
+    assert read_document(path)[0] == doc
+    doc["claims"][1].pop("review")
+    before = path.read_bytes()
+    with pytest.raises(ConflictError, match="changed on disk"):
+        save_document(path, doc, etag)  # the etag of the file as first opened
+    assert path.read_bytes() == before
+    assert not list(path.parent.glob(".*.tmp"))
