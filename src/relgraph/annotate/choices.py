@@ -106,21 +106,27 @@ def search_entities(
 def guess_arguments(
     registry: Registry, quote: str, predicate: str | None, vocab: Vocabulary | None = None
 ) -> dict[str, str]:
-    """Subject and object for a new claim: the first mentions in the quote that fit.
+    """Subject and object for a new claim, from the mentions inside the quote.
 
-    The subject is the first mention whose type fits the domain, the object the
-    next different one whose type fits the range.
+    The subject is the first mention whose type fits the domain. The object is
+    the first later mention that fits the range and has the subject's type
+    ("Lavrov (L) meets DPRK Foreign Minister Ri Yong Ho": Ri Yong Ho, not the
+    DPRK that qualifies him), else the first later one that fits the range.
     """
     vocab = vocab or load_vocabulary()
     mentions = [e for _, _, e in MentionFinder(registry.entities).find(quote)]
-    guess: dict[str, str] = {}
     domain = allowed_types("subject", predicate, vocab)
     range_ = allowed_types("object", predicate, vocab)
-    for entity in mentions:
-        if "subject" not in guess and entity.type in domain:
-            guess["subject"] = entity.id
-        elif "object" not in guess and entity.type in range_ and entity.id != guess.get("subject"):
-            guess["object"] = entity.id
+    guess: dict[str, str] = {}
+    at = next((i for i, e in enumerate(mentions) if e.type in domain), None)
+    if at is None:
+        return guess
+    subject = mentions[at]
+    guess["subject"] = subject.id
+    later = [e for e in mentions[at + 1 :] if e.type in range_ and e.id != subject.id]
+    same = [e for e in later if e.type == subject.type]
+    if same or later:
+        guess["object"] = (same or later)[0].id
     return guess
 
 

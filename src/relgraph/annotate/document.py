@@ -64,6 +64,8 @@ _PLAIN = re.compile(r"[A-Za-z0-9_](?:[A-Za-z0-9_. -]*[A-Za-z0-9_.])?\Z")
 _NUMBER = re.compile(r"(0|1)(\.[0-9]+)?\Z")
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r"}
 _NEEDS_ESCAPE = re.compile(r'[\\"\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff]')
+# What a literal block cannot hold (YAML has no escapes there).
+_NOT_IN_BLOCK = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
 
 
 class ConflictError(RelgraphError):
@@ -128,7 +130,7 @@ def _reads_as_text(text: str) -> bool:
 
 def _block_text(text: str, indent: str) -> str | None:
     """``|`` literal block lines for multi-line text, or None when it cannot be one."""
-    if not text or _NEEDS_ESCAPE.sub("", text.replace("\n", "")) != text.replace("\n", ""):
+    if not text or _NOT_IN_BLOCK.search(text):
         return None
     if text.startswith((" ", "\n")) or "\r" in text:
         return None

@@ -96,7 +96,7 @@ class _Handler(BaseHTTPRequestHandler):
             raise Refused(HTTPStatus.FORBIDDEN, "requests from other sites are refused")
 
     def _check_token(self, query: dict[str, list[str]]) -> None:
-        given = self.headers.get(TOKEN_HEADER) or (query.get("token") or [""])[0]
+        given = (query.get("token") or [""])[0] if query else self.headers.get(TOKEN_HEADER, "")
         if not hmac.compare_digest(given.encode(), self.server.token.encode()):
             raise Refused(HTTPStatus.FORBIDDEN, "missing or wrong token: open the URL printed")
 
@@ -141,11 +141,14 @@ class _Handler(BaseHTTPRequestHandler):
                 suffix = parts[1][parts[1].rfind(".") :]
                 self._send(HTTPStatus.OK, STATIC_TYPES[suffix], data)
                 return
-            self._check_token(query)
-            if method == "GET" and (parts == [] or (parts[:1] == ["article"] and len(parts) == 2)):
-                page = _static("annotate.html")
-                assert page is not None
-                self._send(HTTPStatus.OK, "text/html; charset=utf-8", page)
+            page = method == "GET" and (parts == [] or (parts[:1] == ["article"] and len(parts) == 2))
+            # The page's URL carries the token; the page then sends it in a header, which a
+            # page of another origin cannot do without a CORS preflight this server never grants.
+            self._check_token(query if page else {})
+            if page:
+                html = _static("annotate.html")
+                assert html is not None
+                self._send(HTTPStatus.OK, "text/html; charset=utf-8", html)
                 return
             if parts[:1] != ["api"]:
                 raise Refused(HTTPStatus.NOT_FOUND, "no such page")

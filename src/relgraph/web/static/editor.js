@@ -7,6 +7,14 @@ import { entityPicker } from "./picker.js";
 const dialog = () => document.getElementById("editor");
 let choices = null;
 
+// Enter submits from any field, a <select> included (browsers submit only from inputs).
+document.getElementById("editor-form").addEventListener("keydown", (event) => {
+  if (event.key === "Enter" && event.target.tagName === "SELECT") {
+    event.preventDefault();
+    event.currentTarget.requestSubmit();
+  }
+});
+
 export async function loadChoices() {
   choices = choices || (await get("/api/choices"));
   return choices;

@@ -53,7 +53,7 @@ export function renderItems(view, list, current) {
         "aria-current": item.key === current ? "true" : null,
         tabindex: "-1",
       },
-      el("div", { class: "head" }, el("b", {}, `${item.kind === "roles" ? "role" : "claim"} ${f.id ?? ""}`), " ", status),
+      el("div", { class: "head" }, el("strong", {}, `${item.kind === "roles" ? "role" : "claim"} ${f.id ?? ""}`), " ", status),
       el("div", { class: "summary" }, summary(item)),
       dateLine(item),
       extra ? el("div", { class: "extra" }, extra) : null,

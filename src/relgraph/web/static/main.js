@@ -12,9 +12,22 @@ const $ = (id) => document.getElementById(id);
 const state = { id: null, doc: null, etag: null, view: null, current: null, dirty: false, conflict: false, selection: null };
 
 // Changes run one after another, so fast keystrokes act on the state the previous one left.
+// body[data-idle] says when nothing is queued or waiting to be saved (tests wait for it).
 let chain = Promise.resolve();
+let pending = 0;
+function settle() {
+  document.body.dataset.idle = String(pending === 0 && !state.dirty && !saver.timer);
+}
 function queue(task) {
-  chain = chain.then(task).catch((error) => show("notice", error.message + (error.hint ? ` (${error.hint})` : ""), "error"));
+  pending += 1;
+  settle();
+  chain = chain
+    .then(task)
+    .catch((error) => show("notice", error.message + (error.hint ? ` (${error.hint})` : ""), "error"))
+    .finally(() => {
+      pending -= 1;
+      settle();
+    });
   return chain;
 }
 
@@ -209,6 +222,7 @@ async function openArticle(id) {
   bindKeys(actions);
   bindPointer();
   watchSelection($("reader"), $("selection"), state);
+  settle();
   document.body.dataset.ready = "true";
 }
 

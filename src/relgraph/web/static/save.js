@@ -31,7 +31,10 @@ export class Saver {
     if (this.state.conflict) return;
     this.report("unsaved changes");
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.queue(() => this.save()), DELAY);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.queue(() => this.save());
+    }, DELAY);
   }
 
   // A backup left by a page that closed before saving, for the file as it still is.
@@ -46,6 +49,7 @@ export class Saver {
 
   async save() {
     clearTimeout(this.timer);
+    this.timer = null;
     if (!this.state.dirty || this.state.conflict) return;
     this.report("saving…");
     try {
