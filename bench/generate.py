@@ -294,6 +294,7 @@ class Generator:
             if say(sentence):
                 claims.append({"id": f"c{len(claims) + 1:02d}", **c, "quote": sentence})
         quotes = [str(c["quote"]) for c in claims]
+        roles: list[tuple[str, str, str, str]] = []
         for p in holders:
             (title, of), date = p.title, pub.isoformat()
             label = f"{self.adj.get(of) or self.ents[of].name} {title} {p.name}"
@@ -302,12 +303,18 @@ class Generator:
                 continue  # a duplicate role (same title and date), or a clashing sentence
             quotes.append(label if sum(label in s for s in said) == 1 else full)
             p.roles.append((title, of, date, aid, quotes[-1]))
+            roles.append((p.id, title, of, quotes[-1]))
         paras[0][0] = f"{home.name.upper()} — {paras[0][0]}"
         text = "\n\n".join(" ".join(p) for p in paras)
         assert all(text.count(quote) == 1 for quote in quotes), aid
         out = [f"id: {aid}", f"title: {q(quotes[0][:90])}", f"outlet: {outlet.id}"]
         out += [f"published: {pub.isoformat()}", f"dateline: {home.id}", "text: |"]
         out += [f"  {line}" if line else "" for line in text.split("\n")]
+        if roles:
+            out.append("roles:")
+        for n, (who, title, of, quote) in enumerate(roles, 1):
+            out += [f"  - id: r{n:02d}", f"    entity: {who}", f"    title: {q(title)}"]
+            out += [f"    of: {of}", f"    date: {pub.isoformat()}", f"    quote: {q(quote)}"]
         out.append("claims:")
         for c in claims:
             for j, key in enumerate(k for k in CLAIM_KEYS.split() if k in c):
@@ -323,11 +330,6 @@ def write_entities(ents: list[Ent]) -> str:
             out.append("    aliases: [" + ", ".join(q(a) for a in e.aliases) + "]")
         if e.country:
             out.append(f"    country: {e.country}")
-        if e.roles:
-            out.append("    roles:")
-        for title, of, date, article, quote in e.roles:
-            out += [f"      - title: {q(title)}", f"        of: {of}", f"        date: {date}"]
-            out += [f"        article: {article}", f"        quote: {q(quote)}"]
     return "\n".join(out) + "\n"
 
 

@@ -89,14 +89,16 @@ def test_removing_an_article_removes_its_graph(corpus: Path, tmp_path: Path) -> 
     assert _dataset(store) == _dataset(full)
 
 
-def test_removed_article_cited_by_a_role_is_an_error(corpus: Path, tmp_path: Path) -> None:
+def test_removing_an_article_removes_the_roles_it_attests(corpus: Path, tmp_path: Path) -> None:
+    """Roles live in the article that attests them: an incremental build drops them with it."""
     store = tmp_path / "store"
     build(corpus, store)
-    before = os.readlink(store)
+    roles = "role-losyukov-ambassador-to-japan"
+    assert any(roles in line for line in _graph(store, REMOVED))
     (corpus / "articles" / f"{REMOVED}.yaml").unlink()
-    with pytest.raises(CorpusError, match="unknown article '2006-11-13-wire-tokyo'"):
-        build(corpus, store)
-    assert os.readlink(store) == before
+    summary = build(corpus, store)
+    assert (summary.mode, summary.removed) == ("incremental", 1)
+    assert not any(roles in line for line in _dataset(store))
 
 
 def test_bad_edit_leaves_the_store_as_it_was(corpus: Path, tmp_path: Path) -> None:

@@ -32,6 +32,8 @@ class CheckReport:
     claims: int
     roles: int
     problems: tuple[Problem, ...]
+    #: claims and roles marked ``review: suggested`` (valid, not yet accepted)
+    suggested: int = 0
 
     @property
     def ok(self) -> bool:
@@ -39,6 +41,7 @@ class CheckReport:
 
 
 def check(corpus_dir: str | Path = DEFAULT_CORPUS) -> CheckReport:
+    """Read and validate a corpus: every problem at once, and what awaits review."""
     corpus, problems = check_corpus(Path(corpus_dir))
     return CheckReport(
         len(corpus.articles),
@@ -46,6 +49,7 @@ def check(corpus_dir: str | Path = DEFAULT_CORPUS) -> CheckReport:
         corpus.claim_count,
         corpus.role_count,
         tuple(problems),
+        corpus.suggested_count,
     )
 
 

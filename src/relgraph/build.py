@@ -26,12 +26,12 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from relgraph.corpus.reader import PARALLEL_FROM, read_article, read_registry
-from relgraph.corpus.validate import load_corpus, load_subset, validate
+from relgraph.corpus.reader import PARALLEL_FROM, duplicate_ids, read_article, with_registry
+from relgraph.corpus.validate import load_corpus, load_subset, ordered, validate
 from relgraph.errors import CorpusError, Problem, StoreError
 from relgraph.manifest import MANIFEST, Manifest, Plan, article_files, current, plan
-from relgraph.model import Article, Corpus, Role
-from relgraph.rdf.mapping import article_quads, entity_quads, ontology_quads, role_quads
+from relgraph.model import Article, Corpus
+from relgraph.rdf.mapping import article_quads, entity_quads, ontology_quads
 from relgraph.rdf.namespaces import graph_iri
 from relgraph.store import builds_dir, database_dir, is_remote, local_path, remote_store
 from relgraph.vocab import load_vocabulary
@@ -68,31 +68,24 @@ def _summary(
     )
 
 
-def _roles_by_article(corpus: Corpus) -> dict[str, list[Role]]:
-    roles: dict[str, list[Role]] = defaultdict(list)
-    for entity in corpus.entities:
-        for role in entity.roles:
-            roles[role.article].append(role)
-    return roles
-
-
-def corpus_quads(corpus: Corpus) -> Iterator[ox.Quad]:
+def corpus_quads(corpus: Corpus, include_suggested: bool = False) -> Iterator[ox.Quad]:
     """All quads of a valid corpus: ontology, registry, then one graph per article."""
     vocab = load_vocabulary()
     yield from ontology_quads()
     for entity in corpus.entities:
         yield from entity_quads(entity, vocab)
-    yield from articles_quads(corpus, [a.id for a in corpus.articles])
+    yield from articles_quads(corpus, [a.id for a in corpus.articles], include_suggested)
 
 
-def articles_quads(corpus: Corpus, ids: Iterable[str]) -> Iterator[ox.Quad]:
-    """The named graphs of some articles, each with the registry roles it attests."""
+def articles_quads(
+    corpus: Corpus, ids: Iterable[str], include_suggested: bool = False
+) -> Iterator[ox.Quad]:
+    """The named graphs of some articles, each with the roles it attests."""
     vocab = load_vocabulary()
-    roles = _roles_by_article(corpus)
     wanted = set(ids)
     for article in corpus.articles:
         if article.id in wanted:
-            yield from article_quads(article, roles.get(article.id, ()), vocab)
+            yield from article_quads(article, vocab, include_suggested=include_suggested)
 
 
 @contextlib.contextmanager
@@ -202,29 +195,37 @@ class _NewBuild:
         shutil.rmtree(self.path, ignore_errors=True)
 
 
-def build(corpus_dir: str | Path, location: str | Path, full: bool = False) -> BuildSummary:
+def build(
+    corpus_dir: str | Path,
+    location: str | Path,
+    full: bool = False,
+    include_suggested: bool = False,
+) -> BuildSummary:
     """Check the corpus (``CorpusError`` lists every problem), then build the store.
 
     The build is incremental when the previous build's manifest allows it and
-    ``full`` is not set; the result is the same dataset either way.
+    ``full`` is not set; the result is the same dataset either way. Claims and
+    roles awaiting review (``review: suggested``) are left out unless
+    ``include_suggested``; the manifest records the choice, so switching it
+    rebuilds in full.
     """
     started = time.perf_counter()
     root = Path(corpus_dir)
     if is_remote(location):
-        return push(root, str(location), started)
+        return push(root, str(location), started, include_suggested)
     target = local_path(location)
     if not root.is_dir():
         load_corpus(root)  # raises the "corpus folder not found" problem
     with build_lock(target):
         previous = target.resolve() if target.is_symlink() else None
         before = Manifest.load(previous / MANIFEST) if previous else None
-        now = current(root, None if full else before)  # --full trusts no recorded hash
+        now = current(root, None if full else before, include_suggested=include_suggested)
         steps = Plan(full=True) if full else plan(before, now)
         if steps.full:
-            return _full(root, target, now, started)
+            return _full(root, target, now, started, include_suggested)
         if steps.nothing:
             assert before is not None
-            load_subset(root, (), now.articles)  # the registry may cite a removed article
+            load_subset(root, ())  # the registry and the folder are still fine
             if previous is not None and now.stats != before.stats:
                 _record_signatures(previous, dataclasses.replace(now, quads=before.quads))
             elapsed = time.perf_counter() - started
@@ -232,18 +233,19 @@ def build(corpus_dir: str | Path, location: str | Path, full: bool = False) -> B
                 str(location), "unchanged", len(now.articles), 0, 0, 0, before.quads, elapsed
             )
         assert before is not None
-        return _incremental(root, target, now, steps, before.quads, started)
+        return _incremental(root, target, now, steps, before.quads, started, include_suggested)
 
 
 PART_ARTICLES = 500  # at most, per N-Quads part; smaller corpora split into ~4 parts per core
 
 
-def _map_part(paths: list[Path], out: Path) -> tuple[list[Article], list[Problem], list[str]]:
+def _map_part(
+    paths: list[Path], out: Path, include_suggested: bool = False
+) -> tuple[list[Article], list[Problem], list[str]]:
     """Worker: read a run of articles and write their graphs to one N-Quads file.
 
-    Registry roles come later, in the main process. An article that fails to
-    read is left out (its problems say why); one that reads but fails to map
-    is listed as unmapped, for validation to explain.
+    An article that fails to read is left out (its problems say why); one that
+    reads but fails to map is listed as unmapped, for validation to explain.
     """
     articles: list[Article] = []
     problems: list[Problem] = []
@@ -259,7 +261,8 @@ def _map_part(paths: list[Path], out: Path) -> tuple[list[Article], list[Problem
         if found:
             continue
         try:
-            chunks.append(ox.serialize(article_quads(article), format=ox.RdfFormat.N_QUADS) or b"")
+            quads = article_quads(article, include_suggested=include_suggested)
+            chunks.append(ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b"")
         except (KeyError, ValueError):  # an invalid claim: validation will report it
             unmapped.append(article.id)
     out.write_bytes(b"".join(chunks))
@@ -274,7 +277,9 @@ def _load_part(store: ox.Store, part: Path) -> None:
     part.unlink()
 
 
-def _full_parallel(root: Path, target: Path, now: Manifest, started: float) -> BuildSummary:
+def _full_parallel(
+    root: Path, target: Path, now: Manifest, started: float, include_suggested: bool = False
+) -> BuildSummary:
     """A full build of a large corpus: read, map and load in parallel, then validate.
 
     Worker processes read and map runs of articles into N-Quads part files in
@@ -292,7 +297,7 @@ def _full_parallel(root: Path, target: Path, now: Manifest, started: float) -> B
     cores = os.cpu_count() or 2
     size = max(1, min(PART_ARTICLES, -(-len(files) // (4 * cores))))
     articles: list[Article] = []
-    problems: list[Problem] = []
+    problems: list[Problem] = duplicate_ids(files)
     unmapped: set[str] = set()
     with _NewBuild(target) as new:
         store = ox.Store(str(database_dir(new.path)))
@@ -304,7 +309,9 @@ def _full_parallel(root: Path, target: Path, now: Manifest, started: float) -> B
         loaders = ThreadPoolExecutor(max_workers=max(1, cores // 2))
         try:
             mapped = [
-                pool.submit(_map_part, files[i : i + size], parts / f"{i // size:06d}.nq")
+                pool.submit(
+                    _map_part, files[i : i + size], parts / f"{i // size:06d}.nq", include_suggested
+                )
                 for i in range(0, len(files), size)
             ]
             loads: list[Future[None]] = []
@@ -320,19 +327,15 @@ def _full_parallel(root: Path, target: Path, now: Manifest, started: float) -> B
         finally:  # on failure, drop what has not started; wait for what has
             pool.shutdown(cancel_futures=True)
             loaders.shutdown(cancel_futures=True)
-        entities = read_registry(root, articles, [p.stem for p in files], problems)
-        corpus = Corpus(tuple(entities), tuple(articles))
+        corpus = with_registry(root, articles, problems)
         problems.extend(validate(corpus))
         if problems:
-            raise CorpusError(sorted(set(problems), key=lambda p: (p.path, p.line, p.message)))
+            raise CorpusError(ordered(problems))
         vocab = load_vocabulary()
-        roles = _roles_by_article(corpus)
-        extra = [*ontology_quads(), *(q for e in entities for q in entity_quads(e, vocab))]
+        extra = [*ontology_quads(), *(q for e in corpus.entities for q in entity_quads(e, vocab))]
         for article in articles:
             if article.id in unmapped:
-                extra.extend(article_quads(article, roles.get(article.id, ()), vocab))
-            else:
-                extra.extend(q for r in roles.get(article.id, ()) for q in role_quads(article, r))
+                extra.extend(article_quads(article, vocab, include_suggested=include_suggested))
         store.bulk_extend(extra)
         count = _seal(store)
         del store  # closed before the swap, as every build does
@@ -353,13 +356,15 @@ def _seal(store: ox.Store) -> int:
     return len(store)  # the stored quads: claims can state the same triple twice
 
 
-def _full(root: Path, target: Path, now: Manifest, started: float) -> BuildSummary:
+def _full(
+    root: Path, target: Path, now: Manifest, started: float, include_suggested: bool = False
+) -> BuildSummary:
     if len(now.articles) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
-        return _full_parallel(root, target, now, started)
+        return _full_parallel(root, target, now, started, include_suggested)
     corpus = load_corpus(root)
     with _NewBuild(target) as new:
         store = ox.Store(str(database_dir(new.path)))
-        store.bulk_extend(corpus_quads(corpus))
+        store.bulk_extend(corpus_quads(corpus, include_suggested))
         count = _seal(store)
         del store  # closed before the swap, as every build does
         new.commit(now, count)
@@ -367,12 +372,18 @@ def _full(root: Path, target: Path, now: Manifest, started: float) -> BuildSumma
 
 
 def _incremental(
-    root: Path, target: Path, now: Manifest, steps: Plan, quads: int, started: float
+    root: Path,
+    target: Path,
+    now: Manifest,
+    steps: Plan,
+    quads: int,
+    started: float,
+    include_suggested: bool = False,
 ) -> BuildSummary:
     assert target.is_symlink()
     pruning = _prune_in_background(target, target.resolve())
     try:
-        corpus = load_subset(root, steps.touched, now.articles)
+        corpus = load_subset(root, steps.touched)
         with _NewBuild(target) as new:  # not among the directories being pruned
             assert new.previous is not None
             previous = database_dir(new.previous)
@@ -382,7 +393,7 @@ def _incremental(
                 graph = ox.NamedNode(graph_iri(article_id))
                 quads -= _graph_size(store, graph)
                 store.remove_graph(graph)
-            store.bulk_extend(articles_quads(corpus, steps.touched))
+            store.bulk_extend(articles_quads(corpus, steps.touched, include_suggested))
             store.flush()
             quads += sum(_graph_size(store, ox.NamedNode(graph_iri(a))) for a in steps.touched)
             del store
@@ -403,7 +414,9 @@ def _incremental(
     return dataclasses.replace(summary, articles=len(now.articles))
 
 
-def push(root: Path, location: str, started: float | None = None) -> BuildSummary:
+def push(
+    root: Path, location: str, started: float | None = None, include_suggested: bool = False
+) -> BuildSummary:
     """Build into a remote SPARQL store: one Graph Store PUT per named graph.
 
     Each graph is replaced in one request, so a failure never leaves a
@@ -414,7 +427,7 @@ def push(root: Path, location: str, started: float | None = None) -> BuildSummar
     corpus = load_corpus(root)
     remote = remote_store(location)
     graphs: dict[str, list[ox.Quad]] = defaultdict(list)
-    for q in corpus_quads(corpus):
+    for q in corpus_quads(corpus, include_suggested):
         if isinstance(q.graph_name, ox.NamedNode):  # relgraph writes named graphs only
             graphs[q.graph_name.value].append(q)
     existing = set(remote.named_graphs())

@@ -148,6 +148,12 @@ def check(corpus_dir: Path) -> None:
         f"ok: {report.articles} articles, {report.entities} entities, "
         f"{report.claims} claims, {report.roles} roles"
     )
+    if report.suggested:
+        n = report.suggested
+        click.echo(
+            f"{n} suggested claim{'s' * (n != 1)} or role{'s' * (n != 1)} await review "
+            "(delete a 'review: suggested' line to accept it)"
+        )
 
 
 def _report_fail(n: int) -> int:
@@ -159,7 +165,12 @@ def _report_fail(n: int) -> int:
 @_CORPUS
 @_STORE
 @click.option("--full", is_flag=True, help="Rebuild everything, even if only articles changed.")
-def build(corpus_dir: Path, store: str, full: bool) -> None:
+@click.option(
+    "--include-suggested",
+    is_flag=True,
+    help="Also build claims and roles marked 'review: suggested' (left out by default).",
+)
+def build(corpus_dir: Path, store: str, full: bool, include_suggested: bool) -> None:
     """Check the corpus, then build the RDF store (replaced atomically).
 
     After the first build, a build where only article files changed replaces just
@@ -167,7 +178,7 @@ def build(corpus_dir: Path, store: str, full: bool) -> None:
     """
     from relgraph.build import build as run_build
 
-    s = run_build(corpus_dir, store, full=full)
+    s = run_build(corpus_dir, store, full=full, include_suggested=include_suggested)
     if s.mode == "full":
         click.echo(
             f"built {s.store}: {s.articles} articles, {s.entities} entities, {s.claims} claims, "

@@ -97,11 +97,17 @@ def article_files(root: Path) -> dict[str, Path]:
     return {p.stem: p for p in article_paths(root)}
 
 
-def current(root: Path, previous: Manifest | None = None, settle_ns: int | None = None) -> Manifest:
+def current(
+    root: Path,
+    previous: Manifest | None = None,
+    settle_ns: int | None = None,
+    include_suggested: bool = False,
+) -> Manifest:
     """The manifest the corpus at ``root`` would have now.
 
     An article whose file has the signature ``previous`` recorded keeps the
-    hash recorded with it; every other file is read and hashed.
+    hash recorded with it; every other file is read and hashed. Whether
+    suggestions are built in is part of ``code``: it decides the quads too.
     """
     taken = time.time_ns()
     settle_ns = SETTLE_NS if settle_ns is None else settle_ns
@@ -126,7 +132,7 @@ def current(root: Path, previous: Manifest | None = None, settle_ns: int | None 
             stats[name] = signature
     registry = root / REGISTRY
     return Manifest(
-        code=code_hash(),
+        code=code_hash() + ("+suggested" if include_suggested else ""),
         registry=file_hash(registry) if registry.is_file() else "",
         articles=hashes,
         stats=stats,

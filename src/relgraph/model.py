@@ -12,8 +12,10 @@ from typing import Literal
 
 Precision = Literal["day", "month", "year"]
 Status = Literal["asserted", "alleged", "denied", "planned"]
+Review = Literal["suggested"]
 
 STATUSES: tuple[Status, ...] = ("asserted", "alleged", "denied", "planned")
+REVIEWS: tuple[Review, ...] = ("suggested",)
 
 
 @dataclass(frozen=True)
@@ -35,16 +37,25 @@ class DateValue:
 
 @dataclass(frozen=True)
 class Evidence:
-    """A verbatim quote and where it sits in the article text (code-point offsets)."""
+    """A verbatim quote and where it sits (code-point offsets).
+
+    ``caption`` is None when the quote is in the article text, else the index
+    of the photo caption that holds it; the offsets are then within that caption.
+    """
 
     quote: str
     start: int
     end: int
+    caption: int | None = None
 
 
 @dataclass(frozen=True)
 class Role:
-    """A title a person held, as one article attests it at one date."""
+    """A title a person held, as one article attests it at one date.
+
+    Written in the attesting article's ``roles:`` list; ``id`` is unique in that
+    file, while ``key`` (entity, title, date) names the statement in the graph.
+    """
 
     entity: str
     title: str
@@ -54,6 +65,13 @@ class Role:
     evidence: Evidence
     path: str
     line: int
+    id: str = ""
+    review: Review | None = None
+    confidence: float | None = None
+    field_lines: tuple[tuple[str, int], ...] = field(default=(), compare=False)
+
+    def line_of(self, name: str) -> int:
+        return dict(self.field_lines).get(name, self.line)
 
     @property
     def key(self) -> str:
@@ -73,7 +91,6 @@ class Entity:
     aliases: tuple[str, ...] = ()
     country: str | None = None
     description: str | None = None
-    roles: tuple[Role, ...] = ()
     path: str = ""
     line: int = 0
 
@@ -100,6 +117,8 @@ class Claim:
     asserted_by: str | None = None
     denied_by: tuple[str, ...] = ()
     detail: str | None = None
+    review: Review | None = None
+    confidence: float | None = None
     line: int = 0
     # Lines of individual fields, for messages that point at the exact line.
     field_lines: tuple[tuple[str, int], ...] = field(default=(), compare=False)
@@ -122,6 +141,8 @@ class Article:
     text: str
     claims: tuple[Claim, ...]
     agency: str | None = None
+    captions: tuple[str, ...] = ()
+    roles: tuple[Role, ...] = ()
     url: str | None = None
     source: str | None = None
     path: str = ""
@@ -131,11 +152,25 @@ class Article:
     def line_of(self, name: str) -> int:
         return dict(self.field_lines).get(name, self.line)
 
+    def source_text(self, evidence: Evidence) -> str:
+        """The text an evidence's offsets refer to: the body or one caption."""
+        return self.text if evidence.caption is None else self.captions[evidence.caption]
+
+    @property
+    def suggested(self) -> int:
+        """How many claims and roles still await review."""
+        claims = sum(1 for c in self.claims if c.review is not None)
+        return claims + sum(1 for r in self.roles if r.review is not None)
+
 
 @dataclass(frozen=True)
 class Corpus:
     entities: tuple[Entity, ...]
     articles: tuple[Article, ...]
+    #: False when entities.yaml itself could not be read: ids cannot be checked.
+    registry_usable: bool = True
+    #: ids of registry entries that have problems of their own (reported there).
+    broken_entities: frozenset[str] = frozenset()
 
     @property
     def claim_count(self) -> int:
@@ -143,4 +178,8 @@ class Corpus:
 
     @property
     def role_count(self) -> int:
-        return sum(len(e.roles) for e in self.entities)
+        return sum(len(a.roles) for a in self.articles)
+
+    @property
+    def suggested_count(self) -> int:
+        return sum(a.suggested for a in self.articles)

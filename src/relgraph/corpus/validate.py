@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from relgraph.corpus.fields import did_you_mean
+from relgraph.corpus.layout import REGISTRY
 from relgraph.corpus.reader import read_corpus
 from relgraph.dates import period_start
 from relgraph.errors import CorpusError, Problem
@@ -19,9 +20,15 @@ from relgraph.vocab import Vocabulary, load_vocabulary
 
 
 class _Registry:
-    def __init__(self, entities: Iterable[Entity]) -> None:
+    def __init__(
+        self, entities: Iterable[Entity], usable: bool = True, broken: frozenset[str] = frozenset()
+    ) -> None:
         self.by_id: dict[str, Entity] = {}
         self.by_name: dict[str, str] = {}
+        # Ids that cannot be checked: the registry file failed, or the entry has
+        # problems of its own. Reported there once, never as "unknown" here.
+        self.usable = usable
+        self.broken = broken
         for e in entities:
             self.by_id.setdefault(e.id, e)
             for n in e.names:
@@ -85,19 +92,6 @@ def _check_registry(entities: tuple[Entity, ...], vocab: Vocabulary) -> list[Pro
                 e.line,
                 f"entity {e.id}: country",
             )
-        for r in e.roles:
-            if r.of is not None:
-                _expect(
-                    problems,
-                    registry,
-                    r.of,
-                    {"Country", "Organization"},
-                    r.path,
-                    r.line,
-                    f"entity {e.id}: role {r.title!r}: 'of'",
-                )
-        if e.roles and e.type != "Person":
-            problems.append(Problem(e.path, e.line, f"entity {e.id}: only people hold roles"))
     return problems
 
 
@@ -113,6 +107,8 @@ def _expect(
     """Report an unknown id or one of the wrong type; return the entity if fine."""
     allowed = frozenset(types)
     entity = registry.by_id.get(value)
+    if entity is None and (not registry.usable or value in registry.broken):
+        return None
     if entity is None:
         hint = registry.unknown_hint(value)
         problems.append(Problem(path, line, f"{what}: unknown entity {value!r}", hint))
@@ -152,8 +148,8 @@ def _check_claim(
             Problem(
                 path,
                 claim.line_of("predicate"),
-                f"{where}: {claim.predicate!r} is written as 'roles' in entities.yaml",
-                "move it to the person's roles",
+                f"{where}: {claim.predicate!r} is written in the article's 'roles' list",
+                "move it to 'roles:' with entity, title, of and quote",
             )
         )
     field = "participants" if len(claim.participants) > 1 else "subject"
@@ -274,87 +270,122 @@ def _check_claim(
     return problems
 
 
-def validate(corpus: Corpus, vocab: Vocabulary | None = None) -> list[Problem]:
-    """Every cross-reference problem in a corpus that was read without file errors."""
-    vocab = vocab or load_vocabulary()
-    problems = _check_registry(corpus.entities, vocab)
-    registry = _Registry(corpus.entities)
-    for article in corpus.articles:
-        path = article.path
-        _expect(
-            problems,
-            registry,
-            article.outlet,
-            {"Organization"},
-            path,
-            article.line_of("outlet"),
-            "outlet",
-        )
-        if article.agency is not None:
+def _check_roles(article: Article, registry: _Registry) -> list[Problem]:
+    """Roles an article attests: a known person, a title of a country or organisation."""
+    problems: list[Problem] = []
+    ids: dict[str, int] = {}
+    keys: dict[str, int] = {}
+    for r in article.roles:
+        where = f"role {r.id}"
+        if r.id in ids:
+            hint = f"first used on line {ids[r.id]}"
+            problems.append(Problem(r.path, r.line, f"{where}: duplicate role id", hint))
+        ids.setdefault(r.id, r.line)
+        if r.key in keys:
+            hint = f"same person, title and date as line {keys[r.key]}"
+            problems.append(Problem(r.path, r.line, f"{where}: duplicate role", hint))
+        keys.setdefault(r.key, r.line)
+        _expect(problems, registry, r.entity, {"Person"}, r.path, r.line_of("entity"), where)
+        if r.of is not None:
             _expect(
                 problems,
                 registry,
-                article.agency,
-                {"Organization"},
-                path,
-                article.line_of("agency"),
-                "agency",
+                r.of,
+                {"Country", "Organization"},
+                r.path,
+                r.line_of("of"),
+                f"{where}: 'of'",
             )
-        for place in article.datelines:
-            _expect(
-                problems,
-                registry,
-                place,
-                {"Place", "Country"},
-                path,
-                article.line_of("dateline"),
-                "dateline",
-            )
-        ids: set[str] = set()
-        for claim in article.claims:
-            if claim.id in ids:
-                problems.append(
-                    Problem(
-                        path,
-                        claim.line,
-                        f"claim {claim.id}: duplicate claim id",
-                        "claim ids are unique within an article",
-                    )
-                )
-            ids.add(claim.id)
-        for claim in article.claims:
-            problems.extend(_check_claim(claim, article, registry, vocab, ids))
-    role_keys: dict[str, int] = {}
-    for e in corpus.entities:
-        for r in e.roles:
-            if r.key in role_keys:
-                problems.append(
-                    Problem(
-                        r.path,
-                        r.line,
-                        f"entity {e.id}: duplicate role {r.title!r}",
-                        f"same title and date as line {role_keys[r.key]}",
-                    )
-                )
-            role_keys.setdefault(r.key, r.line)
     return problems
 
 
+def _check_article(article: Article, registry: _Registry, vocab: Vocabulary) -> list[Problem]:
+    problems: list[Problem] = []
+    path = article.path
+    _expect(
+        problems,
+        registry,
+        article.outlet,
+        {"Organization"},
+        path,
+        article.line_of("outlet"),
+        "outlet",
+    )
+    if article.agency is not None:
+        _expect(
+            problems,
+            registry,
+            article.agency,
+            {"Organization"},
+            path,
+            article.line_of("agency"),
+            "agency",
+        )
+    for place in article.datelines:
+        _expect(
+            problems,
+            registry,
+            place,
+            {"Place", "Country"},
+            path,
+            article.line_of("dateline"),
+            "dateline",
+        )
+    ids: set[str] = set()
+    for claim in article.claims:
+        if claim.id in ids:
+            problems.append(
+                Problem(
+                    path,
+                    claim.line,
+                    f"claim {claim.id}: duplicate claim id",
+                    "claim ids are unique within an article",
+                )
+            )
+        ids.add(claim.id)
+    for claim in article.claims:
+        problems.extend(_check_claim(claim, article, registry, vocab, ids))
+    problems.extend(_check_roles(article, registry))
+    return problems
+
+
+def validate(corpus: Corpus, vocab: Vocabulary | None = None) -> list[Problem]:
+    """Every cross-reference problem in a corpus (its unreadable parts left out)."""
+    vocab = vocab or load_vocabulary()
+    problems = _check_registry(corpus.entities, vocab)
+    registry = _Registry(corpus.entities, corpus.registry_usable, corpus.broken_entities)
+    for article in corpus.articles:
+        problems.extend(_check_article(article, registry, vocab))
+    return problems
+
+
+def ordered(problems: Iterable[Problem]) -> list[Problem]:
+    """Problems once each, the registry's first (ids depend on it), then by file and line."""
+
+    def key(p: Problem) -> tuple[bool, str, int, str]:
+        return (not p.path.endswith(REGISTRY), p.path, p.line, p.message)
+
+    return sorted(set(problems), key=key)
+
+
 def check_corpus(root: Path) -> tuple[Corpus, list[Problem]]:
-    """Read and validate a corpus folder; problems come sorted by file and line."""
+    """Read and validate a corpus folder; every problem, registry first, by file and line."""
     corpus, problems = read_corpus(root)
-    problems = problems + validate(corpus)
-    return corpus, sorted(set(problems), key=lambda p: (p.path, p.line, p.message))
+    return corpus, ordered(problems + validate(corpus))
 
 
-def load_subset(root: Path, names: Iterable[str], existing: Iterable[str]) -> Corpus:
-    """The registry and some articles, validated; ``CorpusError`` on any problem."""
-    from relgraph.corpus.reader import read_subset
+def load_subset(root: Path, names: Iterable[str]) -> Corpus:
+    """The registry and some articles, validated; ``CorpusError`` on any problem.
 
-    corpus, problems = read_subset(root, names, existing)
-    problems = problems + validate(corpus)
+    Two files holding one article id are refused here too, as in a full build.
+    """
+    from relgraph.corpus.layout import article_paths
+    from relgraph.corpus.reader import duplicate_ids, read_subset
+
+    corpus, problems = read_subset(root, names)
+    problems = duplicate_ids(article_paths(root)) + problems + validate(corpus)
     if problems:
-        raise CorpusError(sorted(set(problems), key=lambda p: (p.path, p.line, p.message)))
+        raise CorpusError(ordered(problems))
     return corpus
 
 
@@ -366,4 +397,4 @@ def load_corpus(root: Path) -> Corpus:
     return corpus
 
 
-__all__ = ["check_corpus", "load_corpus", "load_subset", "validate"]
+__all__ = ["check_corpus", "load_corpus", "load_subset", "ordered", "validate"]

@@ -11,7 +11,8 @@ surprising, each with the line to fix:
 * duplicate keys, which other parsers silently resolve to the last value;
 * unquoted scalars that a YAML 1.1 tool would read as something other than the
   text written (``no`` → false, ``012`` → 10, ``1:20`` → 80), so a file means the
-  same in every tool. Whole decimal numbers and ``YYYY-MM-DD`` dates are allowed.
+  same in every tool. Whole and plain decimal numbers (``0.85``) and ``YYYY-MM-DD``
+  dates are allowed.
 
 Every scalar comes back as ``LStr`` (a ``str`` that knows its line), mappings as
 ``LMap`` and sequences as ``LList``.
@@ -34,8 +35,9 @@ MAX_BYTES = 8 * 1024 * 1024
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _PLAIN_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)\Z")
 _PLAIN_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
+_PLAIN_DECIMAL = re.compile(r"[0-9]+\.[0-9]+\Z")  # confidence: 0.85
 _TAG = "tag:yaml.org,2002:"
-_NULLS = frozenset(("", "~", "null", "Null", "NULL"))
+NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 # Only a plain scalar starting with one of these can resolve to a non-string.
 _RESOLVED_FIRST = frozenset(k for k in Resolver.yaml_implicit_resolvers if k)
 _SCALAR, _ALIAS, _DOC_START = yaml.ScalarEvent, yaml.AliasEvent, yaml.DocumentStartEvent
@@ -91,7 +93,7 @@ def _implicit_tag(value: str) -> str:
     return _TAG + "str"
 
 
-def _coercion_problem(value: str) -> str | None:
+def coercion_problem(value: str) -> str | None:
     """Why an unquoted scalar would not mean its text in YAML 1.1, or None."""
     tag = _implicit_tag(value)
     kind = tag.removeprefix(_TAG)
@@ -100,6 +102,8 @@ def _coercion_problem(value: str) -> str | None:
     if kind == "int" and _PLAIN_INT.match(value):
         return None
     if kind == "timestamp" and _PLAIN_DATE.match(value):
+        return None
+    if kind == "float" and _PLAIN_DECIMAL.match(value):
         return None
     what = {
         "bool": "a boolean",
@@ -184,11 +188,11 @@ def parse_yaml(text: str, path: str) -> tuple[Any, list[Problem]]:
                 if kind is _SCALAR:
                     value = event.value
                     if not event.style:  # plain (PyYAML: None, libyaml: '')
-                        if value in _NULLS:
+                        if value in NULLS:
                             add(None, line)
                             continue
                         if value[:1] in _RESOLVED_FIRST:
-                            why = _coercion_problem(value)
+                            why = coercion_problem(value)
                             if why:
                                 problems.append(Problem(path, line, why, f'quote it: "{value}"'))
                     add(LStr(value, line), line)

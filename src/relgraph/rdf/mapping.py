@@ -19,7 +19,7 @@ same IRIs and, with no blank nodes, the same quads.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from itertools import combinations
 
 from pyoxigraph import Literal, NamedNode, Quad
@@ -92,10 +92,21 @@ def entity_quads(entity: Entity, vocab: Vocabulary | None = None) -> Iterator[Qu
         yield Quad(s, _N(SCHEMA + "description"), _text(" ".join(entity.description.split())), g)
 
 
+def caption_iri(article_id: str, index: int) -> str:
+    """A photo caption of an article, numbered from 0 in the file's order."""
+    return f"{article_iri(article_id)}/caption/{index}"
+
+
 def _evidence_quads(stmt: str, article: Article, ev: Evidence, g: NamedNode) -> Iterator[Quad]:
+    """The Web Annotation tying a statement to its quote.
+
+    The target's source is always the article; a quote from a photo caption
+    also names the caption (``rg:inCaption``), and its offsets, prefix and
+    suffix are then within that caption's text.
+    """
     s, annotation, target = _N(stmt), _N(stmt + ".evidence"), _N(stmt + ".target")
     quote, position = _N(stmt + ".quote"), _N(stmt + ".position")
-    text = article.text
+    text = article.source_text(ev)
     yield Quad(s, _rg("evidence"), annotation, g)
     yield Quad(annotation, TYPE, _N(OA + "Annotation"), g)
     yield Quad(annotation, _N(OA + "motivatedBy"), _N(OA + "describing"), g)
@@ -103,6 +114,8 @@ def _evidence_quads(stmt: str, article: Article, ev: Evidence, g: NamedNode) -> 
     yield Quad(annotation, _N(OA + "hasTarget"), target, g)
     yield Quad(target, TYPE, _N(OA + "SpecificResource"), g)
     yield Quad(target, _N(OA + "hasSource"), _N(article_iri(article.id)), g)
+    if ev.caption is not None:
+        yield Quad(target, _rg("inCaption"), _N(caption_iri(article.id, ev.caption)), g)
     yield Quad(target, _N(OA + "hasSelector"), quote, g)
     yield Quad(target, _N(OA + "hasSelector"), position, g)
     yield Quad(quote, TYPE, _N(OA + "TextQuoteSelector"), g)
@@ -125,6 +138,17 @@ def _date_quads(s: NamedNode, date: DateValue | None, g: NamedNode) -> Iterator[
     yield Quad(s, _rg("year"), _int(date.year), g)
     if date.text:
         yield Quad(s, _rg("dateText"), _text(date.text), g)
+
+
+def _review_quads(
+    s: NamedNode, review: str | None, confidence: float | None, g: NamedNode
+) -> Iterator[Quad]:
+    """Marks on a suggestion that is in the graph (``build --include-suggested``)."""
+    if review is None:
+        return
+    yield Quad(s, _rg("review"), _text(review), g)
+    if confidence is not None:
+        yield Quad(s, _rg("confidence"), Literal(repr(confidence), datatype=_N(XSD + "decimal")), g)
 
 
 def direct_pairs(claim: Claim, symmetric: bool) -> list[tuple[str, str]]:
@@ -176,6 +200,7 @@ def claim_quads(article: Article, claim: Claim, vocab: Vocabulary | None = None)
         yield Quad(s, _rg("deniedBy"), _ent(denier), g)
     if claim.detail:
         yield Quad(s, _rg("detail"), _text(" ".join(claim.detail.split())), g)
+    yield from _review_quads(s, claim.review, claim.confidence, g)
     yield Quad(s, _N(PROV + "wasDerivedFrom"), _N(article_iri(article.id)), g)
     yield from _evidence_quads(iri, article, claim.evidence, g)
     if claim.status == "asserted":
@@ -188,7 +213,10 @@ def claim_quads(article: Article, claim: Claim, vocab: Vocabulary | None = None)
 
 
 def role_quads(article: Article, role: Role, vocab: Vocabulary | None = None) -> Iterator[Quad]:
-    """A registry role as a ``holds_role`` statement in the attesting article's graph."""
+    """A role as a ``holds_role`` statement in the attesting article's graph.
+
+    Undated roles take the article's date (docs/annotating.md, rule 3).
+    """
     vocab = vocab or load_vocabulary()
     g = _N(graph_iri(article.id))
     iri = statement_iri(article.id, role.key)
@@ -201,7 +229,8 @@ def role_quads(article: Article, role: Role, vocab: Vocabulary | None = None) ->
     if role.of:
         yield Quad(s, _N(RDF + "object"), _ent(role.of), g)
     yield Quad(s, _rg("roleTitle"), _text(role.title), g)
-    yield from _date_quads(s, role.date, g)
+    yield from _date_quads(s, role.date or article.published, g)
+    yield from _review_quads(s, role.review, role.confidence, g)
     yield Quad(s, _rg("status"), _N(vocab.statuses["asserted"]), g)
     yield Quad(s, _N(PROV + "wasDerivedFrom"), _N(article_iri(article.id)), g)
     yield from _evidence_quads(iri, article, role.evidence, g)
@@ -210,9 +239,13 @@ def role_quads(article: Article, role: Role, vocab: Vocabulary | None = None) ->
 
 
 def article_quads(
-    article: Article, roles: Iterable[Role] = (), vocab: Vocabulary | None = None
+    article: Article, vocab: Vocabulary | None = None, *, include_suggested: bool = False
 ) -> Iterator[Quad]:
-    """Everything one article contributes, in its own named graph."""
+    """Everything one article contributes, in its own named graph.
+
+    Claims and roles marked ``review: suggested`` are drafts nobody has
+    accepted yet: left out unless ``include_suggested``.
+    """
     vocab = vocab or load_vocabulary()
     g = _N(graph_iri(article.id))
     a = _N(article_iri(article.id))
@@ -232,7 +265,15 @@ def article_quads(
     if article.source:
         yield Quad(a, _rg("sourceFile"), _text(article.source), g)
     yield Quad(a, _N(SCHEMA + "articleBody"), _text(article.text), g)
+    for index, caption in enumerate(article.captions):
+        c = _N(caption_iri(article.id, index))
+        yield Quad(a, _N(SCHEMA + "caption"), c, g)
+        yield Quad(c, TYPE, _rg("Caption"), g)
+        yield Quad(c, _rg("captionIndex"), _int(index), g)
+        yield Quad(c, _N(SCHEMA + "text"), _text(caption), g)
     for claim in article.claims:
-        yield from claim_quads(article, claim, vocab)
-    for role in roles:
-        yield from role_quads(article, role, vocab)
+        if include_suggested or claim.review is None:
+            yield from claim_quads(article, claim, vocab)
+    for role in article.roles:
+        if include_suggested or role.review is None:
+            yield from role_quads(article, role, vocab)

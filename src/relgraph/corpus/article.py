@@ -1,0 +1,279 @@
+"""Read one article file (format v2) into the domain model.
+
+Reading does everything that needs one file: YAML safety, field names and types,
+dates (relative ones resolved against the article date), the roles the article
+attests, and locating each quote in the text and captions. Cross-file checks
+(entity ids, predicates, domain and range) are in :mod:`relgraph.corpus.validate`.
+Every problem is recorded and reading goes on, so ``relgraph check`` lists them
+all in one pass.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from pathlib import Path
+
+from relgraph.corpus.fields import Fields, as_mapping
+from relgraph.corpus.quotes import QuoteFinder
+from relgraph.corpus.yamlsafe import LMap, LStr, read_yaml
+from relgraph.dates import DATE_HINT, DateError, parse_iso, resolve
+from relgraph.errors import Problem
+from relgraph.model import REVIEWS, STATUSES, Article, Claim, DateValue, Evidence, Review, Role
+
+ARTICLE_FIELDS = (
+    "id",
+    "title",
+    "outlet",
+    "agency",
+    "published",
+    "dateline",
+    "url",
+    "source",
+    "text",
+    "captions",
+    "roles",
+    "claims",
+)
+REVIEW_FIELDS = ("review", "confidence")
+ROLE_FIELDS = ("id", "entity", "title", "of", "date", "quote", *REVIEW_FIELDS)
+CLAIM_FIELDS = (
+    "id",
+    "predicate",
+    "subject",
+    "object",
+    "participants",
+    "host",
+    "about",
+    "date",
+    "place",
+    "status",
+    "asserted_by",
+    "denied_by",
+    "detail",
+    "quote",
+    *REVIEW_FIELDS,
+)
+
+ARTICLE_ID = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
+CLAIM_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*\Z")
+ROLE_ID = re.compile(r"r[0-9]{2,}\Z")
+ENTITY_ID = re.compile(r"[a-z][a-z0-9_]*\Z")
+
+
+def read_date(fields: Fields, key: str, anchor: dt.date | None) -> DateValue | None:
+    raw = fields.text(key)
+    if raw is None:
+        return None
+    try:
+        return resolve(raw, anchor)
+    except DateError as exc:
+        fields.report(fields.line_of(key), str(exc), DATE_HINT)
+        return None
+
+
+def read_id(fields: Fields, pattern: re.Pattern[str], hint: str) -> LStr | None:
+    value = fields.text("id", required=True)
+    if value is not None and not pattern.match(value):
+        fields.report(value.line, f"bad id {str(value)!r}", hint)
+        return None
+    return value
+
+
+def opt(value: LStr | None) -> str | None:
+    return None if value is None else str(value)
+
+
+def _review(f: Fields) -> tuple[Review | None, float | None]:
+    """``review: suggested`` and ``confidence`` (a number in [0, 1]), both optional."""
+    review = f.text("review")
+    if review is not None and review not in REVIEWS:
+        f.report(
+            review.line,
+            f"unknown review {str(review)!r}",
+            "the only value is 'suggested'; delete the line to accept the item",
+        )
+        review = None
+    raw = f.text("confidence")
+    confidence = None
+    if raw is not None:
+        try:
+            confidence = float(raw)
+        except ValueError:
+            confidence = math.nan
+        if not 0.0 <= confidence <= 1.0:  # NaN fails too
+            f.report(raw.line, f"confidence {str(raw)!r} is not a number from 0 to 1")
+            confidence = None
+    return (None if review is None else "suggested"), confidence
+
+
+def _quote(f: Fields, finder: QuoteFinder) -> Evidence | None:
+    quote = f.text("quote", required=True)
+    if quote is None:
+        return None
+    evidence, message, hint = finder.locate(quote)
+    if evidence is None:
+        f.report(quote.line, message, hint)
+    return evidence
+
+
+def _read_claim(
+    node: LMap, path: str, finder: QuoteFinder, anchor: dt.date | None, problems: list[Problem]
+) -> Claim | None:
+    before = len(problems)
+    raw_id = node.get("id")
+    where = f"claim {raw_id}" if isinstance(raw_id, LStr) else "claim"
+    f = Fields(node, path, problems, where, CLAIM_FIELDS)
+    claim_id = read_id(f, CLAIM_ID, "use letters, digits, '-' and '_', e.g. c07")
+    predicate = f.text("predicate", required=True)
+    subject = f.text("subject")
+    participants = f.texts("participants")
+    if subject is not None and participants:
+        f.report(f.line_of("participants"), "give either 'subject' or 'participants', not both")
+    elif subject is None and not participants:
+        f.report(f.line, "missing field 'subject' (or 'participants')")
+    elif participants and len(participants) < 2:
+        f.report(f.line_of("participants"), "'participants' needs two or more entity ids")
+    elif len(set(participants)) != len(participants):
+        f.report(f.line_of("participants"), "an entity is listed twice in 'participants'")
+    status = f.text("status") or "asserted"
+    if status not in STATUSES:
+        f.report(f.line_of("status"), f"unknown status {status!r}", "use " + ", ".join(STATUSES))
+    date = read_date(f, "date", anchor)
+    review, confidence = _review(f)
+    evidence = _quote(f, finder)
+    if len(problems) != before or claim_id is None or predicate is None or evidence is None:
+        return None
+    return Claim(
+        id=str(claim_id),
+        predicate=str(predicate),
+        participants=tuple(str(p) for p in participants) if participants else (str(subject),),
+        object=opt(f.text("object")),
+        evidence=evidence,
+        date=date,
+        place=opt(f.text("place")),
+        host=opt(f.text("host")),
+        about=opt(f.text("about")),
+        status=str(status),  # type: ignore[arg-type]  # checked against STATUSES above
+        asserted_by=opt(f.text("asserted_by")),
+        denied_by=tuple(str(d) for d in f.texts("denied_by")),
+        detail=opt(f.text("detail")),
+        review=review,
+        confidence=confidence,
+        line=node.line,
+        field_lines=tuple((str(k), f.line_of(k)) for k in node),
+    )
+
+
+def _read_role(
+    node: LMap,
+    path: str,
+    article_id: str,
+    finder: QuoteFinder,
+    anchor: dt.date | None,
+    problems: list[Problem],
+) -> Role | None:
+    before = len(problems)
+    raw_id = node.get("id")
+    where = f"role {raw_id}" if isinstance(raw_id, LStr) else "role"
+    f = Fields(node, path, problems, where, ROLE_FIELDS)
+    role_id = read_id(f, ROLE_ID, "r followed by two or more digits, e.g. r01")
+    entity = f.text("entity", required=True)
+    title = f.text("title", required=True)
+    date = read_date(f, "date", anchor)
+    review, confidence = _review(f)
+    evidence = _quote(f, finder)
+    if len(problems) != before or None in (role_id, entity, title) or evidence is None:
+        return None
+    return Role(
+        entity=str(entity),
+        title=str(title),
+        of=opt(f.text("of")),
+        date=date,
+        article=article_id,
+        evidence=evidence,
+        path=path,
+        line=node.line,
+        id=str(role_id),
+        review=review,
+        confidence=confidence,
+        field_lines=tuple((str(k), f.line_of(k)) for k in node),
+    )
+
+
+def _captions(f: Fields) -> tuple[str, ...]:
+    value = f.node.get("captions")
+    if value is None:
+        return ()
+    texts = f.texts("captions")
+    if not texts:
+        return ()
+    for caption in texts:
+        if not caption.strip():
+            f.report(caption.line, "a caption is empty", "remove it or copy its text")
+    return tuple(str(c) for c in texts)
+
+
+def read_article(path: Path, display: str, problems: list[Problem]) -> Article | None:
+    """Read one ``articles/<id>.yaml``; record problems and return None if unusable."""
+    doc, found = read_yaml(path, display)
+    problems.extend(found)
+    if doc is None and not found:
+        problems.append(Problem(display, 1, "the article file is empty", "remove it or fill it"))
+        return None
+    node = as_mapping(doc, display, problems, "an article") if doc is not None else None
+    if node is None:
+        return None
+    before = len(problems)
+    f = Fields(node, display, problems, "", ARTICLE_FIELDS)
+    article_id = read_id(f, ARTICLE_ID, "lower-case letters, digits and '-', e.g. 2014-11-20-ap")
+    if article_id is not None and article_id != path.stem:
+        f.report(
+            article_id.line,
+            f"id {str(article_id)!r} differs from the file name",
+            f"rename the file to {article_id}.yaml or change the id",
+        )
+    title = f.text("title", required=True)
+    outlet = f.text("outlet", required=True)
+    published: DateValue | None = None
+    raw_published = f.text("published", required=True)
+    if raw_published is not None:
+        try:
+            published = parse_iso(raw_published)
+            if published.precision != "day":
+                f.report(raw_published.line, "'published' must be a full date", "YYYY-MM-DD")
+        except DateError as exc:
+            f.report(raw_published.line, str(exc), "write the article's date as YYYY-MM-DD")
+    anchor = (
+        dt.date.fromisoformat(published.iso) if published and published.precision == "day" else None
+    )
+    text = f.text("text", required=True)
+    datelines = f.texts("dateline")
+    captions = _captions(f)
+    finder = QuoteFinder(str(text or ""), captions)
+    roles = [
+        _read_role(item, display, str(article_id or path.stem), finder, anchor, problems)
+        for item in f.mappings("roles")
+    ]
+    claims = [_read_claim(item, display, finder, anchor, problems) for item in f.mappings("claims")]
+    if len(problems) != before or None in (article_id, title, outlet, published, text):
+        return None
+    assert published is not None
+    return Article(
+        id=str(article_id),
+        title=str(title),
+        outlet=str(outlet),
+        published=published,
+        datelines=tuple(str(d) for d in datelines),
+        text=str(text),
+        claims=tuple(c for c in claims if c is not None),
+        agency=opt(f.text("agency")),
+        url=opt(f.text("url")),
+        source=opt(f.text("source")),
+        captions=captions,
+        roles=tuple(r for r in roles if r is not None),
+        path=display,
+        line=node.line,
+        field_lines=tuple((str(k), f.line_of(k)) for k in node),
+    )
