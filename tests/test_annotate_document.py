@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from annotating import ARTICLE, DRAFT, copy_corpus
 from hypothesis import given
 from hypothesis import strategies as st
 
+from annotating import ARTICLE, DRAFT, copy_corpus
 from relgraph.annotate.document import (
     ConflictError,
     dump_document,
@@ -16,7 +16,12 @@ from relgraph.annotate.document import (
     read_document,
     save_document,
 )
+from relgraph.corpus.article import read_article
+from relgraph.corpus.writer import dump_article
 from relgraph.corpus.yamlsafe import parse_yaml
+from relgraph.errors import Problem
+
+from conftest import DATA
 
 
 def test_read_gives_plain_document_in_file_order() -> None:
@@ -36,6 +41,21 @@ def test_dump_reads_back_to_the_same_document() -> None:
     assert "text: |\n  Russian Foreign Minister" in text
 
 
+ARTICLE_FILES = sorted(
+    [*(DATA / "articles").glob("*.yaml"), *(DRAFT.parent).glob("*/articles/*.yaml")]
+)
+
+
+@pytest.mark.parametrize("path", ARTICLE_FILES, ids=lambda p: p.name)
+def test_same_layout_as_the_corpus_writer(path: Path) -> None:
+    """A valid article is written byte for byte as ``relgraph draft`` writes it."""
+    doc, _ = read_document(path)
+    problems: list[Problem] = []
+    article = read_article(path, str(path), problems)
+    assert article is not None, problems
+    assert dump_document(doc) == dump_article(article) == path.read_text(encoding="utf-8")
+
+
 def test_dump_puts_keys_in_the_format_order() -> None:
     doc = {
         "claims": [{"quote": "q", "review": "suggested", "predicate": "met", "id": "c01"}],
@@ -43,7 +63,7 @@ def test_dump_puts_keys_in_the_format_order() -> None:
         "id": "a",
     }
     assert dump_document(doc) == (
-        "id: a\ntext: |\n  One.\nclaims:\n  - id: c01\n    predicate: met\n    quote: q\n"
+        'id: a\ntext: |\n  One.\nclaims:\n  - id: c01\n    predicate: met\n    quote: "q"\n'
         "    review: suggested\n"
     )
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from annotating import ARTICLE, DRAFT
 
+from annotating import ARTICLE, DRAFT
 from relgraph.annotate.document import read_document
 from relgraph.annotate.ops import OperationError, apply, next_id
 from relgraph.annotate.view import suggestion_count

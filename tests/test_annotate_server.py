@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from annotating import ARTICLE, DRAFT, copy_corpus, running
 
+from annotating import ARTICLE, DRAFT, copy_corpus, running
 from relgraph.web.annotate import AnnotateServer
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from annotating import ARTICLE, DRAFT, HOSTILE, copy_corpus
 
+from annotating import ARTICLE, DRAFT, HOSTILE, copy_corpus
 from relgraph.annotate.check import check_document, load_registry
 from relgraph.annotate.choices import allowed_types, guess_arguments, predicates, search_entities
 from relgraph.annotate.document import read_document
@@ -137,7 +137,7 @@ def test_add_entity_appends_and_keeps_comments(tmp_path: Path) -> None:
     add_entity(root, {"id": "mansudae", "type": "Place", "name": "Mansudae Assembly Hall"})
     after = (root / "entities.yaml").read_text()
     assert after.startswith(before)
-    assert after.endswith('  - id: mansudae\n    type: Place\n    name: "Mansudae Assembly Hall"\n')
+    assert after.endswith("  - id: mansudae\n    type: Place\n    name: Mansudae Assembly Hall\n")
     assert "mansudae" in load_registry(root).by_id()
 
 

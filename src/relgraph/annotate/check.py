@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from relgraph.annotate.document import Document, dump_document
-from relgraph.corpus.layout import REGISTRY, article_names
-from relgraph.corpus.reader import read_article, read_entities
+from relgraph.corpus.article import read_article
+from relgraph.corpus.layout import REGISTRY
+from relgraph.corpus.registry import read_entities
 from relgraph.corpus.validate import validate
 from relgraph.corpus.yamlsafe import LList, LMap, parse_yaml
 from relgraph.errors import Problem
@@ -27,20 +28,21 @@ class Registry:
 
     entities: tuple[Entity, ...]
     problems: tuple[Problem, ...]
+    usable: bool = True
+    broken: frozenset[str] = frozenset()
 
     def by_id(self) -> dict[str, Entity]:
         return {e.id: e for e in self.entities}
 
 
-def load_registry(root: Path) -> Registry:
-    """``entities.yaml`` read alone (roles citing articles are not the app's concern)."""
+def load_registry(root: Path, source: Path | None = None) -> Registry:
+    """``entities.yaml`` of the corpus folder ``root`` (or the candidate text at ``source``)."""
     problems: list[Problem] = []
     path = root / REGISTRY
-    if not path.is_file():
-        return Registry((), (Problem(str(path), 0, "entity registry not found"),))
-    skip = {Path(name).stem for name in article_names(root)}
-    entities = read_entities(path, str(path), {}, problems, skip)
-    return Registry(tuple(entities), tuple(problems))
+    if not (source or path).is_file():
+        return Registry((), (Problem(str(path), 0, "entity registry not found"),), False)
+    read = read_entities(source or path, str(path), problems)
+    return Registry(read.entities, tuple(problems), read.usable, read.broken)
 
 
 @dataclass(frozen=True)
@@ -100,7 +102,7 @@ def check_document(doc: Document, display: str, registry: Registry) -> list[Loca
         path.write_text(text, encoding="utf-8")
         article = read_article(path, display, problems)
     if article is not None:
-        corpus = Corpus(registry.entities, (article,))
+        corpus = Corpus(registry.entities, (article,), registry.usable, registry.broken)
         problems.extend(p for p in validate(corpus) if p.path == display)
     unique = sorted(set(problems), key=lambda p: (p.line, p.message))
     return locate(unique, text, display)

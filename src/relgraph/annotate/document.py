@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 import tempfile
 import threading
 from pathlib import Path
 from typing import Any
 
+from relgraph.corpus.writer import _block, quoted, token
 from relgraph.corpus.yamlsafe import LList, LMap, LStr, read_yaml
 from relgraph.errors import CorpusError, Problem, RelgraphError
 
@@ -57,15 +57,10 @@ CLAIM_KEYS = (
     "confidence",
 )
 SUGGESTED = "suggested"
-# Fields whose plain words are written unquoted (names, titles); quotes and text stay quoted.
-_WORDS = frozenset({"title", "date", "status"})
-
-_PLAIN = re.compile(r"[A-Za-z0-9_](?:[A-Za-z0-9_. -]*[A-Za-z0-9_.])?\Z")
-_NUMBER = re.compile(r"(0|1)(\.[0-9]+)?\Z")
-_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r"}
-_NEEDS_ESCAPE = re.compile(r'[\\"\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff]')
-# What a literal block cannot hold (YAML has no escapes there).
-_NOT_IN_BLOCK = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
+# Prose is always double-quoted; ids, dates and keywords are plain when that reads back
+# the same (relgraph.corpus.writer's rules, so both write one layout).
+PROSE = frozenset({"title", "quote", "detail", "source", "url", "captions"})
+ITEM_PROSE = PROSE - {"title"}  # a role's title is a token
 
 
 class ConflictError(RelgraphError):
@@ -95,51 +90,26 @@ def read_document(path: Path) -> tuple[Document, str]:
     return to_plain(doc), etag_of(path.read_bytes())
 
 
-def _quoted(value: str) -> str:
-    return '"' + _NEEDS_ESCAPE.sub(lambda m: _escape(m.group()), value) + '"'
-
-
-def _escape(char: str) -> str:
-    if char in _ESCAPES:
-        return _ESCAPES[char]
-    code = ord(char)
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
-
-
-def scalar(value: Any, key: str = "") -> str:
-    """One scalar as YAML: plain when it reads back as the same text, else double-quoted."""
-    if isinstance(value, bool) or value is None:
-        raise TypeError(f"field {key!r}: only text and numbers are written, not {value!r}")
-    if isinstance(value, int | float):
-        return repr(value)
+def scalar(value: Any, key: str = "", prose: frozenset[str] = PROSE) -> str:
+    """One value as the corpus writer writes it (a list as a flow list of tokens)."""
+    if isinstance(value, list):
+        return "[" + ", ".join(scalar(v, key, prose) for v in value) + "]"
+    if isinstance(value, dict):
+        return quoted(str(value))
     text = str(value)
-    if key == "confidence" and _NUMBER.match(text):
-        return text
-    if _PLAIN.match(text) and _reads_as_text(text) and (" " not in text or key in _WORDS):
-        return text
-    return _quoted(text)
+    if key == "confidence":
+        try:
+            return repr(float(text))
+        except ValueError:
+            return quoted(text)
+    return quoted(text) if key in prose else token(text)
 
 
-def _reads_as_text(text: str) -> bool:
-    from relgraph.corpus.yamlsafe import _coercion_problem
-
-    if text in ("null", "Null", "NULL", "~", "true", "false", "yes", "no", "on", "off"):
-        return False
-    return _coercion_problem(text) is None
-
-
-def _block_text(text: str, indent: str) -> str | None:
-    """``|`` literal block lines for multi-line text, or None when it cannot be one."""
-    if not text or _NOT_IN_BLOCK.search(text):
-        return None
-    if text.startswith((" ", "\n")) or "\r" in text:
-        return None
-    if text.endswith("\n\n"):
-        return None
-    head = "|" if text.endswith("\n") else "|-"
-    body = text[:-1] if text.endswith("\n") else text
-    lines = [(indent + line) if line else "" for line in body.split("\n")]
-    return head + "\n" + "\n".join(lines)
+def _list(key: str, value: Any, indent: str, prose: frozenset[str] = PROSE) -> list[str]:
+    """``key: value``; a list of one (``dateline``, ``denied_by``) is written as its value."""
+    if isinstance(value, list) and len(value) == 1 and key != "participants":
+        value = value[0]
+    return [f"{indent}{key}: {scalar(value, key, prose)}"]
 
 
 def _ordered(item: dict[str, Any], order: tuple[str, ...]) -> list[str]:
@@ -147,56 +117,39 @@ def _ordered(item: dict[str, Any], order: tuple[str, ...]) -> list[str]:
     return known + [k for k in item if k not in order]
 
 
-def _value(key: str, value: Any, indent: str) -> list[str]:
-    """Lines for ``key: value`` at ``indent`` (value: scalar or list of scalars)."""
-    if isinstance(value, list):
-        if not value:
-            return [f"{indent}{key}: []"]
-        if all(isinstance(v, str) and _PLAIN.match(v) and _reads_as_text(v) for v in value):
-            return [f"{indent}{key}: [{', '.join(value)}]"]
-        return [f"{indent}{key}:"] + [f"{indent}  - {scalar(v, key)}" for v in value]
-    if isinstance(value, str) and "\n" in value:
-        block = _block_text(value, indent + "  ")
-        if block is not None:
-            return [f"{indent}{key}: {block}"]
-    return [f"{indent}{key}: {scalar(value, key)}"]
-
-
-def _items(key: str, items: list[Any], order: tuple[str, ...]) -> list[str]:
-    lines = [f"{key}:"]
-    for item in items:
-        if not isinstance(item, dict):
-            lines.append(f"  - {scalar(item, key)}")
+def _item_lines(item: Any, order: tuple[str, ...]) -> list[str]:
+    if not isinstance(item, dict):
+        return [f"  - {scalar(item)}"]
+    lines = []
+    for k in _ordered(item, order):
+        value = item[k]
+        if value is None or (k == "status" and value == "asserted"):
             continue
-        first = True
-        for k in _ordered(item, order):
-            if item[k] is None:
-                continue
-            body = _value(k, item[k], "    ")
-            if first:
-                body[0] = "  - " + body[0][4:]
-                first = False
-            lines.extend(body)
+        lines.extend(_list(k, value, "    ", ITEM_PROSE))
+    if lines:
+        lines[0] = "  - " + lines[0][4:]
     return lines
 
 
 def dump_document(doc: Document) -> str:
-    """The article in the layout of FORMAT.md v2 (the same layout ``relgraph draft`` writes)."""
+    """The article in the layout of FORMAT.md v2, exactly as ``relgraph.corpus.writer``
+    writes a valid one, and as close as it can be for one that is not valid yet."""
     lines: list[str] = []
     for key in _ordered(doc, ARTICLE_KEYS):
         value = doc[key]
-        if value is None:
+        if value is None or value == []:
             continue
-        if key in ("roles", "claims"):
-            if value:
-                lines.extend(_items(key, value, ROLE_KEYS if key == "roles" else CLAIM_KEYS))
-            continue
-        if key == "captions":
-            if value:
-                lines.append("captions:")
-                lines.extend(f"  - {scalar(c, key)}" for c in value)
-            continue
-        lines.extend(_value(key, value, ""))
+        if key in ("roles", "claims") and isinstance(value, list):
+            lines.append(f"{key}:")
+            for item in value:
+                lines.extend(_item_lines(item, ROLE_KEYS if key == "roles" else CLAIM_KEYS))
+        elif key == "captions" and isinstance(value, list):
+            lines.append("captions:")
+            lines.extend(f"  - {scalar(c, key)}" for c in value)
+        elif key == "text" and isinstance(value, str):
+            lines.extend(_block(key, value))
+        else:
+            lines.extend(_list(key, value, ""))
     return "\n".join(lines) + "\n"
 
 

@@ -14,9 +14,10 @@ from pathlib import Path
 from typing import Any
 
 from relgraph.annotate.check import Registry, load_registry
-from relgraph.annotate.document import _LOCK, _value, scalar, write_atomic
+from relgraph.annotate.document import _LOCK, write_atomic
 from relgraph.corpus.layout import REGISTRY
 from relgraph.corpus.validate import validate
+from relgraph.corpus.writer import quoted, token
 from relgraph.corpus.yamlsafe import LList, LMap, LStr, parse_yaml
 from relgraph.errors import CorpusError, Problem, RelgraphError
 from relgraph.model import Corpus
@@ -47,40 +48,21 @@ def _problems(registry: Registry) -> set[tuple[str, str]]:
 
 
 def _replace(root: Path, text: str) -> Registry:
-    """Validate the new registry text in a scratch copy, then swap it in."""
+    """Validate the new registry text in a scratch file beside it, then swap it in."""
     path = root / REGISTRY
     before = _problems(load_registry(root))
     scratch = path.with_name(f".{path.name}.check")
     try:
         scratch.write_text(text, encoding="utf-8")
-        scratch_root = _ScratchRoot(root, scratch)
-        after_registry = scratch_root.load()
+        after = load_registry(root, scratch)
     finally:
         scratch.unlink(missing_ok=True)
-    new = sorted(_problems(after_registry) - before)
+    new = sorted(_problems(after) - before)
     if new:
         message, hint = new[0]
         raise RegistryEditError(message, path, hint=hint)
     write_atomic(path, text.encode("utf-8"))
     return load_registry(root)
-
-
-class _ScratchRoot:
-    """Read a candidate registry text as if it were the corpus's ``entities.yaml``."""
-
-    def __init__(self, root: Path, scratch: Path) -> None:
-        self.root = root
-        self.scratch = scratch
-
-    def load(self) -> Registry:
-        from relgraph.corpus.layout import article_names
-        from relgraph.corpus.reader import read_entities
-
-        problems: list[Problem] = []
-        skip = {Path(n).stem for n in article_names(self.root)}
-        display = str(self.root / REGISTRY)
-        entities = read_entities(self.scratch, display, {}, problems, skip)
-        return Registry(tuple(entities), tuple(problems))
 
 
 def _read(root: Path) -> tuple[str, LMap]:
@@ -109,13 +91,19 @@ def add_entity(root: Path, fields: dict[str, Any]) -> Registry:
         text, node = _read(root)
         if any(isinstance(e, LMap) and e.get("id") == entity_id for e in node["entities"]):
             raise RegistryEditError(f"entity {entity_id!r} already exists", root / REGISTRY)
-        lines = [f"  - id: {entity_id}", f"    type: {kind}", f"    name: {scalar(name)}"]
-        for key in ("country", "description"):
-            value = str(fields.get(key) or "").strip()
-            if value:
-                lines.append(f"    {key}: {scalar(value)}")
+        lines = [f"  - id: {entity_id}", f"    type: {kind}", f"    name: {token(name)}"]
+        country = str(fields.get("country") or "").strip()
+        if country:
+            lines.append(f"    country: {token(country)}")
+        description = str(fields.get("description") or "").strip()
+        if description:
+            lines.append(f"    description: {quoted(description)}")
         body = text if text.endswith("\n") else text + "\n"
         return _replace(root, body + "\n".join(lines) + "\n")
+
+
+def _aliases(names: list[str], indent: str) -> str:
+    return f"{indent}aliases: [{', '.join(token(n) for n in names)}]"
 
 
 def add_alias(root: Path, entity_id: str, alias: str) -> Registry:
@@ -139,10 +127,9 @@ def add_alias(root: Path, entity_id: str, alias: str) -> Registry:
             first = entity.line_of("aliases") - 1
             last = max(a.line for a in aliases) - 1
             indent = lines[first][: len(lines[first]) - len(lines[first].lstrip())]
-            new = _value("aliases", [*map(str, aliases), alias], indent)
-            lines[first : last + 1] = new
+            lines[first : last + 1] = [_aliases([*map(str, aliases), alias], indent)]
         else:
             at = entity.line_of("name") - 1
             indent = lines[at][: len(lines[at]) - len(lines[at].lstrip())]
-            lines[at + 1 : at + 1] = _value("aliases", [alias], indent)
+            lines[at + 1 : at + 1] = [_aliases([alias], indent)]
         return _replace(root, "\n".join(lines))

@@ -141,7 +141,7 @@ class _Handler(BaseHTTPRequestHandler):
                 suffix = parts[1][parts[1].rfind(".") :]
                 self._send(HTTPStatus.OK, STATIC_TYPES[suffix], data)
                 return
-            page = method == "GET" and (parts == [] or (parts[:1] == ["article"] and len(parts) == 2))
+            page = method == "GET" and (parts == [] or (len(parts) == 2 and parts[0] == "article"))
             # The page's URL carries the token; the page then sends it in a header, which a
             # page of another origin cannot do without a CORS preflight this server never grants.
             self._check_token(query if page else {})
