@@ -5,12 +5,16 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 RELGRAPH := $(BIN)/relgraph
 
-.PHONY: demo test lint format typecheck install clean screenshot bench
+.PHONY: demo test lint format typecheck install clean screenshot bench lock upgrade
 
-$(STAMP): pyproject.toml
+LOCK := requirements.lock
+
+# Installs exactly the versions in the committed lock, so that a new upstream release cannot
+# change what a fresh clone runs; relgraph itself goes in editable, without resolving again.
+$(STAMP): pyproject.toml $(LOCK)
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --requirement $(LOCK)
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation --editable .
 	@touch $(STAMP)
 
 install: $(STAMP)
@@ -22,14 +26,15 @@ demo: $(STAMP)
 	$(RELGRAPH) render -o exports/relgraph.html
 	@echo
 	@echo "The knowledge graph of the bundled corpus is in .relgraph/store; exports are in exports/."
-	@echo "Next, try:"
-	@echo "  $(RELGRAPH) open                                # the interactive graph in your browser"
-	@echo "  $(RELGRAPH) query --list                        # the named SPARQL queries"
-	@echo "  $(RELGRAPH) query meetings                      # Russian–DPRK meetings, with sources"
-	@echo "  $(RELGRAPH) stats                               # counts, central actors, recurring projects"
-	@echo "  $(RELGRAPH) serve                               # SPARQL endpoint at http://127.0.0.1:7878/sparql"
-	@echo "  $(RELGRAPH) check data/                         # validate after editing an article"
-	@echo "  make test                                       # the whole test suite"
+	@echo "Put relgraph on your PATH for this shell, then try:"
+	@echo "  source $(VENV)/bin/activate"
+	@echo "  relgraph open                                # the interactive graph in your browser"
+	@echo "  relgraph query --list                        # the named SPARQL queries"
+	@echo "  relgraph query meetings                      # Russian–DPRK meetings, with sources"
+	@echo "  relgraph stats                               # counts, central actors, recurring projects"
+	@echo "  relgraph serve                               # SPARQL endpoint at http://127.0.0.1:7878/sparql"
+	@echo "  relgraph check data/                         # validate after editing an article"
+	@echo "  make test                                    # the whole test suite"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
@@ -49,3 +54,19 @@ format: $(STAMP)
 
 clean:
 	rm -rf .relgraph .pytest_cache .mypy_cache .ruff_cache
+
+# The lock: every package the project and its tests install, pinned. `make lock` adds what a
+# change to pyproject.toml needs and keeps every other pin; `make upgrade` moves every pin to
+# the newest release the pyproject ranges allow, reinstalls, and runs the whole suite.
+LOCK_INPUTS := printf 'setuptools>=77\nwheel\n' | $(BIN)/uv pip compile pyproject.toml - --extra dev \
+	--universal --python-version 3.11 --no-header --annotation-style line --quiet -o $(LOCK)
+
+$(BIN)/uv: $(STAMP)
+	$(BIN)/python -m pip install --quiet uv
+
+lock: $(BIN)/uv
+	$(LOCK_INPUTS)
+
+upgrade: $(BIN)/uv
+	$(LOCK_INPUTS) --upgrade
+	$(MAKE) test

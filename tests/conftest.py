@@ -12,8 +12,9 @@ from relgraph.build import build
 from relgraph.store import LocalStore, open_store
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "data"
 TESTDATA = Path(__file__).resolve().parent / "data"
+# A frozen copy of the bundled corpus: the suite never depends on what a user keeps in data/.
+DATA = TESTDATA / "bundled"
 MINI = TESTDATA / "mini"
 
 
@@ -37,7 +38,7 @@ def bundled_store(bundled_store_path: Path) -> LocalStore:
 
 @pytest.fixture
 def bundled_corpus(tmp_path: Path) -> Path:
-    """A writable copy of the bundled corpus (data/)."""
+    """A writable copy of the frozen bundled corpus (tests/data/bundled)."""
     target = tmp_path / "corpus"
     shutil.copytree(DATA, target)
     return target

@@ -30,8 +30,11 @@ def test_bundled_corpus_is_substantial() -> None:
     assert report.roles >= 20
 
 
-def test_check_defaults_to_data_dir(runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(DATA.parent)
+def test_check_defaults_to_data_dir(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    shutil.copytree(DATA, tmp_path / "data")
+    monkeypatch.chdir(tmp_path)
     result = runner.invoke(cli, ["check"])
     assert result.exit_code == 0, result.output
 

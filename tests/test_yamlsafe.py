@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from relgraph.cli import cli
 from relgraph.corpus.yamlsafe import LMap, parse_yaml
 
 
@@ -33,9 +38,35 @@ def test_billion_laughs_is_refused_before_expansion() -> None:
     assert problems[0].line == 1 and "anchor" in problems[0].message
 
 
-def test_deep_nesting_is_refused_without_recursion() -> None:
-    doc, problems = parse_yaml("[" * 100_000 + "]" * 100_000, "deep.yaml")
-    assert doc is None and "nesting deeper" in problems[0].message
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Flow nesting this deep is stopped by PyYAML >= 6.0.2's own parser, by ours before.
+        "[" * 100_000 + "]" * 100_000,
+        # Moderate flow nesting and block nesting only our reader stops.
+        "a: " + "[" * 40 + "]" * 40,
+        "a:\n" + "".join("  " * i + "- \n" for i in range(1, 50)),
+    ],
+    ids=["flow-100000", "flow-40", "block-50"],
+)
+def test_deep_nesting_is_refused_the_same_way_whichever_layer_stops_it(text: str) -> None:
+    doc, problems = parse_yaml(text, "deep.yaml")
+    assert doc is None
+    assert [(p.path, p.message) for p in problems] == [
+        ("deep.yaml", "nesting deeper than 32 levels")
+    ]
+    assert problems[0].line >= 1
+
+
+def test_deep_nesting_in_an_article_is_a_message_not_a_traceback(
+    runner: CliRunner, mini_corpus: Path
+) -> None:
+    article = mini_corpus / "articles" / "2014-11-20-mini.yaml"
+    article.write_text("id: x\ntext: " + "[" * 100_000 + "]" * 100_000 + "\n", encoding="utf-8")
+    result = runner.invoke(cli, ["check", str(mini_corpus)])
+    assert result.exit_code == 1
+    assert "articles/2014-11-20-mini.yaml:2: nesting deeper than 32 levels" in result.output
+    assert "Traceback" not in result.output
 
 
 @settings(max_examples=300, deadline=None)

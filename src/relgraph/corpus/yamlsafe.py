@@ -116,6 +116,15 @@ def coercion_problem(value: str) -> str | None:
     return f"unquoted value {value!r} would be read as {what} by YAML 1.1 tools"
 
 
+def _too_deep(path: str, line: int) -> Problem:
+    return Problem(
+        path,
+        line,
+        f"nesting deeper than {MAX_DEPTH} levels",
+        "curator files are shallow; check the indentation",
+    )
+
+
 def parse_yaml(text: str, path: str) -> tuple[Any, list[Problem]]:
     """Parse one YAML document into LMap/LList/LStr; return it with any problems.
 
@@ -198,14 +207,7 @@ def parse_yaml(text: str, path: str) -> tuple[Any, list[Problem]]:
                     add(LStr(value, line), line)
                     continue
                 if len(stack) >= MAX_DEPTH:
-                    return None, [
-                        Problem(
-                            path,
-                            line,
-                            f"nesting deeper than {MAX_DEPTH} levels",
-                            "curator files are shallow; check the indentation",
-                        )
-                    ]
+                    return None, [_too_deep(path, line)]
                 stack.append(LMap(line) if kind is _MAP_START else LList(line))
                 pending_keys.append(None)
             elif kind is _MAP_END or kind is _SEQ_END:
@@ -230,6 +232,10 @@ def parse_yaml(text: str, path: str) -> tuple[Any, list[Problem]]:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else 0
+        if exc.problem and "nesting depth" in exc.problem:
+            # PyYAML >= 6.0.2 stops deep flow nesting in its own parser, before our depth
+            # check sees it; report it the same way whichever layer caught it.
+            return None, [_too_deep(path, line)]
         hint = exc.context or ""
         return None, [Problem(path, line, f"YAML syntax error: {exc.problem}", hint)]
     except yaml.YAMLError as exc:  # pragma: no cover - reader errors carry no mark

@@ -94,6 +94,16 @@ def run_query(
             hint="only SELECT queries without their own LIMIT/OFFSET page; drop --page",
         )
     request = QueryRequest(location, query, tuple((params or {}).items()), max_rows, labels, page)
+    return evaluate_in_worker(request, timeout)
+
+
+def evaluate_in_worker(request: QueryRequest, timeout: float = DEFAULT_TIMEOUT) -> QueryResult:
+    """Evaluate ``request`` in a sandboxed worker process, killed after ``timeout`` seconds.
+
+    This does not run the guard (:func:`run_query` does): the worker's own
+    sandbox is what keeps any query off the network, and tests call this
+    directly to show that it does so on its own.
+    """
     # fork is fast and safe from a single-threaded process; a threaded one (the
     # server) uses forkserver so no lock held by another thread leaks into the child.
     # Serving from memory, the fork server is also what holds the store.
@@ -133,7 +143,13 @@ def run_query(
 
 
 # What a worker imports (this module imports them lazily, for a fast CLI start).
-_WORKER_IMPORTS = (__name__, "pyoxigraph", "relgraph.store", "relgraph.sparql.binding")
+_WORKER_IMPORTS = (
+    __name__,
+    "pyoxigraph",
+    "relgraph.store",
+    "relgraph.sparql.binding",
+    "relgraph.sparql.sandbox",
+)
 
 
 def preload_workers(*modules: str) -> None:
@@ -158,15 +174,55 @@ def preload_workers(*modules: str) -> None:
 
 
 def _worker(request: QueryRequest, send: Any) -> None:
+    sandboxed = False
     try:
+        sandboxed = _enter_sandbox(request.location)
         send.send(("ok", evaluate(request)))
     except RelgraphError as exc:
         kind = "store" if isinstance(exc, StoreError) else "query"
         send.send(("error", (kind, exc.message, exc.hint)))
     except Exception as exc:  # report, never hang the parent
-        send.send(("error", ("query", f"query failed: {exc}", "")))
+        if (
+            sandboxed
+            and isinstance(exc, PermissionError | OSError | RuntimeError)
+            and ("os error 13" in str(exc))
+        ):
+            message = "the query tried to reach the network, which relgraph denies"
+            hint = "query the local store only (no SERVICE, no URL to fetch)"
+            send.send(("error", ("query", message, hint)))
+        else:
+            send.send(("error", ("query", f"query failed: {exc}", "")))
     finally:
         send.close()
+
+
+def _enter_sandbox(location: str) -> bool:
+    """Deny this worker the network (see ``sandbox``); True once the kernel enforces it.
+
+    On Linux a worker that cannot install the filter evaluates nothing. Other
+    systems have no such filter here, and rely on the guard (SECURITY.md). A
+    remote store is the one place a worker must reach: the server the user
+    configured evaluates the query there, so only the guard stands before it.
+    """
+    import sys
+
+    from relgraph.sparql.sandbox import SandboxUnavailable, deny_network
+    from relgraph.store import is_remote
+
+    if is_remote(location):
+        return False
+
+    try:
+        deny_network()
+    except SandboxUnavailable as exc:
+        if sys.platform.startswith("linux"):
+            raise QueryError(
+                f"cannot deny the query worker the network: {exc}",
+                hint="relgraph evaluates queries only where the kernel denies them the network "
+                "(seccomp); see SECURITY.md",
+            ) from None
+        return False
+    return True
 
 
 def evaluate(request: QueryRequest) -> QueryResult:

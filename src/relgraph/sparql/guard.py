@@ -20,13 +20,14 @@ MAX_QUERY_BYTES = 1_000_000
 _TOKEN = re.compile(
     r"""
     (?P<ws>\s+)
-  | (?P<comment>\#[^\n]*)
+  | (?P<comment>\#[^\n\r]*)
   | (?P<string>'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"
-              |'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")
+              |'(?:[^'\\\n\r]|\\.)*'|"(?:[^"\\\n\r]|\\.)*")
   | (?P<iri><[^<>"{}|^`\\\s]*>)
   | (?P<var>[?$][A-Za-z0-9_\u00B7-\U000EFFFF]+)
-  | (?P<name>[A-Za-z_\u00C0-\U000EFFFF][\w.\-\u00B7-\U000EFFFF]*(?::[^\s{}()\[\];,"'<>]*)?
-             |:[^\s{}()\[\];,"'<>]*)
+  | (?P<name>[A-Za-z_\u00C0-\U000EFFFF][\w.\-\u00B7-\U000EFFFF]*
+             (?::(?:\\.|[^\s{}()\[\];,"'<>\#\\])*)?
+             |:(?:\\.|[^\s{}()\[\];,"'<>\#\\])*)
   | (?P<punct>[{}()\[\];,.])
   | (?P<other>.)
     """,
@@ -62,11 +63,39 @@ class Token:
         return None
 
 
-def tokenize(query: str) -> list[Token]:
-    """Significant tokens (no whitespace or comments); unterminated strings are an error."""
-    tokens = []
-    for m in _TOKEN.finditer(query):
+def _ends_operand(tokens: list[Token]) -> bool:
+    """Whether the tokens so far end with something a comparison can follow."""
+    if not tokens:
+        return False
+    last = tokens[-1]
+    if last.kind in ("var", "string", "iri") or last.text == ")":
+        return True
+    if last.kind == "name":  # a prefixed name, a boolean, or a language tag ('x'@en)
+        after_at = len(tokens) > 1 and tokens[-2].text == "@"
+        return ":" in last.text or last.text.lower() in ("true", "false") or after_at
+    return last.kind == "other" and last.text.isdigit()
+
+
+def tokenize(query: str, less_than_after_operand: bool = False) -> list[Token]:
+    """Significant tokens (no whitespace or comments); unterminated strings are an error.
+
+    ``<`` after an operand is a comparison in an expression (``?o<'x>'``) but
+    starts an IRI in a triple pattern (``?s <p> ?o``); only the grammar's
+    context tells which. With ``less_than_after_operand`` the tokenizer takes
+    every such ``<`` for the operator: :func:`check_query` reads a query both
+    ways and refuses what either reading finds.
+    """
+    tokens: list[Token] = []
+    pos = 0
+    while pos < len(query):
+        m = _TOKEN.match(query, pos)
+        assert m is not None  # the last alternative matches any character
         kind = m.lastgroup or "other"
+        if less_than_after_operand and kind == "iri" and _ends_operand(tokens):
+            tokens.append(Token("other", "<", pos))
+            pos += 1
+            continue
+        pos = m.end()
         if kind in ("ws", "comment"):
             continue
         if kind == "other" and m.group() in "\"'":
@@ -101,15 +130,21 @@ def check_query(query: str) -> list[Token]:
     SPARQL applies ``\\uXXXX`` escapes before parsing, so ``\\u0053ERVICE`` is
     ``SERVICE``: a query with escapes is checked as written and as unescaped.
     """
-    if _ESCAPE.search(query):
-        _check(unescape(query))
-    return _check(query)
-
-
-def _check(query: str) -> list[Token]:
     if len(query.encode("utf-8", "surrogatepass")) > MAX_QUERY_BYTES:
         raise QueryError(f"query is larger than {MAX_QUERY_BYTES:,} bytes", hint="shorten it")
-    tokens = tokenize(query)
+    texts = [unescape(query), query] if _ESCAPE.search(query) else [query]
+    for text in texts:
+        try:
+            _check(text, tokenize(text, less_than_after_operand=True))
+        except QueryError as exc:
+            if not exc.message.startswith("unterminated string"):
+                raise
+    for text in texts:
+        tokens = _check(text, tokenize(text))
+    return tokens
+
+
+def _check(query: str, tokens: list[Token]) -> list[Token]:
     if not tokens:
         raise QueryError("empty query", hint="write a SELECT, CONSTRUCT, ASK or DESCRIBE query")
     for i, token in enumerate(tokens):
