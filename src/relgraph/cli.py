@@ -437,6 +437,67 @@ def open_(store: str, output: Path) -> None:
     webbrowser.open(uri)
 
 
+# ---- relgraph draft ---------------------------------------------------------
+
+
+@cli.command()
+@click.argument("pages", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--corpus",
+    "corpus_dir",
+    default="data",
+    show_default=True,
+    type=click.Path(path_type=Path, file_okay=False),
+    help="The corpus the drafts are written into (articles/, entities.yaml).",
+)
+@click.option(
+    "--reference",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="Latest date an article can have, for a date the text gives without a year "
+    "(default: today).",
+)
+def draft(pages: tuple[Path, ...], corpus_dir: Path, reference: Any) -> None:
+    """Draft articles from saved news pages (.html, or .txt copied from a browser).
+
+    Writes articles/<id>.yaml for each page: text and captions, metadata, and
+    claims and roles marked 'review: suggested'. New people, places and
+    organisations are added to entities.yaml as suggested stubs. Running it again
+    on the same page keeps every item already in the file and adds only new
+    suggestions. PAGES may be files or folders.
+    """
+    from relgraph.draft.run import draft_pages, page_files
+
+    files = page_files(pages)
+    import sys
+
+    bar: Any
+    with click.progressbar(length=len(files), label="drafting", file=sys.stderr) as bar:
+        report = draft_pages(
+            files,
+            corpus_dir,
+            reference.date() if reference else None,
+            progress=lambda _page: bar.update(1),
+        )
+    for page in report.pages:
+        click.echo(str(page) if not page.error else f"error: {page.error}", err=bool(page.error))
+        for warning in page.warnings:
+            click.echo(f"  note: {warning}")
+        for miss in page.near_misses:
+            click.echo(f"  did you mean: {miss.surface!r} -> {miss.entity} ({miss.name})")
+    stubs = [s for page in report.pages for s in page.stubs]
+    if stubs:
+        click.echo(f"new entities suggested in {corpus_dir / 'entities.yaml'} (review them):")
+        for stub in stubs:
+            country = f", {stub.country}" if stub.country else ""
+            click.echo(f"  {stub.id}: {stub.type}{country} ({stub.name})")
+    if report.failed:
+        raise click.exceptions.Exit(1)
+
+
+# ---- relgraph annotate ------------------------------------------------------
+
+
 @cli.command()
 @click.argument("target", required=False, metavar="[ARTICLE_ID|FILE]")
 @click.option(

@@ -1,0 +1,323 @@
+"""Leave-one-out evaluation of ``relgraph draft`` against the curated corpus.
+
+For each bundled article: remove from the registry the entities only that
+article uses (and its roles), draft its captured page, and compare the draft with
+the curated annotation. Nothing learned from the corpus is used by the drafter
+(its trigger words come from the ontology and general news English), so leaving
+the article out of the registry is the whole of "leave one out".
+
+    .venv/bin/python bench/draft_eval.py [--corpus data] [--pages ../shared/corpus] [--md]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import shutil
+import sys
+import tempfile
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+from relgraph.corpus.validate import load_corpus
+from relgraph.dates import resolve
+from relgraph.draft.assemble import Draft, draft_article
+from relgraph.draft.mentions import Registry, fold
+from relgraph.draft.page import read_page
+from relgraph.model import Article, Claim, Corpus, Entity
+from relgraph.vocab import load_vocabulary
+
+TARGETED = ("met", "visited", "signed", "sent_message", "proposed")
+REFERENCE = dt.date(2026, 11, 30)  # the day this evaluation was first run: the drafts' "today"
+
+
+def used_by(article: Article, corpus: Corpus) -> set[str]:
+    ids = {article.outlet, *article.datelines}
+    if article.agency:
+        ids.add(article.agency)
+    for c in article.claims:
+        ids.update(c.participants)
+        ids.update(x for x in (c.object, c.place, c.host, c.asserted_by) if x)
+        ids.update(c.denied_by)
+    for role in roles_of(article, corpus):
+        ids.add(role[0])
+        if role[2]:
+            ids.add(role[2])
+    return ids
+
+
+def roles_of(article: Article, corpus: Corpus) -> list[tuple[str, str, str | None]]:
+    found = [(r.entity, r.title, r.of) for r in getattr(article, "roles", ())]
+    for e in corpus.entities:
+        found += [
+            (r.entity, r.title, r.of) for r in getattr(e, "roles", ()) if r.article == article.id
+        ]
+    return found
+
+
+def stub_map(draft: Draft, held_out: list[Entity]) -> dict[str, str]:
+    """Stub id -> held-out entity id, when the stub's name is one of the entity's names."""
+    mapping = {}
+    for stub in draft.suggestions.stubs:
+        for entity in held_out:
+            names = [fold(n) for n in entity.names]
+            if fold(stub.name) in names or max(fuzz.ratio(fold(stub.name), n) for n in names) >= 90:
+                mapping[stub.id] = entity.id
+    return mapping
+
+
+def claim_key(pred: str, participants: tuple[str, ...], obj: str | None) -> tuple[object, ...]:
+    vocab = load_vocabulary()
+    symmetric = vocab.predicates[pred].symmetric if pred in vocab.predicates else False
+    if symmetric or len(participants) > 1:
+        return (pred, frozenset((*participants, *([obj] if obj else []))))
+    return (pred, participants[0], obj)
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def add(self, other: Score) -> None:
+        self.tp, self.fp, self.fn = self.tp + other.tp, self.fp + other.fp, self.fn + other.fn
+
+    @property
+    def p(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def r(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+
+@dataclass
+class Result:
+    article: str
+    metadata: dict[str, bool]
+    entities: Score
+    stubs: tuple[int, int, int]  # found, with the right type, held-out entities
+    roles: Score
+    claims: Score
+    per_predicate: dict[str, Score]
+    matched_details: Counter[str]
+    seconds: float
+    check_ok: bool | None = None
+    problems: list[str] = field(default_factory=list)
+
+
+def evaluate(article: Article, corpus: Corpus, pages: Path) -> tuple[Result, Draft, list[Entity]]:
+    others = [a for a in corpus.articles if a.id != article.id]
+    mine = used_by(article, corpus)
+    theirs = set().union(*(used_by(a, corpus) for a in others))
+    held_out = [e for e in corpus.entities if e.id in mine - theirs]
+    kept = [e for e in corpus.entities if e.id not in mine - theirs]
+    registry = Registry(kept)
+    assert article.source is not None
+    page = read_page(pages / Path(article.source).name)
+    start = time.perf_counter()
+    draft = draft_article(page, registry, f"pages/{Path(article.source).name}", REFERENCE)
+    seconds = time.perf_counter() - start
+    m = draft.metadata
+    metadata = {
+        "published": m.published.isoformat() == article.published.iso,
+        "dateline": set(m.datelines) == set(article.datelines),
+        "outlet": m.outlet == article.outlet and m.agency == article.agency,
+    }
+    mapping = stub_map(draft, held_out)
+    s = draft.suggestions
+
+    def mapped(x: str | None) -> str | None:
+        return mapping.get(x, x) if x else x
+
+    linked = {mapped(e) for e in s.mentioned} | {
+        mapped(x) for x in (m.outlet, m.agency, *m.datelines) if x
+    }
+    linked.discard(None)
+    entities = Score(len(linked & mine), len(linked - mine), len(mine - linked))
+    found = [e for e in held_out if e.id in mapping.values()]
+    typed = [
+        e for e in found if any(mapping.get(st.id) == e.id and st.type == e.type for st in s.stubs)
+    ]
+    gold_roles = roles_of(article, corpus)
+    roles = Score()
+    free = list(gold_roles)
+    for r in s.roles:
+        hit = next(
+            (
+                g
+                for g in free
+                if g[0] == mapped(r.entity)
+                and fuzz.token_set_ratio(fold(g[1]), fold(r.title)) >= 85
+            ),
+            None,
+        )
+        if hit:
+            free.remove(hit)
+            roles.tp += 1
+        else:
+            roles.fp += 1
+    roles.fn = len(free)
+    anchor = dt.date.fromisoformat(article.published.iso)
+    gold: dict[tuple[object, ...], list[Claim]] = {}
+    for c in article.claims:
+        gold.setdefault(claim_key(c.predicate, c.participants, c.object), []).append(c)
+    claims = Score()
+    per: dict[str, Score] = {p: Score() for p in TARGETED}
+    details: Counter[str] = Counter()
+    for c in s.claims:
+        key = claim_key(
+            c.predicate, tuple(mapped(x) or x for x in c.participants), mapped(c.object)
+        )
+        if gold.get(key):
+            g = _best(gold[key], c.quote)
+            gold[key].remove(g)
+            claims.tp += 1
+            details["matched"] += 1
+            mine_date = resolve(c.date, anchor).iso if c.date else None
+            details["date"] += mine_date == (g.date.iso if g.date else None)
+            details["status"] += c.status == g.status
+            details["attribution"] += mapped(c.asserted_by) == g.asserted_by
+            if c.predicate in per:
+                per[c.predicate].tp += 1
+        else:
+            claims.fp += 1
+            if c.predicate in per:
+                per[c.predicate].fp += 1
+    for left in gold.values():
+        claims.fn += len(left)
+        for g in left:
+            if g.predicate in per:
+                per[g.predicate].fn += 1
+    result = Result(
+        article.id,
+        metadata,
+        entities,
+        (len(found), len(typed), len(held_out)),
+        roles,
+        claims,
+        per,
+        details,
+        seconds,
+    )
+    return result, draft, kept
+
+
+def _best(candidates: list[Claim], quote: str) -> Claim:
+    """The curated claim whose quote overlaps the drafted one most (same key)."""
+    return max(candidates, key=lambda g: fuzz.partial_ratio(g.evidence.quote, quote))
+
+
+def check_draft(draft: Draft, corpus_dir: Path, article: Article, kept: list[Entity]) -> tuple[bool, list[str]]:
+    """Write the draft into the leave-one-out corpus (the other articles, the registry
+    without the held-out entities) the way ``relgraph draft`` does, then check it."""
+    from relgraph import api
+    from relgraph.corpus.writer import quoted
+    from relgraph.draft.run import write_draft
+
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp) / "corpus"
+        shutil.copytree(corpus_dir / "articles", root / "articles")
+        (root / "articles" / f"{article.id}.yaml").unlink()
+        lines = ["entities:"]
+        for e in kept:
+            lines += [f"  - id: {e.id}", f"    type: {e.type}", f"    name: {quoted(e.name)}"]
+            if e.aliases:
+                lines.append("    aliases: [" + ", ".join(quoted(a) for a in e.aliases) + "]")
+            if e.country:
+                lines.append(f"    country: {e.country}")
+        (root / "entities.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        report = write_draft(draft, root)
+        result = api.check(root)
+        return result.ok, [str(p) for p in result.problems][:5] + [str(report)]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=Path("data"))
+    parser.add_argument("--pages", type=Path, default=Path("data/pages"))
+    parser.add_argument("--verbose", action="store_true")
+    args = parser.parse_args()
+    corpus = load_corpus(args.corpus)
+    results = []
+    # start-up (imports, ontology, trigger patterns) is paid once, before timing
+    draft_article(
+        read_page(args.pages / Path(corpus.articles[0].source or "").name),
+        Registry(corpus.entities),
+        "x",
+        REFERENCE,
+    )
+    for article in corpus.articles:
+        result, draft, kept = evaluate(article, corpus, args.pages)
+        try:
+            result.check_ok, result.problems = check_draft(draft, args.corpus, article, kept)
+        except Exception as exc:
+            result.check_ok, result.problems = False, [f"{type(exc).__name__}: {exc}"]
+        results.append(result)
+        if args.verbose:
+            print(article.id, result, file=sys.stderr)
+    print(report(results))
+    return 0
+
+
+def _f(x: float) -> str:
+    return f"{x:.2f}"
+
+
+def report(results: list[Result]) -> str:
+    lines = [
+        "| article | published | dateline | outlet | entities P / R | stubs found (typed) / held out | roles P / R | claims P / R | dates / status / attribution of matched | check | s |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    total_e, total_r, total_c = Score(), Score(), Score()
+    per: dict[str, Score] = {p: Score() for p in TARGETED}
+    details: Counter[str] = Counter()
+    stubs = [0, 0, 0]
+    meta = Counter[str]()
+    for r in results:
+        total_e.add(r.entities)
+        total_r.add(r.roles)
+        total_c.add(r.claims)
+        for p, s in r.per_predicate.items():
+            per[p].add(s)
+        details.update(r.matched_details)
+        for i in range(3):
+            stubs[i] += r.stubs[i]
+        meta.update(k for k, v in r.metadata.items() if v)
+        yes = {True: "yes", False: "**no**"}
+        d = r.matched_details
+        lines.append(
+            f"| {r.article} | {yes[r.metadata['published']]} | {yes[r.metadata['dateline']]} | "
+            f"{yes[r.metadata['outlet']]} | {_f(r.entities.p)} / {_f(r.entities.r)} | "
+            f"{r.stubs[0]} ({r.stubs[1]}) / {r.stubs[2]} | {_f(r.roles.p)} / {_f(r.roles.r)} | "
+            f"{_f(r.claims.p)} / {_f(r.claims.r)} ({r.claims.tp} of {r.claims.tp + r.claims.fn}, "
+            f"{r.claims.tp + r.claims.fp} drafted) | {d['date']} / {d['status']} / {d['attribution']} of {d['matched']} | "
+            f"{yes[bool(r.check_ok)]} | {r.seconds:.2f} |"
+        )
+    n = len(results)
+    d = details
+    lines += [
+        "",
+        f"- metadata: published {meta['published']}/{n}, dateline {meta['dateline']}/{n}, outlet {meta['outlet']}/{n}",
+        f"- entities: P {_f(total_e.p)}, R {_f(total_e.r)}; stubs: {stubs[0]} of {stubs[2]} held-out entities proposed, {stubs[1]} with the right type",
+        f"- roles: P {_f(total_r.p)}, R {_f(total_r.r)} ({total_r.tp} of {total_r.tp + total_r.fn})",
+        f"- claims: P {_f(total_c.p)}, R {_f(total_c.r)} ({total_c.tp} of {total_c.tp + total_c.fn} curated, {total_c.tp + total_c.fp} drafted)",
+        "- claims recall by predicate: "
+        + ", ".join(f"{p} {_f(s.r)} ({s.tp}/{s.tp + s.fn}), P {_f(s.p)}" for p, s in per.items()),
+        f"- matched claims with the right date {d['date']}/{d['matched']}, status {d['status']}/{d['matched']}, attribution {d['attribution']}/{d['matched']}",
+        f"- drafts passing check: {sum(bool(r.check_ok) for r in results)}/{n}",
+        f"- time per article after start-up: max {max(r.seconds for r in results):.2f} s, mean {sum(r.seconds for r in results) / n:.2f} s",
+    ]
+    for r in results:
+        if not r.check_ok:
+            lines.append(f"- check of {r.article}: " + "; ".join(r.problems))
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

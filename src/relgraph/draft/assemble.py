@@ -1,0 +1,43 @@
+"""One page to one draft: page text, metadata, then the recommender's suggestions.
+
+Pure: the page is already read, the registry already loaded; nothing is written
+here. ``relgraph.draft.run`` does the reading and writing around it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+
+from relgraph.draft.mentions import Registry
+from relgraph.draft.metadata import Metadata, find_metadata
+from relgraph.draft.page import PageText
+from relgraph.draft.recommend import ArticleText, Recommender, RuleBased, Suggestions
+
+UNNAMED_OUTLET = "unnamed_wire"
+
+
+@dataclass(frozen=True)
+class Draft:
+    metadata: Metadata
+    source: str
+    text: str
+    captions: tuple[str, ...]
+    suggestions: Suggestions
+
+
+def draft_article(
+    page: PageText,
+    registry: Registry,
+    source: str,
+    reference: dt.date,
+    recommender: Recommender | None = None,
+) -> Draft:
+    """Draft an article from a page's text: metadata, then suggestions."""
+    metadata = find_metadata(page, registry, reference, UNNAMED_OUTLET)
+    article = ArticleText(page.text, page.captions, metadata.published, metadata.datelines)
+    suggestions = (recommender or RuleBased()).suggest(article, registry)
+    own = {s.id for s in metadata.stubs}
+    stubs = (*metadata.stubs, *(s for s in suggestions.stubs if s.id not in own))
+    suggestions = replace(suggestions, stubs=stubs)
+    return Draft(metadata, source, page.text, page.captions, suggestions)

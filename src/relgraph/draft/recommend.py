@@ -1,0 +1,113 @@
+"""The suggestion engine's interface, and the rule-based engine behind it.
+
+A recommender reads an article (text, captions, date, dateline) and the registry
+and returns suggestions: roles, claims, new-entity stubs and near-misses. The
+drafter only talks to this interface, so a learned recommender can sit beside the
+rule-based one without touching page reading, metadata or writing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Protocol
+
+from relgraph.draft.claims import ACTORS, Context, DraftClaim, sentence_claims
+from relgraph.draft.mentions import Mention, NearMiss, Registry, Stub, find_mentions
+from relgraph.draft.roles import DraftRole, find_roles
+from relgraph.draft.sentences import Sentence, find_dates, split_sentences
+from relgraph.draft.stubs import find_stubs
+from relgraph.vocab import load_vocabulary
+
+
+@dataclass(frozen=True)
+class ArticleText:
+    """What a recommender reads: the article without its annotations."""
+
+    text: str
+    captions: tuple[str, ...]
+    published: dt.date
+    datelines: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Suggestions:
+    roles: tuple[DraftRole, ...]
+    claims: tuple[DraftClaim, ...]
+    stubs: tuple[Stub, ...]
+    near_misses: tuple[NearMiss, ...]
+    #: every registry entity (and stub) the article names
+    mentioned: tuple[str, ...]
+
+
+class Recommender(Protocol):
+    """article + registry -> suggestions."""
+
+    name: str
+
+    def suggest(self, article: ArticleText, registry: Registry) -> Suggestions: ...
+
+
+def with_stubs(registry: Registry, stubs: tuple[Stub, ...]) -> Registry:
+    """The registry with stubs as entities, so claims can name new people and places."""
+    from relgraph.model import Entity
+
+    extra = [Entity(s.id, s.type, s.name, country=s.country) for s in stubs]
+    return Registry([*registry.entities.values(), *extra])
+
+
+class RuleBased:
+    """Trigger words, mention order and a few patterns of news English."""
+
+    name = "rules"
+
+    def suggest(self, article: ArticleText, registry: Registry) -> Suggestions:
+        documents = (article.text, *article.captions)
+        stubs: list[Stub] = []
+        misses: list[NearMiss] = []
+        for document in documents:
+            found = find_mentions(document, registry)
+            more, missed, _ = find_stubs(document, found, registry)
+            stubs.extend(s for s in more if s.id not in {x.id for x in stubs})
+            misses.extend(missed)
+        extended = with_stubs(registry, tuple(stubs))
+        ctx = Context(documents, extended, load_vocabulary(), article.published.isoformat())
+        claims: dict[tuple[object, ...], DraftClaim] = {}
+        roles: dict[tuple[str, str], DraftRole] = {}
+        mentioned: set[str] = set()
+        for doc, document in enumerate(documents):
+            mentions = _all_mentions(document, extended)
+            mentioned.update(m.entity for m in mentions)
+            if doc == 0:
+                for role in find_roles(document, documents, mentions, extended):
+                    roles.setdefault((role.entity, role.title.lower()), role)
+            sentences = (
+                split_sentences(document) if doc == 0 else [Sentence(0, len(document), document)]
+            )
+            dates = find_dates(document, article.published)
+            actor: str | None = None
+            for sentence in sentences:
+                inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
+                near = [d for d in dates if sentence.start <= d.start < sentence.end]
+                for claim in sentence_claims(sentence, doc, inside, near, actor, ctx):
+                    key = (claim.predicate, claim.participants, claim.object, doc, sentence.start)
+                    if key not in claims or claims[key].confidence < claim.confidence:
+                        claims[key] = claim
+                people = [m for m in inside if extended.type_of(m.entity) in ACTORS[:1]]
+                actor = people[0].entity if people else actor
+        return Suggestions(
+            tuple(roles.values()),
+            tuple(claims.values()),
+            tuple(stubs),
+            tuple(misses),
+            tuple(sorted(mentioned)),
+        )
+
+
+def _all_mentions(document: str, registry: Registry) -> list[Mention]:
+    mentions = find_mentions(document, registry)
+    _, _, linked = find_stubs(document, mentions, registry)
+    return sorted([*mentions, *linked], key=lambda m: (m.start, m.end))
+
+
+RECOMMENDERS: dict[str, Recommender] = {"rules": RuleBased()}

@@ -1,0 +1,135 @@
+"""Roles from titles and appositions: "Russian Foreign Minister Sergei Lavrov",
+"Alexander Losyukov, the Russian ambassador to Japan", "The Russian ambassador to
+Japan, Alexander Losyukov".
+
+A title is a run of title words (``lexicon.TITLE_WORDS``) with at least one head
+("minister", "leader", "ambassador", …), optionally followed by "to/of/for X".
+Whose title it is comes from a country or organisation named just before it
+("Russian", "DPRK's", "White House") or after "of"/"to" ("ambassador to Japan" is
+Russia's when the adjective says so; otherwise the person's country).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from relgraph.draft.lexicon import DEMONYMS, TITLE_HEADS, TITLE_WORDS
+from relgraph.draft.mentions import Mention, Registry, fold
+from relgraph.draft.sentences import shortest_unique
+
+_SMALL = frozenset(["of", "to", "for", "the", "and"])
+_TITLE_WORD = r"(?:[A-Za-z]+(?:-[A-Za-z]+)?)"
+_BEFORE = re.compile(rf"((?:{_TITLE_WORD}\s+){{1,6}})$")
+_APPOSITION = re.compile(
+    rf"^,\s+(?:the\s+|a\s+)?((?:{_TITLE_WORD}'?s?\s+){{0,6}}?{_TITLE_WORD})"
+    rf"(?:\s+(?:to|of|for)\s+[^,.;()]*?)?(?=[,.;)]|\s+(?:said|told|who|was|is|and)\b|$)"
+)
+
+
+@dataclass(frozen=True)
+class DraftRole:
+    entity: str
+    title: str
+    of: str | None
+    quote: str
+    confidence: float
+    date: str | None = None
+
+
+_FORMS = [
+    (country, form, fold(form))
+    for country, forms in DEMONYMS.items()
+    for form in sorted((country, *forms), key=len, reverse=True)
+]
+
+
+def _of_from(words: str, registry: Registry) -> tuple[str | None, str]:
+    """A country or organisation at the front of a title, and the title without it."""
+    folded = fold(words)
+    for country, form, f in _FORMS:
+        if folded == f or folded.startswith(f + " "):
+            entity = registry.by_name(country)
+            if entity:
+                return entity, words[len(form) :].strip()
+    for org in ("White House", "Foreign Ministry", "Kremlin"):
+        if folded.startswith(fold(org)):
+            return registry.by_name(org), words[len(org) :].strip()
+    return None, words
+
+
+def _normalise(title: str) -> str:
+    words = title.replace("’", "'").split()
+    return " ".join(w if w.lower() in _SMALL else w[:1].upper() + w[1:] for w in words)
+
+
+def _is_title(words: Sequence[str]) -> bool:
+    keys = [fold(w) for w in words]
+    if keys and keys[0] in _SMALL:
+        return False  # "to President": a preposition, not the start of a title
+    return (
+        bool(keys)
+        and any(k in TITLE_HEADS for k in keys)
+        and all(k in TITLE_WORDS or k in _SMALL or k.replace("-", " ") in TITLE_WORDS for k in keys)
+    )
+
+
+def find_roles(
+    text: str, documents: Sequence[str], mentions: Sequence[Mention], registry: Registry
+) -> list[DraftRole]:
+    """Roles the article attests for people it names."""
+    roles: dict[tuple[str, str], DraftRole] = {}
+    for m in mentions:
+        if registry.type_of(m.entity) != "Person" or m.score < 1.0:
+            continue
+        person = registry.entities[m.entity]
+        found = _title_before(text, m, registry) or _apposition(text, m)
+        if found is None:
+            continue
+        start, end, title, of = found
+        of = of or person.country
+        span = shortest_unique(documents, 0, start, end, (start, end))
+        if span is None or not title:
+            continue
+        role = DraftRole(m.entity, _normalise(title), of, text[span[0] : span[1]], 0.7)
+        roles.setdefault((m.entity, role.title.lower()), role)
+    return list(roles.values())
+
+
+def _title_before(
+    text: str, m: Mention, registry: Registry
+) -> tuple[int, int, str, str | None] | None:
+    window = text[max(0, m.start - 80) : m.start]
+    found = _BEFORE.search(window)
+    if not found:
+        return None
+    words = found.group(1).split()
+    while words and not _is_title(words) and not _of_from(" ".join(words), registry)[0]:
+        words = words[1:]
+    if not words:
+        return None
+    # the longest tail that is "<country> <title>" or "<title>"
+    for k in range(len(words)):
+        phrase = " ".join(words[k:])
+        of, rest = _of_from(phrase, registry)
+        if rest and _is_title(rest.split()):
+            start = m.start - len(found.group(1)) + len(" ".join(words[:k])) + (1 if k else 0)
+            return start, m.end, rest, of
+    return None
+
+
+def _apposition(text: str, m: Mention) -> tuple[int, int, str, str | None] | None:
+    found = _APPOSITION.match(text[m.end : m.end + 120])
+    if not found:
+        return None
+    words = found.group(1).split()
+    while words and not _is_title(words):
+        words = words[1:]
+    if not words:
+        return None
+    title = " ".join(words)
+    tail = found.group(0)[found.end(1) :]
+    if tail.strip().startswith(("to ", "of ", "for ")):
+        title += " " + tail.strip()
+    return m.start, m.end + found.end(), title, None

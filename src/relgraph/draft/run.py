@@ -1,0 +1,268 @@
+"""The edge of drafting: read pages and the registry, write article files and stubs.
+
+Everything between is pure (:mod:`relgraph.draft.assemble`). Here a draft meets
+the corpus as it is: an article file that already exists keeps its text, its
+metadata and every claim and role in it (reviewed or not); only suggestions it
+does not hold yet are added, under fresh ids. New-entity stubs go at the end of
+``entities.yaml`` under a comment that marks them as suggested, each described
+as such, so ``check`` stays green and ``git diff`` shows them for review. Files
+are replaced atomically (temporary file, then rename).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from relgraph.corpus.layout import ARTICLES, REGISTRY
+from relgraph.draft.assemble import Draft, draft_article
+from relgraph.draft.mentions import NearMiss, Registry, Stub
+from relgraph.draft.merge import article_from_draft, merge_articles
+from relgraph.draft.page import read_page
+from relgraph.draft.recommend import Recommender
+from relgraph.errors import RelgraphError
+from relgraph.model import Article
+
+STUB_HEADER = "  # ---- suggested by relgraph draft: review type, name and country ----"
+
+
+class DraftError(RelgraphError):
+    """A draft cannot be written into the corpus."""
+
+
+@dataclass(frozen=True)
+class PageReport:
+    page: str
+    article: str | None = None
+    path: str | None = None
+    claims_added: int = 0
+    roles_added: int = 0
+    kept: int = 0
+    stubs: tuple[Stub, ...] = ()
+    near_misses: tuple[NearMiss, ...] = ()
+    warnings: tuple[str, ...] = ()
+    error: str | None = None
+
+    def __str__(self) -> str:
+        if self.error:
+            return self.error
+        kept = f", {self.kept} kept" if self.kept else ""
+        return (
+            f"{self.path}: {self.claims_added} claims and {self.roles_added} roles suggested{kept}"
+        )
+
+
+@dataclass(frozen=True)
+class RunReport:
+    pages: tuple[PageReport, ...] = field(default_factory=tuple)
+
+    @property
+    def failed(self) -> int:
+        return sum(1 for p in self.pages if p.error)
+
+
+def load_registry(corpus_dir: Path) -> Registry:
+    """The corpus's entity registry, for linking; a registry with problems is refused."""
+    from relgraph.corpus.registry import read_entities
+    from relgraph.errors import CorpusError, Problem
+
+    path = corpus_dir / REGISTRY
+    if not path.is_file():
+        raise DraftError("entity registry not found", path, hint="give --corpus the corpus folder")
+    problems: list[Problem] = []
+    registry = read_entities(path, str(path), problems)
+    if problems:
+        raise CorpusError(problems)
+    return Registry(registry.entities)
+
+
+def _atomic_write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
+            out.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _stub_entry(stub: Stub, article: str) -> str:
+    lines = [
+        f"  - id: {stub.id}",
+        f"    type: {stub.type}",
+        f"    name: {_quoted(stub.name)}",
+    ]
+    if stub.country:
+        lines.append(f"    country: {stub.country}")
+    note = (
+        f"Suggested by relgraph draft from {article} ({stub.reason}); "
+        "review it, then write a description."
+    )
+    lines.append(f"    description: {_quoted(note)}")
+    return "\n".join(lines)
+
+
+def _quoted(text: str) -> str:
+    import json
+
+    return json.dumps(text, ensure_ascii=False)
+
+
+def add_stubs(
+    corpus_dir: Path, stubs: Sequence[Stub], article: str, registry: Registry
+) -> list[Stub]:
+    """Append stubs the registry lacks to ``entities.yaml``; returns those added."""
+    new = [s for s in stubs if s.id not in registry.entities]
+    if not new:
+        return []
+    path = corpus_dir / REGISTRY
+    text = path.read_text(encoding="utf-8")
+    if not text.endswith("\n"):
+        text += "\n"
+    if STUB_HEADER not in text:
+        text += "\n" + STUB_HEADER + "\n"
+    text += "\n".join(_stub_entry(s, article) for s in new) + "\n"
+    _atomic_write(path, text)
+    return new
+
+
+_SOURCE_LINE = re.compile(r"^source:\s*[\"']?([^\"'\n]+?)[\"']?\s*$", re.MULTILINE)
+
+
+def drafted_from(corpus_dir: Path, source: str) -> Path | None:
+    """The article file already drafted from this page (its ``source`` names the page),
+    whatever id it has now: a reviewer may have renamed it."""
+    name = Path(source).name
+    for path in sorted((corpus_dir / ARTICLES).glob("*.yaml")):
+        head = path.read_text(encoding="utf-8", errors="replace")[:4000]
+        found = _SOURCE_LINE.search(head)
+        if found and Path(found.group(1)).name == name:
+            return path
+    return None
+
+
+def _read_existing(path: Path) -> Article:
+    from relgraph.corpus.article import read_article
+    from relgraph.errors import CorpusError, Problem
+
+    problems: list[Problem] = []
+    article = read_article(path, str(path), problems)
+    if article is None or problems:
+        raise CorpusError(problems or [Problem(str(path), 0, "cannot read the article file")])
+    return article
+
+
+def write_draft(draft: Draft, corpus_dir: Path, registry: Registry | None = None) -> PageReport:
+    """Write (or merge) one draft's article file and its stubs into the corpus.
+
+    The article file is checked against the corpus reader before anything is
+    written; stubs are added to the registry only then.
+    """
+    from relgraph.corpus.writer import dump_article
+
+    registry = registry or load_registry(corpus_dir)
+    fresh = article_from_draft(draft)
+    path = drafted_from(corpus_dir, draft.source) or corpus_dir / ARTICLES / f"{fresh.id}.yaml"
+    existing = _read_existing(path) if path.exists() else None
+    merged, added_claims, added_roles, kept = merge_articles(existing, fresh)
+    used = _used_ids(merged)
+    stubs = [s for s in draft.suggestions.stubs if s.id in used or s.type == "Person"]
+    new_stubs = [s for s in stubs if s.id not in registry.entities]
+    text = dump_article(merged) + _stub_comment(new_stubs)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    add_stubs(corpus_dir, new_stubs, merged.id, registry)
+    _atomic_write(path, text)
+    return PageReport(
+        draft.source,
+        merged.id,
+        str(path),
+        added_claims,
+        added_roles,
+        kept,
+        tuple(new_stubs),
+        draft.suggestions.near_misses,
+        draft.metadata.warnings,
+    )
+
+
+def _stub_comment(stubs: Sequence[Stub]) -> str:
+    """The stubs this draft added to entities.yaml, as a comment after the article."""
+    if not stubs:
+        return ""
+    lines = ["# new entities suggested by relgraph draft (added to entities.yaml, review them):"]
+    for s in stubs:
+        country = f", {s.country}" if s.country else ""
+        lines.append(f"#   {s.id}: {s.type}{country} ({s.name})")
+    return "\n".join(lines) + "\n"
+
+
+def _used_ids(article: Article) -> set[str]:
+    ids = {article.outlet, *article.datelines}
+    if article.agency:
+        ids.add(article.agency)
+    for c in article.claims:
+        ids.update(c.participants)
+        ids.update(x for x in (c.object, c.place, c.asserted_by, c.host) if x)
+        ids.update(c.denied_by)
+    for r in article.roles:
+        ids.update(x for x in (r.entity, r.of) if x)
+    return ids
+
+
+def draft_pages(
+    pages: Sequence[Path],
+    corpus_dir: Path,
+    reference: dt.date | None = None,
+    progress: Callable[[Path], None] | None = None,
+    recommender: Recommender | None = None,
+) -> RunReport:
+    """Draft every page into the corpus; a page that cannot be read is reported, not fatal.
+
+    ``progress`` is called after each page (the CLI draws a progress bar with it).
+    """
+    reference = reference or dt.date.today()
+    registry = load_registry(corpus_dir)
+    reports = []
+    for page_path in pages:
+        try:
+            page = read_page(page_path)
+            source = _source_name(page_path, corpus_dir)
+            draft = draft_article(page, registry, source, reference, recommender)
+            report = write_draft(draft, corpus_dir, registry)
+            registry = load_registry(corpus_dir) if report.stubs else registry
+        except RelgraphError as exc:  # this page only: the others are still drafted
+            report = PageReport(str(page_path), error=str(exc))
+        reports.append(report)
+        if progress is not None:
+            progress(page_path)
+    return RunReport(tuple(reports))
+
+
+PAGE_SUFFIXES = (".txt", ".html", ".htm", ".xhtml")
+
+
+def page_files(paths: Sequence[Path]) -> list[Path]:
+    """The pages named, folders expanded to the pages in them (sorted by name)."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files += sorted(
+                p for p in path.iterdir() if p.is_file() and p.suffix.lower() in PAGE_SUFFIXES
+            )
+        else:
+            files.append(path)
+    return files
+
+
+def _source_name(page: Path, corpus_dir: Path) -> str:
+    try:
+        return page.resolve().relative_to(corpus_dir.resolve()).as_posix()
+    except ValueError:
+        return page.name

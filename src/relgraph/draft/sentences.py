@@ -1,0 +1,156 @@
+"""Sentences, date expressions and quotes: the small text tools claims and roles share."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+_BOUNDARY = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"“'‘(]?[A-Z0-9])|\n+")
+_ABBREVIATIONS = re.compile(
+    r"(?:\b(?:[A-Z]|U\.S|U\.N|Mr|Mrs|Ms|Dr|Gen|Col|Lt|Sen|Rep|St|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|"
+    r"Sep|Sept|Oct|Nov|Dec|Inc|Co|Corp|vs|etc|a\.m|p\.m))\.$"
+)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences with offsets; abbreviations (``U.S.``, ``Nov.``, ``W.``) do not end one."""
+    sentences = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        piece = text[start : m.start()]
+        if "\n" not in m.group() and _ABBREVIATIONS.search(piece.rstrip("\"'”’)")):
+            continue
+        if piece.strip():
+            sentences.append(_trimmed(text, start, m.start()))
+        start = m.end()
+    if text[start:].strip():
+        sentences.append(_trimmed(text, start, len(text)))
+    return sentences
+
+
+def _trimmed(text: str, start: int, end: int) -> Sentence:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Sentence(start, end, text[start:end])
+
+
+_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
+)
+DATE_EXPRESSION = re.compile(
+    rf"\b(?:(?P<rel>last|next|this) )?(?P<weekday>{_WEEKDAY})\b|"
+    rf"\b(?P<month>{_MONTH}) (?P<day>\d{{1,2}})(?:, (?P<year>\d{{4}}))?\b|"
+    r"\b(?P<today>today|yesterday|tomorrow)\b|"
+    r"\b(?P<lastyear>last year)\b|"
+    r"\b(?P<week>earlier this week|this week|last week)\b|"
+    r"\bin (?P<inyear>(?:19|20)\d\d)\b"
+)
+_MONTHS = {
+    m[:3].lower(): i + 1
+    for i, m in enumerate(
+        ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    )
+}
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    #: what the article file gets: a relative expression (resolved by the reader) or ISO
+    value: str
+    iso: str  # the start of the period it means, for comparisons
+
+
+def find_dates(text: str, published: dt.date) -> list[DateMention]:
+    """Date expressions with the value to write and the date they resolve to."""
+    from relgraph.dates import resolve
+
+    found = []
+    for m in DATE_EXPRESSION.finditer(text):
+        value: str | None = None
+        iso: str | None = None
+        if m["weekday"]:
+            rel = m["rel"] if m["rel"] in ("last", "next") else None
+            value = f"{rel} {m['weekday']}" if rel else m["weekday"]
+            iso = resolve(value, published).iso
+        elif m["month"]:
+            month = _MONTHS[m["month"][:3].lower()]
+            year = int(m["year"]) if m["year"] else published.year
+            try:
+                iso = value = dt.date(year, month, int(m["day"])).isoformat()
+            except ValueError:
+                continue
+        elif m["today"]:
+            value = m["today"]
+            iso = resolve(value, published).iso
+        elif m["lastyear"]:
+            iso = value = str(published.year - 1)
+        elif m["week"]:
+            if m["week"] == "last week":
+                continue
+            iso = value = published.isoformat()[:7]
+        elif m["inyear"]:
+            iso = value = m["inyear"]
+        if value is not None and iso is not None:
+            found.append(DateMention(m.start(), m.end(), value, iso))
+    return found
+
+
+def shortest_unique(
+    documents: Sequence[str], doc: int, start: int, end: int, limit: tuple[int, int]
+) -> tuple[int, int] | None:
+    """The shortest span around [start, end) of ``documents[doc]``, on word boundaries and
+    within ``limit``, that occurs exactly once across all ``documents`` (text and captions)."""
+    text = documents[doc]
+    lo, hi = limit
+    while start > lo and text[start - 1].isalnum():
+        start -= 1
+    while end < hi and text[end].isalnum():
+        end += 1
+    lefts = [start]
+    while lefts[-1] > lo:
+        lefts.append(_prev_word_start(text, lefts[-1], lo))
+    rights = [end]
+    while rights[-1] < hi:
+        rights.append(_next_word_end(text, rights[-1], hi))
+    # fewest words added first, and for as many words the shorter span
+    for total in range(len(lefts) + len(rights) - 1):
+        spans = [
+            (lefts[k], rights[total - k])
+            for k in range(max(0, total - len(rights) + 1), min(total, len(lefts) - 1) + 1)
+        ]
+        for a, b in sorted(spans, key=lambda s: s[1] - s[0]):
+            quote = text[a:b]
+            if sum(d.count(quote) for d in documents) == 1:
+                return a, b
+    return None
+
+
+def _next_word_end(text: str, end: int, hi: int) -> int:
+    while end < hi and not text[end].isalnum():
+        end += 1
+    while end < hi and text[end].isalnum():
+        end += 1
+    return end
+
+
+def _prev_word_start(text: str, start: int, lo: int) -> int:
+    while start > lo and not text[start - 1].isalnum():
+        start -= 1
+    while start > lo and text[start - 1].isalnum():
+        start -= 1
+    return start

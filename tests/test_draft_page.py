@@ -1,0 +1,124 @@
+"""Page text: story paragraphs verbatim, captions apart, chrome and pull quotes out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from relgraph.draft.page import (
+    MAX_PAGE_BYTES,
+    PageError,
+    clean,
+    is_caption,
+    read_page,
+    split_text_page,
+)
+
+PAGES = Path(__file__).resolve().parent / "data" / "pages"
+
+
+def test_each_captured_page_gives_the_curated_text_exactly(bundled_corpus: Path) -> None:
+    """The five captured pages against the text their curators kept, character for character."""
+    checked = 0
+    for article in sorted((bundled_corpus / "articles").glob("*.yaml")):
+        curated = yaml.safe_load(article.read_text(encoding="utf-8"))
+        page = read_page(PAGES / "captured" / Path(curated["source"]).name)
+        assert page.text == curated["text"], article.name
+        checked += 1
+    assert checked == 5
+
+
+def test_captions_are_kept_apart_and_pull_quotes_dropped() -> None:
+    page = read_page(PAGES / "captured" / "001_fc818e0d9b86f47a.txt")
+    assert len(page.captions) == 4
+    assert any("Mansudae Assembly Hall" in c for c in page.captions)
+    assert not any("Mansudae" in p for p in page.paragraphs)
+    assert "Sergei Lavrov, Russian Foreign Minister" in page.dropped  # a pull quote's speaker
+    assert "TRIPARTITE SUMMIT?" in page.paragraphs  # a subheading is the story's
+    assert page.title == "Moscow 'to help implement Panmunjom Declaration'"
+    assert "Thursday, May 31, 2018, 20:08" in page.header
+
+
+def test_menus_dates_and_comment_notices_are_chrome() -> None:
+    page = read_page(PAGES / "wire_moscow.txt")
+    assert page.paragraphs[0].startswith("MOSCOW — Russian Foreign Minister")
+    assert page.title == "Russia and North Korea talk rail links"
+    assert {"Sign In", "Subscribe", "• MENU", "Monday, March 3, 2025"} <= set(page.header)
+    assert not any("Comment threads" in p for p in page.paragraphs)
+    assert page.captions == (
+        "Russian Foreign Minister Sergey Lavrov, left, meets North Korea's envoy Choe Ryong Hae "
+        "in Moscow, Russia, Thursday, Nov. 20, 2014. (AP Photo/Ivan Sekretarev)",
+    )
+
+
+def test_closing_credit_and_sign_off_stay_in_the_story() -> None:
+    credit = read_page(PAGES / "credit.txt")
+    assert credit.paragraphs[-1] == "(Xinhua News Agency May 22, 2002)"
+    efe = read_page(PAGES / "efe.txt")
+    assert efe.paragraphs[-1].endswith("the Kremlin said. EFE")
+    assert "mos/lds" not in efe.paragraphs
+
+
+def test_html_page_through_trafilatura_keeps_figcaptions_as_captions() -> None:
+    page = read_page(PAGES / "story.html")
+    assert page.title == "Lavrov meets Choe in Moscow"
+    assert page.paragraphs[0].startswith("MOSCOW — Russian Foreign Minister Sergei Lavrov met")
+    assert len(page.paragraphs) == 3
+    assert page.captions[0].startswith("Russian Foreign Minister Sergei Lavrov, right, greets")
+    text = page.text
+    for chrome in ("Log in", "Read more", "Comments are closed", "All rights reserved", "track"):
+        assert chrome not in text
+
+
+def test_control_characters_and_zero_width_marks_are_removed() -> None:
+    assert clean("a\x00b\u200bc\r\nd\x1be") == "abc\nde"
+
+
+def test_markup_in_a_text_page_is_text_not_structure() -> None:
+    raw = (
+        "<script>alert(1)</script>\n"
+        "Lavrov met <b>Choe</b> in Moscow on Thursday and said the two sides agreed on a plan.\n"
+    )
+    page = split_text_page(raw)
+    assert page.paragraphs == (
+        "Lavrov met <b>Choe</b> in Moscow on Thursday and said the two sides agreed on a plan.",
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "Kim Yong-chol, center, leaves a hotel in New York, May 30, 2018. (ANDRES KUDACKI / AP)",
+            True,
+        ),
+        ("Lavrov (L) meets Ri in Pyongyang, May 31, 2018.", True),
+        ("Lavrov met Ri in Pyongyang on May 31, 2018, the ministry said.", False),
+    ],
+)
+def test_captions_are_recognised(line: str, expected: bool) -> None:
+    assert is_caption(line) is expected
+
+
+def test_a_huge_page_is_refused_with_a_message(tmp_path: Path) -> None:
+    big = tmp_path / "huge.txt"
+    big.write_bytes(b"x" * (MAX_PAGE_BYTES + 1))
+    with pytest.raises(PageError, match="larger than a news page") as caught:
+        read_page(big)
+    assert caught.value.path == str(big)
+
+
+def test_a_page_without_story_text_is_refused(tmp_path: Path) -> None:
+    page = tmp_path / "menu.txt"
+    page.write_text("Log In\nMENU\nWorld\n\x00\x01\n", encoding="utf-8")
+    with pytest.raises(PageError, match="no article text"):
+        read_page(page)
+
+
+def test_binary_junk_is_refused_not_crashed_on(tmp_path: Path) -> None:
+    page = tmp_path / "junk.txt"
+    page.write_bytes(bytes(range(256)) * 50)
+    with pytest.raises(PageError):
+        read_page(page)
