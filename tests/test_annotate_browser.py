@@ -14,7 +14,10 @@ from playwright.sync_api import expect
 
 from annotating import ARTICLE, DRAFT, HOSTILE, copy_corpus, running
 from relgraph.annotate.document import read_document
+from relgraph.annotate.session import Annotator
 from relgraph.web.annotate import AnnotateServer
+
+from conftest import TESTDATA
 
 SHOTS = Path(__file__).resolve().parent.parent / ".pytest_cache" / "annotate-shots"
 
@@ -100,6 +103,24 @@ def test_accept_every_suggestion_by_keyboard(
     wait_saved(page)
     assert article_file(corpus).read_text() == original.replace("    review: suggested\n", "")
     assert page.locator("#counts").text_content() == "4 items, 0 awaiting review"
+
+
+def test_accept_every_suggestion_of_a_real_draft(page: Any, tmp_path: Path) -> None:
+    """``relgraph draft`` on a captured page, then one keystroke per suggestion."""
+    root = copy_corpus(TESTDATA / "draft", tmp_path / "c")
+    article = Annotator(root).draft(TESTDATA / "pages" / "captured" / "001_fc818e0d9b86f47a.txt")
+    path = root / "articles" / f"{article}.yaml"
+    original = path.read_text()
+    count = original.count("    review: suggested\n")
+    assert count >= 5
+    with running(root) as server:
+        open_article(page, server, article)
+        assert page.locator("#items .item.is-suggested").count() == count
+        page.screenshot(path=str(SHOTS / "draft.png"), full_page=True)
+        press(page, "a", count)
+        page.wait_for_selector("body[data-suggestions='0']")
+        wait_saved(page)
+    assert path.read_text() == original.replace("    review: suggested\n", "")
 
 
 def test_reject_one_and_edit_one(page: Any, server: AnnotateServer, corpus: Path) -> None:

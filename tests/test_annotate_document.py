@@ -93,3 +93,17 @@ def test_save_writes_and_refuses_a_file_changed_since(tmp_path: Path) -> None:
         save_document(path, doc, etag)  # the etag of the file as first opened
     assert path.read_bytes() == before
     assert not list(path.parent.glob(".*.tmp"))
+
+
+def test_save_keeps_the_comments_that_end_the_file(tmp_path: Path) -> None:
+    root = copy_corpus(DRAFT, tmp_path / "c")
+    path = root / "articles" / f"{ARTICLE}.yaml"
+    note = "# new entities suggested by relgraph draft:\n#   mansudae: Place\n"
+    path.write_text(path.read_text() + note)
+    doc, etag = read_document(path)
+    doc["claims"][0].pop("review")
+    save_document(path, doc, etag)
+    assert path.read_text().endswith("    confidence: 0.9\n" + note) or path.read_text().endswith(
+        note
+    )
+    assert path.read_text().count(note) == 1

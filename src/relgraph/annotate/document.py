@@ -156,6 +156,18 @@ def dump_document(doc: Document) -> str:
 _LOCK = threading.Lock()
 
 
+def trailing_comments(data: bytes) -> bytes:
+    """The comment lines that end a file (``relgraph draft`` lists its new-entity stubs
+    there), kept when the article is written again."""
+    lines = data.split(b"\n")
+    while lines and not lines[-1].strip():
+        lines.pop()
+    tail: list[bytes] = []
+    while lines and lines[-1].lstrip().startswith(b"#"):
+        tail.insert(0, lines.pop())
+    return b"\n".join(tail) + b"\n" if tail else b""
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """Write beside the target, flush to disk, then rename over it: never half-written."""
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
@@ -176,12 +188,13 @@ def save_document(path: Path, doc: Document, base_etag: str) -> str:
     Raises :class:`ConflictError` when the file's bytes no longer match
     ``base_etag`` (another tab, an editor, ``relgraph draft`` wrote it since).
     """
-    data = dump_document(doc).encode("utf-8")
     with _LOCK:
         try:
-            current = etag_of(path.read_bytes())
+            old = path.read_bytes()
         except FileNotFoundError:
-            current = ""
+            old = b""
+        current = etag_of(old) if old else ""
+        data = dump_document(doc).encode("utf-8") + trailing_comments(old)
         if current != base_etag:
             raise ConflictError(
                 "the file changed on disk since this page opened it; your changes were not saved",

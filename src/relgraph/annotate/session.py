@@ -79,7 +79,12 @@ class Annotator:
         return path
 
     def target(self, given: str | None) -> str | None:
-        """The article to open for the command's argument: an id, an article file, or none."""
+        """The article to open for the command's argument (none: the list of articles).
+
+        An article id or file opens that article; a saved news page is drafted
+        first (``relgraph draft``: a page drafted before is merged, reviewed items
+        kept) and its article opened.
+        """
         if not given:
             return None
         path = Path(given)
@@ -87,12 +92,18 @@ class Annotator:
             self.path_of(path.stem)
             return path.stem
         if path.is_file():
-            raise NotFound(
-                f"{given} is not an article file",
-                hint="draft the page first with relgraph draft, then annotate the article",
-            )
+            return self.draft(path)
         self.path_of(given)
         return given
+
+    def draft(self, page: Path) -> str:
+        """Draft one saved page into the corpus; the id of its article."""
+        from relgraph.draft.run import draft_pages
+
+        report = draft_pages([page], self.root).pages[0]
+        if report.error or report.article is None:
+            raise NotFound(report.error or f"{page}: no article drafted")
+        return report.article
 
     def list_articles(self) -> list[dict[str, Any]]:
         """Every article with its title and how many suggestions await review."""
