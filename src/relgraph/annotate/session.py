@@ -170,7 +170,11 @@ class Annotator:
     def quote(self, doc: Document, text: str, predicate: str | None) -> dict[str, Any]:
         """Uniqueness of a selection and the arguments a claim quoting it would get."""
         status = quote_status(doc, text)
-        status["guess"] = choices.guess_arguments(self.registry(), text, predicate)
+        reg = self.registry()
+        guess: dict[str, Any] = dict(choices.guess_arguments(reg, text, predicate))
+        names = reg.by_id()
+        guess["labels"] = {v: f"{names[v].name} ({names[v].type})" for v in guess.values()}
+        status["guess"] = guess
         status["suggested_id"] = registry.suggest_id(text)
         return status
 

@@ -49,10 +49,10 @@ function select(name, options, value, blank) {
   return node;
 }
 
-function claimFields(fields, published, guess) {
+function claimFields(fields, published, guess, labels) {
   const predicate = select(
     "predicate",
-    choices.predicates.map((p) => [p.name, `${p.name} — ${p.label}`]),
+    choices.predicates.map((p) => [p.name, p.label && p.label !== p.name ? `${p.name} — ${p.label}` : p.name]),
     fields.predicate,
     "choose a predicate",
   );
@@ -63,16 +63,15 @@ function claimFields(fields, published, guess) {
     participants ? fields.participants.join(", ") : fields.subject,
     () => "subject",
     current,
+    labels,
   );
-  const object = entityPicker("object", fields.object, () => "object", current);
-  const place = entityPicker("place", fields.place, () => "place", current);
+  const object = entityPicker("object", fields.object, () => "object", current, labels);
+  const place = entityPicker("place", fields.place, () => "place", current, labels);
   const status = select("status", choices.statuses.map((s) => [s, s]), fields.status || "asserted");
   predicate.addEventListener("change", async () => {
-    const found = guess ? await guess(predicate.value) : {};
-    if (found.subject && !subject.input.value) subject.input.value = found.subject;
-    if (found.object && !object.input.value) object.input.value = found.object;
-    subject.input.dataset.chosen = subject.input.value;
-    object.input.dataset.chosen = object.input.value;
+    const found = guess ? await guess(predicate.value) : { labels: {} };
+    if (found.subject && !subject.input.value) subject.set(found.subject, found.labels[found.subject]);
+    if (found.object && !object.input.value) object.set(found.object, found.labels[found.object]);
   });
   return {
     nodes: [
@@ -87,10 +86,10 @@ function claimFields(fields, published, guess) {
   };
 }
 
-function roleFields(fields, published) {
-  const person = entityPicker("entity", fields.entity, () => "entity", () => "");
+function roleFields(fields, published, labels) {
+  const person = entityPicker("entity", fields.entity, () => "entity", () => "", labels);
   const title = el("input", { type: "text", name: "title", id: "field-title", value: fields.title || "" });
-  const of = entityPicker("of", fields.of, () => "of", () => "");
+  const of = entityPicker("of", fields.of, () => "of", () => "", labels);
   return {
     nodes: [row("person", person.wrapper), row("title", title), row("of", of.wrapper), dateField(fields.date, published)],
     focus: title,
@@ -98,7 +97,7 @@ function roleFields(fields, published) {
 }
 
 // Resolves to the changed fields, or null when cancelled.
-export async function openEditor({ title, kind, fields, quote, published, guess }) {
+export async function openEditor({ title, kind, fields, quote, published, guess, labels = {} }) {
   await loadChoices();
   const box = dialog();
   const form = document.getElementById("editor-form");
@@ -107,7 +106,8 @@ export async function openEditor({ title, kind, fields, quote, published, guess 
   document.getElementById("editor-error").textContent = "";
   const holder = document.getElementById("editor-fields");
   clear(holder);
-  const built = kind === "roles" ? roleFields(fields, published) : claimFields(fields, published, guess);
+  const built =
+    kind === "roles" ? roleFields(fields, published, labels) : claimFields(fields, published, guess, labels);
   holder.append(...built.nodes);
   box.showModal();
   built.focus.focus();

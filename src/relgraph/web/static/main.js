@@ -138,6 +138,7 @@ async function editCurrent() {
     fields: item.fields,
     quote: item.fields.quote,
     published: state.doc.published,
+    labels: item.labels,
   });
   if (!fields) return;
   await change({ op: "edit", kind: item.kind, index: item.index, fields });

@@ -3,10 +3,10 @@
 import { get } from "./api.js";
 import { clear, el } from "./dom.js";
 
-export function entityPicker(name, value, slotOf, predicateOf) {
+export function entityPicker(name, value, slotOf, predicateOf, labels = {}) {
   const input = el("input", { type: "text", name, id: `field-${name}`, autocomplete: "off", value: value || "" });
   input.dataset.chosen = value || "";
-  const chosen = el("span", { class: "chosen" });
+  const chosen = el("span", { class: "chosen" }, labels[value] || "");
   const results = el("ul", { class: "results", role: "listbox" });
   let latest = [];
   let seq = 0;
@@ -53,6 +53,13 @@ export function entityPicker(name, value, slotOf, predicateOf) {
     if (exact || found.length) pick(exact || found[0]);
   });
 
+  // Fill in a value chosen elsewhere (a guess from the selected quote).
+  function set(id, label) {
+    input.value = id;
+    input.dataset.chosen = id;
+    chosen.textContent = label || "";
+  }
+
   const wrapper = el("div", { class: "picker" }, input, chosen, results);
-  return { wrapper, input, refresh: search };
+  return { wrapper, input, set, refresh: search };
 }
