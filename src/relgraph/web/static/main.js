@@ -50,7 +50,7 @@ function render() {
   renderCounts(state.view, $("counts"), $("article-problems"));
   $("title").textContent = state.view.title || state.id;
   document.title = `${state.view.title || state.id} — relgraph annotate`;
-  highlight($("reader"), itemByKey(state.current));
+  setCurrent(state.current);
   document.body.dataset.suggestions = String(state.view.suggestions);
 }
 
@@ -63,6 +63,8 @@ function setCurrent(key, scroll = true) {
     if (scroll) node.scrollIntoView({ block: "nearest" });
   }
   highlight($("reader"), itemByKey(key));
+  const quote = $("reader").querySelector(".quote.lit");
+  if (quote && scroll) quote.scrollIntoView({ block: "nearest" });
 }
 
 // The next suggestion after position `from` (wrapping), else the item there.

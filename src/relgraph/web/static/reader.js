@@ -71,12 +71,12 @@ export function renderReader(view, container) {
 
 // Light up one item's quote and the mentions of its entities (and nothing else).
 export function highlight(container, item) {
-  for (const node of container.querySelectorAll(".lit")) node.classList.remove("lit");
+  for (const node of container.querySelectorAll(".lit, .arg")) node.classList.remove("lit", "arg");
   if (!item) return;
   for (const node of container.querySelectorAll("[data-items]")) {
     if (node.dataset.items.split(" ").includes(item.key)) node.classList.add("lit");
   }
   for (const node of container.querySelectorAll("[data-entity]")) {
-    if (item.entities.includes(node.dataset.entity)) node.classList.add("lit");
+    if (item.entities.includes(node.dataset.entity)) node.classList.add("arg");
   }
 }
