@@ -123,6 +123,22 @@ def test_accept_every_suggestion_of_a_real_draft(page: Any, tmp_path: Path) -> N
     assert path.read_text() == original.replace("    review: suggested\n", "")
 
 
+def test_hovering_links_items_quotes_and_arguments(page: Any, server: AnnotateServer) -> None:
+    open_article(page, server)
+    page.hover("#items [data-key='claims:1']")
+    lit = page.locator("#reader .lit")
+    assert "".join(lit.all_text_contents()) == "Lavrov held talks with Ri Yong Ho on Thursday"
+    args = {n.get_attribute("data-entity") for n in page.locator("#reader .arg").all()}
+    assert args == {"lavrov", "ri_yong_ho", "pyongyang"}
+    page.hover("#reader .quote[data-items~='claims:2']")
+    expect(page.locator("#items .hovered")).to_have_attribute("data-key", "claims:2")
+    assert "".join(page.locator("#reader .lit").all_text_contents()) == (
+        "Lavrov also invited Kim Jong Un to visit Russia"
+    )
+    page.click("#reader .quote[data-items~='claims:0']")
+    expect(page.locator("#items [aria-current=true]")).to_have_attribute("data-key", "claims:0")
+
+
 def test_reject_one_and_edit_one(page: Any, server: AnnotateServer, corpus: Path) -> None:
     open_article(page, server)
     press(page, "j", 3)  # to claim c03

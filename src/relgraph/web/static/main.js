@@ -175,6 +175,13 @@ async function entityFromSelection() {
   render();
 }
 
+// Where quotes overlap, the shortest (most specific) one is meant.
+function itemAt(span) {
+  const keys = span.dataset.items.split(" ");
+  const length = (k) => (itemByKey(k)?.fields.quote || "").length;
+  return keys.reduce((best, k) => (length(k) < length(best) ? k : best));
+}
+
 function bindPointer() {
   $("items").addEventListener("click", (event) => {
     const entry = event.target.closest("[data-key]");
@@ -189,7 +196,7 @@ function bindPointer() {
   });
   $("reader").addEventListener("mouseover", (event) => {
     const span = event.target.closest("[data-items]");
-    const key = span ? span.dataset.items.split(" ")[0] : state.current;
+    const key = span ? itemAt(span) : state.current;
     highlight($("reader"), itemByKey(key));
     for (const node of $("items").querySelectorAll(".hovered")) node.classList.remove("hovered");
     if (span) {
@@ -201,7 +208,7 @@ function bindPointer() {
   });
   $("reader").addEventListener("click", (event) => {
     const span = event.target.closest("[data-items]");
-    if (span && window.getSelection().isCollapsed) setCurrent(span.dataset.items.split(" ")[0]);
+    if (span && window.getSelection().isCollapsed) setCurrent(itemAt(span));
   });
   $("accept-above").addEventListener("click", () => actions.acceptAbove());
 }
