@@ -32,6 +32,28 @@ from relgraph.model import Article, Claim, Corpus, Entity
 from relgraph.vocab import load_vocabulary
 
 TARGETED = ("met", "visited", "signed", "sent_message", "proposed")
+OTHERS = (
+    "stated_position",
+    "discussed",
+    "supported",
+    "expressed_concern",
+    "participates_in",
+    "rejected",
+    "considered",
+    "cooperates_with",
+    "conducted",
+    "criticized",
+    "agreed",
+    "accused",
+    "invited",
+    "transferred",
+    "urged",
+    "hosted",
+    "denied",
+    "allied_with",
+    "built",
+    "sanctioned",
+)
 REFERENCE = dt.date(2026, 11, 30)  # the day this evaluation was first run: the drafts' "today"
 
 
@@ -101,6 +123,7 @@ class Result:
     article: str
     metadata: dict[str, bool]
     entities: Score
+    used: Score
     stubs: tuple[int, int, int]  # found, with the right type, held-out entities
     roles: Score
     claims: Score
@@ -140,6 +163,13 @@ def evaluate(article: Article, corpus: Corpus, pages: Path) -> tuple[Result, Dra
     }
     linked.discard(None)
     entities = Score(len(linked & mine), len(linked - mine), len(mine - linked))
+    drafted = {mapped(x) for x in (m.outlet, m.agency, *m.datelines) if x}
+    for c in s.claims:
+        drafted |= {mapped(x) for x in (*c.participants, c.object, c.place, c.asserted_by) if x}
+    for r in s.roles:
+        drafted |= {mapped(x) for x in (r.entity, r.of) if x}
+    drafted.discard(None)
+    used = Score(len(drafted & mine), len(drafted - mine), len(mine - drafted))
     found = [e for e in held_out if e.id in mapping.values()]
     typed = [
         e for e in found if any(mapping.get(st.id) == e.id and st.type == e.type for st in s.stubs)
@@ -168,7 +198,7 @@ def evaluate(article: Article, corpus: Corpus, pages: Path) -> tuple[Result, Dra
     for c in article.claims:
         gold.setdefault(claim_key(c.predicate, c.participants, c.object), []).append(c)
     claims = Score()
-    per: dict[str, Score] = {p: Score() for p in TARGETED}
+    per: dict[str, Score] = {p: Score() for p in (*TARGETED, *OTHERS)}
     details: Counter[str] = Counter()
     for c in s.claims:
         key = claim_key(
@@ -198,6 +228,7 @@ def evaluate(article: Article, corpus: Corpus, pages: Path) -> tuple[Result, Dra
         article.id,
         metadata,
         entities,
+        used,
         (len(found), len(typed), len(held_out)),
         roles,
         claims,
@@ -213,7 +244,9 @@ def _best(candidates: list[Claim], quote: str) -> Claim:
     return max(candidates, key=lambda g: fuzz.partial_ratio(g.evidence.quote, quote))
 
 
-def check_draft(draft: Draft, corpus_dir: Path, article: Article, kept: list[Entity]) -> tuple[bool, list[str]]:
+def check_draft(
+    draft: Draft, corpus_dir: Path, article: Article, kept: list[Entity]
+) -> tuple[bool, list[str]]:
     """Write the draft into the leave-one-out corpus (the other articles, the registry
     without the held-out entities) the way ``relgraph draft`` does, then check it."""
     from relgraph import api
@@ -234,7 +267,7 @@ def check_draft(draft: Draft, corpus_dir: Path, article: Article, kept: list[Ent
         (root / "entities.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
         report = write_draft(draft, root)
         result = api.check(root)
-        return result.ok, [str(p) for p in result.problems][:5] + [str(report)]
+        return result.ok, [*(str(p) for p in result.problems[:5]), str(report)]
 
 
 def main() -> int:
@@ -269,53 +302,87 @@ def _f(x: float) -> str:
     return f"{x:.2f}"
 
 
-def report(results: list[Result]) -> str:
-    lines = [
-        "| article | published | dateline | outlet | entities P / R | stubs found (typed) / held out | roles P / R | claims P / R | dates / status / attribution of matched | check | s |",
-        "|---|---|---|---|---|---|---|---|---|---|---|",
+HEADER = (
+    "| article | published | dateline | outlet | entities P / R | stubs (typed) / held out "
+    "| roles P / R | claims P / R | date / status / attribution of matched | check | s |\n"
+    "|---|---|---|---|---|---|---|---|---|---|---|"
+)
+
+
+def _row(r: Result) -> str:
+    yes = {True: "yes", False: "**no**"}
+    d, c = r.matched_details, r.claims
+    cells = [
+        r.article,
+        yes[r.metadata["published"]],
+        yes[r.metadata["dateline"]],
+        yes[r.metadata["outlet"]],
+        f"{_f(r.entities.p)} / {_f(r.entities.r)}",
+        f"{r.stubs[0]} ({r.stubs[1]}) / {r.stubs[2]}",
+        f"{_f(r.roles.p)} / {_f(r.roles.r)}",
+        f"{_f(c.p)} / {_f(c.r)} ({c.tp} of {c.tp + c.fn}, {c.tp + c.fp} drafted)",
+        f"{d['date']} / {d['status']} / {d['attribution']} of {d['matched']}",
+        yes[bool(r.check_ok)],
+        f"{r.seconds:.2f}",
     ]
-    total_e, total_r, total_c = Score(), Score(), Score()
-    per: dict[str, Score] = {p: Score() for p in TARGETED}
-    details: Counter[str] = Counter()
+    return "| " + " | ".join(cells) + " |"
+
+
+def report(results: list[Result]) -> str:
+    total_e, total_u, total_r, total_c = Score(), Score(), Score(), Score()
+    per: dict[str, Score] = {p: Score() for p in (*TARGETED, *OTHERS)}
+    d: Counter[str] = Counter()
     stubs = [0, 0, 0]
-    meta = Counter[str]()
+    meta: Counter[str] = Counter()
     for r in results:
         total_e.add(r.entities)
+        total_u.add(r.used)
         total_r.add(r.roles)
         total_c.add(r.claims)
         for p, s in r.per_predicate.items():
             per[p].add(s)
-        details.update(r.matched_details)
+        d.update(r.matched_details)
         for i in range(3):
             stubs[i] += r.stubs[i]
         meta.update(k for k, v in r.metadata.items() if v)
-        yes = {True: "yes", False: "**no**"}
-        d = r.matched_details
-        lines.append(
-            f"| {r.article} | {yes[r.metadata['published']]} | {yes[r.metadata['dateline']]} | "
-            f"{yes[r.metadata['outlet']]} | {_f(r.entities.p)} / {_f(r.entities.r)} | "
-            f"{r.stubs[0]} ({r.stubs[1]}) / {r.stubs[2]} | {_f(r.roles.p)} / {_f(r.roles.r)} | "
-            f"{_f(r.claims.p)} / {_f(r.claims.r)} ({r.claims.tp} of {r.claims.tp + r.claims.fn}, "
-            f"{r.claims.tp + r.claims.fp} drafted) | {d['date']} / {d['status']} / {d['attribution']} of {d['matched']} | "
-            f"{yes[bool(r.check_ok)]} | {r.seconds:.2f} |"
-        )
     n = len(results)
-    d = details
-    lines += [
+    targeted = ", ".join(
+        f"{p} {_f(s.r)} ({s.tp}/{s.tp + s.fn}, P {_f(s.p)})"
+        for p, s in per.items()
+        if p in TARGETED
+    )
+    others = ", ".join(
+        f"{p} {s.tp}/{s.tp + s.fn} ({s.tp + s.fp} drafted)"
+        for p, s in per.items()
+        if p not in TARGETED and s.tp + s.fn + s.fp
+    )
+    seconds = [r.seconds for r in results]
+    lines = [
+        HEADER,
+        *(_row(r) for r in results),
         "",
-        f"- metadata: published {meta['published']}/{n}, dateline {meta['dateline']}/{n}, outlet {meta['outlet']}/{n}",
-        f"- entities: P {_f(total_e.p)}, R {_f(total_e.r)}; stubs: {stubs[0]} of {stubs[2]} held-out entities proposed, {stubs[1]} with the right type",
-        f"- roles: P {_f(total_r.p)}, R {_f(total_r.r)} ({total_r.tp} of {total_r.tp + total_r.fn})",
-        f"- claims: P {_f(total_c.p)}, R {_f(total_c.r)} ({total_c.tp} of {total_c.tp + total_c.fn} curated, {total_c.tp + total_c.fp} drafted)",
-        "- claims recall by predicate: "
-        + ", ".join(f"{p} {_f(s.r)} ({s.tp}/{s.tp + s.fn}), P {_f(s.p)}" for p, s in per.items()),
-        f"- matched claims with the right date {d['date']}/{d['matched']}, status {d['status']}/{d['matched']}, attribution {d['attribution']}/{d['matched']}",
+        f"- metadata: published {meta['published']}/{n}, dateline {meta['dateline']}/{n}, "
+        f"outlet {meta['outlet']}/{n}",
+        f"- entities linked in the text: P {_f(total_e.p)}, R {_f(total_e.r)}; "
+        f"named in the suggestions (claims, roles, metadata): P {_f(total_u.p)}, "
+        f"R {_f(total_u.r)}",
+        f"- new-entity stubs: {stubs[0]} of {stubs[2]} held-out entities proposed, "
+        f"{stubs[1]} with the right type",
+        f"- roles: P {_f(total_r.p)}, R {_f(total_r.r)} "
+        f"({total_r.tp} of {total_r.tp + total_r.fn})",
+        f"- claims: P {_f(total_c.p)}, R {_f(total_c.r)} ({total_c.tp} of "
+        f"{total_c.tp + total_c.fn} curated, {total_c.tp + total_c.fp} drafted)",
+        f"- claims by targeted predicate, recall: {targeted}",
+        f"- other predicates, found/curated: {others}",
+        f"- matched claims with the right date {d['date']}/{d['matched']}, status "
+        f"{d['status']}/{d['matched']}, attribution {d['attribution']}/{d['matched']}",
         f"- drafts passing check: {sum(bool(r.check_ok) for r in results)}/{n}",
-        f"- time per article after start-up: max {max(r.seconds for r in results):.2f} s, mean {sum(r.seconds for r in results) / n:.2f} s",
+        f"- time per article after start-up: max {max(seconds):.2f} s, "
+        f"mean {sum(seconds) / n:.2f} s",
     ]
-    for r in results:
-        if not r.check_ok:
-            lines.append(f"- check of {r.article}: " + "; ".join(r.problems))
+    lines += [
+        f"- check of {r.article}: " + "; ".join(r.problems) for r in results if not r.check_ok
+    ]
     return "\n".join(lines)
 
 

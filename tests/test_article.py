@@ -15,7 +15,7 @@ from relgraph.corpus.article import read_article
 from relgraph.errors import Problem
 from relgraph.rdf.mapping import article_quads
 from relgraph.rdf.namespaces import RG
-from relgraph.store import open_store
+from relgraph.store import LocalStore, open_store
 
 MINI_ARTICLE = "articles/2014-11-20-mini.yaml"
 CAPTIONS = """captions:
@@ -175,3 +175,37 @@ def test_a_role_of_a_non_person_is_refused(mini_corpus: Path) -> None:
     assert [p.message for p in check(mini_corpus).problems] == [
         "role r01: 'russia' is a Country, expected Person"
     ]
+
+
+def test_the_caption_only_meeting_is_in_the_bundled_graph(bundled_store: LocalStore) -> None:
+    """Lavrov and Ri Yong Ho at the Mansudae Assembly Hall: stated only in photo captions."""
+    rows = bundled_store.store.query(
+        """
+        PREFIX rg: <https://w3id.org/relgraph/ontology#>
+        PREFIX ent: <https://w3id.org/relgraph/entity/>
+        PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+        PREFIX oa: <http://www.w3.org/ns/oa#>
+        SELECT ?date ?caption WHERE {
+          ?s rdf:predicate rg:met ; rg:participant ent:lavrov, ent:ri_yong_ho ;
+             rg:place ent:mansudae_assembly_hall ; rg:date ?date ;
+             rg:evidence/oa:hasTarget/rg:inCaption ?c .
+          ?c <https://schema.org/text> ?caption .
+          ent:lavrov rg:met ent:ri_yong_ho .
+        }
+        """,
+        use_default_graph_as_union=True,
+    )
+    found = [(r["date"].value, r["caption"].value) for r in rows]  # type: ignore[index,union-attr]
+    assert len(found) == 1
+    assert found[0][0] == "2018-05-31" and "Mansudae Assembly Hall" in found[0][1]
+
+
+def test_every_bundled_article_names_its_captured_page(bundled_corpus: Path) -> None:
+    for path in sorted((bundled_corpus / "articles").glob("*.yaml")):
+        article, problems = _read(path)
+        assert problems == []
+        source = article.source  # type: ignore[attr-defined]
+        assert source.startswith("pages/") and (bundled_corpus / source).is_file(), path
+        page = (bundled_corpus / source).read_text(encoding="utf-8")
+        for caption in article.captions:  # type: ignore[attr-defined]
+            assert caption in page  # verbatim

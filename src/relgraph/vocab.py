@@ -31,6 +31,8 @@ class Predicate:
     registry_only: bool
     cameo: str | None
     plover: str | None
+    #: words and phrases of news copy that state it (``rg:trigger``), lower case
+    triggers: tuple[str, ...] = ()
 
     def accepts_subject(self, entity_type: str) -> bool:
         return entity_type in self.domain
@@ -48,6 +50,11 @@ class Vocabulary:
     covers: dict[str, frozenset[str]]
     statuses: dict[str, str]
     precisions: dict[str, str]
+
+    def triggered_by(self, phrase: str) -> list[str]:
+        """The predicates a word or phrase of news copy states (``said`` -> stated_position)."""
+        wanted = " ".join(phrase.replace("_", " ").casefold().split())
+        return [p.name for p in self.predicates.values() if wanted in p.triggers]
 
     def type_names(self, class_iri: str) -> str:
         """Human-readable list of the types a class covers, for messages."""
@@ -145,6 +152,7 @@ def load_vocabulary() -> Vocabulary:
             registry_only=first(subject, RG + "registryOnly") == "true",
             cameo=first(subject, RG + "cameoCode"),
             plover=first(subject, RG + "ploverType"),
+            triggers=tuple(dict.fromkeys(t.casefold() for t in values(subject, RG + "trigger"))),
         )
 
     def individuals(cls: str) -> dict[str, str]:

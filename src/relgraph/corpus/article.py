@@ -121,7 +121,6 @@ def _quote(f: Fields, finder: QuoteFinder) -> Evidence | None:
 def _read_claim(
     node: LMap, path: str, finder: QuoteFinder, anchor: dt.date | None, problems: list[Problem]
 ) -> Claim | None:
-    before = len(problems)
     raw_id = node.get("id")
     where = f"claim {raw_id}" if isinstance(raw_id, LStr) else "claim"
     f = Fields(node, path, problems, where, CLAIM_FIELDS)
@@ -140,11 +139,14 @@ def _read_claim(
     status = f.text("status") or "asserted"
     if status not in STATUSES:
         f.report(f.line_of("status"), f"unknown status {status!r}", "use " + ", ".join(STATUSES))
+        status = "asserted"
     date = read_date(f, "date", anchor)
     review, confidence = _review(f)
     evidence = _quote(f, finder)
-    if len(problems) != before or claim_id is None or predicate is None or evidence is None:
-        return None
+    if claim_id is None or predicate is None or (subject is None and not participants):
+        return None  # nothing left to check against the registry and the vocabulary
+    if evidence is None:  # reported; the claim is still checked, never mapped
+        evidence = Evidence(str(f.text("quote") or ""), 0, 0)
     return Claim(
         id=str(claim_id),
         predicate=str(predicate),
@@ -174,7 +176,6 @@ def _read_role(
     anchor: dt.date | None,
     problems: list[Problem],
 ) -> Role | None:
-    before = len(problems)
     raw_id = node.get("id")
     where = f"role {raw_id}" if isinstance(raw_id, LStr) else "role"
     f = Fields(node, path, problems, where, ROLE_FIELDS)
@@ -184,8 +185,10 @@ def _read_role(
     date = read_date(f, "date", anchor)
     review, confidence = _review(f)
     evidence = _quote(f, finder)
-    if len(problems) != before or None in (role_id, entity, title) or evidence is None:
+    if role_id is None or entity is None or title is None:
         return None
+    if evidence is None:  # reported; the role is still checked, never mapped
+        evidence = Evidence(str(f.text("quote") or ""), 0, 0)
     return Role(
         entity=str(entity),
         title=str(title),
@@ -215,8 +218,19 @@ def _captions(f: Fields) -> tuple[str, ...]:
     return tuple(str(c) for c in texts)
 
 
+# Stands in for a missing or bad 'published' in a partial article: no claim date
+# is after it, so no second message follows the one about the date itself.
+_UNKNOWN_DATE = DateValue("9999-12-31", "day")
+
+
 def read_article(path: Path, display: str, problems: list[Problem]) -> Article | None:
-    """Read one ``articles/<id>.yaml``; record problems and return None if unusable."""
+    """Read one ``articles/<id>.yaml``, recording every problem.
+
+    Returns None only when the file is not a YAML mapping. When problems were
+    recorded the article is *partial* (what could be read, with blanks for the
+    rest, claims without a usable quote included): good for checking the rest
+    of the file in the same pass, never for building.
+    """
     doc, found = read_yaml(path, display)
     problems.extend(found)
     if doc is None and not found:
@@ -225,7 +239,6 @@ def read_article(path: Path, display: str, problems: list[Problem]) -> Article |
     node = as_mapping(doc, display, problems, "an article") if doc is not None else None
     if node is None:
         return None
-    before = len(problems)
     f = Fields(node, display, problems, "", ARTICLE_FIELDS)
     article_id = read_id(f, ARTICLE_ID, "lower-case letters, digits and '-', e.g. 2014-11-20-ap")
     if article_id is not None and article_id != path.stem:
@@ -257,16 +270,13 @@ def read_article(path: Path, display: str, problems: list[Problem]) -> Article |
         for item in f.mappings("roles")
     ]
     claims = [_read_claim(item, display, finder, anchor, problems) for item in f.mappings("claims")]
-    if len(problems) != before or None in (article_id, title, outlet, published, text):
-        return None
-    assert published is not None
     return Article(
-        id=str(article_id),
-        title=str(title),
-        outlet=str(outlet),
-        published=published,
+        id=str(article_id or path.stem),
+        title=str(title or ""),
+        outlet=str(outlet or ""),
+        published=published or _UNKNOWN_DATE,
         datelines=tuple(str(d) for d in datelines),
-        text=str(text),
+        text=str(text or ""),
         claims=tuple(c for c in claims if c is not None),
         agency=opt(f.text("agency")),
         url=opt(f.text("url")),

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from relgraph.corpus.fields import did_you_mean
+from relgraph.corpus.hints import Ids, predicate_hint
 from relgraph.corpus.layout import REGISTRY
 from relgraph.corpus.reader import read_corpus
 from relgraph.dates import period_start
@@ -17,28 +18,6 @@ from relgraph.errors import CorpusError, Problem
 from relgraph.model import Article, Claim, Corpus, Entity
 from relgraph.rdf.namespaces import RG
 from relgraph.vocab import Vocabulary, load_vocabulary
-
-
-class _Registry:
-    def __init__(
-        self, entities: Iterable[Entity], usable: bool = True, broken: frozenset[str] = frozenset()
-    ) -> None:
-        self.by_id: dict[str, Entity] = {}
-        self.by_name: dict[str, str] = {}
-        # Ids that cannot be checked: the registry file failed, or the entry has
-        # problems of its own. Reported there once, never as "unknown" here.
-        self.usable = usable
-        self.broken = broken
-        for e in entities:
-            self.by_id.setdefault(e.id, e)
-            for n in e.names:
-                self.by_name.setdefault(n.casefold(), e.id)
-
-    def unknown_hint(self, value: str) -> str:
-        owner = self.by_name.get(value.casefold())
-        if owner is not None:
-            return f"{value!r} is a name of {owner!r}; write the id"
-        return did_you_mean(value, self.by_id) or "add it to entities.yaml"
 
 
 def _check_registry(entities: tuple[Entity, ...], vocab: Vocabulary) -> list[Problem]:
@@ -80,7 +59,7 @@ def _check_registry(entities: tuple[Entity, ...], vocab: Vocabulary) -> list[Pro
                     )
                 )
             names.setdefault(name.casefold(), e)
-    registry = _Registry(entities)
+    registry = Ids(entities)
     for e in entities:
         if e.country is not None:
             _expect(
@@ -97,7 +76,7 @@ def _check_registry(entities: tuple[Entity, ...], vocab: Vocabulary) -> list[Pro
 
 def _expect(
     problems: list[Problem],
-    registry: _Registry,
+    registry: Ids,
     value: str,
     types: Iterable[str],
     path: str,
@@ -106,6 +85,8 @@ def _expect(
 ) -> Entity | None:
     """Report an unknown id or one of the wrong type; return the entity if fine."""
     allowed = frozenset(types)
+    if not value:  # a missing field, already reported where it is read
+        return None
     entity = registry.by_id.get(value)
     if entity is None and (not registry.usable or value in registry.broken):
         return None
@@ -126,7 +107,7 @@ def _expect(
 
 
 def _check_claim(
-    claim: Claim, article: Article, registry: _Registry, vocab: Vocabulary, ids: set[str]
+    claim: Claim, article: Article, registry: Ids, vocab: Vocabulary, ids: set[str]
 ) -> list[Problem]:
     problems: list[Problem] = []
     where = f"claim {claim.id}"
@@ -138,8 +119,7 @@ def _check_claim(
                 path,
                 claim.line_of("predicate"),
                 f"{where}: unknown predicate {claim.predicate!r}",
-                did_you_mean(claim.predicate, vocab.predicates)
-                or "see docs/annotating.md for the list",
+                predicate_hint(claim.predicate, vocab),
             )
         )
         return problems
@@ -270,7 +250,7 @@ def _check_claim(
     return problems
 
 
-def _check_roles(article: Article, registry: _Registry) -> list[Problem]:
+def _check_roles(article: Article, registry: Ids) -> list[Problem]:
     """Roles an article attests: a known person, a title of a country or organisation."""
     problems: list[Problem] = []
     ids: dict[str, int] = {}
@@ -299,7 +279,7 @@ def _check_roles(article: Article, registry: _Registry) -> list[Problem]:
     return problems
 
 
-def _check_article(article: Article, registry: _Registry, vocab: Vocabulary) -> list[Problem]:
+def _check_article(article: Article, registry: Ids, vocab: Vocabulary) -> list[Problem]:
     problems: list[Problem] = []
     path = article.path
     _expect(
@@ -353,7 +333,7 @@ def validate(corpus: Corpus, vocab: Vocabulary | None = None) -> list[Problem]:
     """Every cross-reference problem in a corpus (its unreadable parts left out)."""
     vocab = vocab or load_vocabulary()
     problems = _check_registry(corpus.entities, vocab)
-    registry = _Registry(corpus.entities, corpus.registry_usable, corpus.broken_entities)
+    registry = Ids(corpus.entities, corpus.registry_usable, corpus.broken_entities)
     for article in corpus.articles:
         problems.extend(_check_article(article, registry, vocab))
     return problems

@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from relgraph.draft.lexicon import TITLE_WORDS
 from relgraph.draft.mentions import Mention, Registry
 from relgraph.draft.sentences import DateMention, Sentence, shortest_unique
 from relgraph.draft.triggers import trigger_patterns
@@ -52,9 +53,14 @@ class Context:
     registry: Registry
     vocab: Vocabulary
     published_iso: str
+    #: the lead's date expression, for undated claims near the top (the story's main event)
+    lead_date: str | None = None
+    lead_end: int = 0
 
 
-_SPEAKER_AFTER = re.compile(r"^\s*(?:said|says|told|added|stressed|noted|warned)\b")
+_SPEAKER_AFTER = re.compile(
+    r"^\s*(?:said|says|told|added|stressed|noted|warned|announced|revealed|confirmed|reported)\b"
+)
 _SPEAKER_BEFORE = re.compile(r"\b(?:according to|said|says|cited|quoted)\s+(?:the\s+)?$")
 _SAID = re.compile(r"\b(?:said|says|told|added|according to|quoted|cited|reads the statement)\b")
 _ALLEGED = re.compile(r"\b(?:accus\w*|alleg\w*|claims?|suspected|reportedly)\b", re.IGNORECASE)
@@ -64,6 +70,7 @@ _PLANNED = re.compile(
     r"should|to be held|next month|next week|if implemented)\b"
 )
 _PRONOUN = re.compile(r"^(?:He|She)\b")
+_PRONOUN_SAID = re.compile(r"\b(?:he|she|He|She) (?:said|added|told)\b")
 
 
 def _speaker(sentence: Sentence, mentions: Sequence[Mention], registry: Registry) -> str | None:
@@ -130,7 +137,9 @@ def as_actor(m: Mention, registry: Registry, text: str) -> Mention:
 
 
 _TITLE_RUN = re.compile(
-    r"^(?:'s|’s)?\s*(?:\([A-Z]{2,6}\)\s*)?(?:[A-Z][\w-]*\s+|(?:of|the|for)\s+){0,6}$"
+    r"^(?:'s|’s)?\s*(?:\([A-Z]{2,6}\)\s*)?(?:[A-Z][\w-]*\s+|(?:of|the|for|"
+    + "|".join(sorted(TITLE_WORDS, key=len, reverse=True))
+    + r")\s+){0,6}$"
 )
 _PREP_BEFORE = re.compile(r"\b(?:in|at|from|near|via)\s+(?:the\s+)?$")
 
@@ -189,6 +198,9 @@ def _clause(text: str, sentence: Sentence, t0: int, t1: int) -> str:
     return text[start:end]
 
 
+_NOUN_TRIGGER = re.compile(r"(?:visit|trip|letter|message|note|meeting|talks|summit)", re.I)
+
+
 def _may_lead(m: Mention, t0: int, text: str) -> bool:
     """Can this mention be the subject of a trigger at ``t0``? Not across "that" or ", and",
     and a possessive only when the trigger is its noun ("Lavrov's fourth visit")."""
@@ -196,7 +208,7 @@ def _may_lead(m: Mention, t0: int, text: str) -> bool:
     if _CLAUSE_BREAK.search(between):
         return False
     if between[:2] in ("'s", "’s"):
-        return len(between[2:].split()) <= 1
+        return len(between[2:].split()) <= 1 and bool(_NOUN_TRIGGER.match(text[t0 : t0 + 8]))
     return True
 
 
@@ -222,6 +234,9 @@ def sentence_claims(
     registry, vocab = ctx.registry, ctx.vocab
     found: dict[tuple[object, ...], DraftClaim] = {}
     speaker = _speaker(sentence, mentions, registry)
+    if speaker is None and previous_actor and _PRONOUN_SAID.search(sentence.text):
+        speaker = previous_actor  # '"…," he said.'
+
     place = _place(sentence, mentions, registry)
     document = ctx.documents[doc]
     skip = _background(mentions, registry, document)
@@ -269,7 +284,7 @@ def sentence_claims(
             objects = [m for m in after if subject is None or m.entity != subject.entity]
             obj = objects[0] if objects else None
             if spec.symmetric:
-                between = re.search(r"\bbetween\b", document[t0 : t1 + 12])
+                between = re.search(r"\bbetween\b", document[t0 : t1 + 40])
                 if between and len(after) >= 2 and _joined(after[0], after[1], document):
                     subject, obj = after[0], after[1]
                 elif len(before) >= 2 and _joined(before[-2], before[-1], document):
@@ -280,6 +295,16 @@ def sentence_claims(
             if (subject is None and not pronoun) or obj is None:
                 continue
             subject_id = subject.entity if subject else str(previous_actor)
+            participants: tuple[str, ...] = (subject_id,)
+            if (
+                not spec.symmetric
+                and subject is not None
+                and len(before) >= 2
+                and before[-1] is subject
+                and before[-2].entity not in (subject_id, obj.entity)
+                and _joined(before[-2], subject, document)
+            ):
+                participants = (before[-2].entity, subject_id)  # "Moon and Kim … signing"
             if subject_id == obj.entity:
                 continue
             lo = min(subject.start if subject else t0, t0)
@@ -289,19 +314,38 @@ def sentence_claims(
                 continue
             near = 1.0 - min(hi - lo, 200) / 400
             confidence = round(0.35 + 0.4 * near + (0.1 if subject else 0.0), 2)
-            claim_status = _status(_clause(document, sentence, t0, t1))
+            clause = _clause(document, sentence, t0, t1)
+            at = clause.find(document[lo:hi])
+            claim_status = _status(
+                clause[max(0, at) : max(0, at) + hi - lo + 40] if at >= 0 else clause
+            )
             claim = DraftClaim(
                 predicate=predicate,
-                participants=(subject_id,),
+                participants=participants,
                 object=obj.entity,
                 quote=ctx.documents[doc][span[0] : span[1]],
                 confidence=confidence,
-                date=_date(dates, t0, ctx.published_iso, claim_status, document),
+                date=_date(dates, t0, ctx.published_iso, claim_status, document)
+                or (
+                    ctx.lead_date
+                    if claim_status == "asserted" and sentence.start < ctx.lead_end
+                    else None
+                ),
                 place=place if predicate in ("met", "hosted", "signed", "discussed") else None,
                 status=claim_status,
                 asserted_by=speaker if speaker not in (None, subject_id, obj.entity) else None,
             )
-            key = (predicate, subject_id, obj.entity)
+            if (
+                predicate == "stated_position"
+                and speaker is not None
+                and participants == (subject_id,)
+                and registry.type_of(speaker) == "Person"
+                and registry.entities[speaker].country == subject_id
+            ):
+                # "Lavrov said Russia is ready …": the minister states his country's position
+                participants, subject_id = (speaker,), speaker
+                claim = replace(claim, participants=participants, asserted_by=None)
+            key = (predicate, participants, obj.entity)
             if key not in found or found[key].confidence < confidence:
                 found[key] = claim
     if not found and speaker is not None:
@@ -334,7 +378,11 @@ def _said_claim(
             for m in mentions
             if m.entity != speaker
             and m.start >= t0
-            and ctx.registry.type_of(m.entity) not in ("Person", "Place")
+            and ctx.registry.type_of(m.entity) != "Person"
+            and not (
+                ctx.registry.type_of(m.entity) == "Place"
+                and _PREP_BEFORE.search(document[max(0, m.start - 12) : m.start])
+            )
         ),
         None,
     )

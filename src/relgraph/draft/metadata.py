@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from relgraph.draft.lexicon import OUTLET_WORDS
 from relgraph.draft.mentions import Mention, Registry, Stub, find_mentions
 from relgraph.draft.page import FULL_DATE, PageText
-from relgraph.draft.stubs import slug
+from relgraph.draft.stubs import find_stubs, slug
 
 _MONTH_NUMBERS = {
     m: i + 1
@@ -150,14 +150,21 @@ def find_datelines(
         if places:
             return places, agency
     text = page.text
+    found_stubs, _, _ = find_stubs(text, mentions, registry)
+    located = [(m.entity, m.start) for m in mentions if registry.type_of(m.entity) == "Place"]
+    located += [(s.id, s.start) for s in found_stubs if s.type == "Place"]
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
-    for m in mentions:
-        if registry.type_of(m.entity) == "Place" and text[max(0, m.start - 3) : m.start] == "in ":
-            counts[m.entity] += 1
-            first.setdefault(m.entity, m.start)
+    for entity, start in located:
+        if text[max(0, start - 3) : start] == "in ":
+            counts[entity] += 1
+            first.setdefault(entity, start)
     if counts:
-        return [min(counts, key=lambda e: (-counts[e], first[e]))], None
+        best = min(counts, key=lambda e: (-counts[e], first[e]))
+        for s in found_stubs:
+            if s.id == best:
+                stubs.setdefault(s.id, s)
+        return [best], None
     return [], None
 
 

@@ -71,7 +71,7 @@ class RuleBased:
             stubs.extend(s for s in more if s.id not in {x.id for x in stubs})
             misses.extend(missed)
         extended = with_stubs(registry, tuple(stubs))
-        ctx = Context(documents, extended, load_vocabulary(), article.published.isoformat())
+        ctx = _context(article, documents, extended)
         claims: dict[tuple[object, ...], DraftClaim] = {}
         roles: dict[tuple[str, str], DraftRole] = {}
         mentioned: set[str] = set()
@@ -102,6 +102,25 @@ class RuleBased:
             tuple(misses),
             tuple(sorted(mentioned)),
         )
+
+
+LEAD_PARAGRAPHS = 3  # news copy states its main event, and its date, in the first paragraphs
+
+
+def _context(article: ArticleText, documents: tuple[str, ...], registry: Registry) -> Context:
+    paragraphs = article.text.split("\n\n")
+    lead = paragraphs[0] if paragraphs else ""
+    published = article.published.isoformat()
+    lead_dates = [d for d in find_dates(lead, article.published) if d.iso <= published]
+    lead_end = len("\n\n".join(paragraphs[:LEAD_PARAGRAPHS]))
+    return Context(
+        documents,
+        registry,
+        load_vocabulary(),
+        published,
+        lead_dates[0].value if lead_dates else None,
+        lead_end,
+    )
 
 
 def _all_mentions(document: str, registry: Registry) -> list[Mention]:

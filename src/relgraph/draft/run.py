@@ -175,10 +175,11 @@ def write_draft(draft: Draft, corpus_dir: Path, registry: Registry | None = None
     used = _used_ids(merged)
     stubs = [s for s in draft.suggestions.stubs if s.id in used or s.type == "Person"]
     new_stubs = [s for s in stubs if s.id not in registry.entities]
-    text = dump_article(merged) + _stub_comment(new_stubs)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    add_stubs(corpus_dir, new_stubs, merged.id, registry)
-    _atomic_write(path, text)
+    if existing is None or added_claims or added_roles or new_stubs:
+        text = dump_article(merged) + _stub_comment(new_stubs)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        add_stubs(corpus_dir, new_stubs, merged.id, registry)
+        _atomic_write(path, text)  # else the file stays as the reviewer left it, byte for byte
     return PageReport(
         draft.source,
         merged.id,

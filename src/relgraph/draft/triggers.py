@@ -1,8 +1,9 @@
 """Trigger phrases per predicate: the ontology's ``rg:trigger`` words, as patterns.
 
-The ontology is the one definition (``rg:met rg:trigger "met", "meeting" .``);
-a predicate the ontology gives no triggers falls back to the phrases below, so the
-drafter works on an ontology that predates the property. A trigger is a phrase
+The ontology is the definition (``rg:met rg:trigger "met", "meeting" .``); the
+phrases below are added to what it declares (they are the drafter's share, to be
+moved into the ontology beside each predicate), so the drafter also works on an
+ontology that predates the property. A trigger is a phrase
 matched on word boundaries; a trailing ``*`` allows any word ending ("visit*").
 """
 
@@ -11,10 +12,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-import pyoxigraph as ox
-
-from relgraph.rdf.namespaces import RG
-from relgraph.vocab import load_vocabulary, ontology_triples
+from relgraph.vocab import load_vocabulary
 
 FALLBACK: dict[str, tuple[str, ...]] = {
     "met": (
@@ -108,20 +106,26 @@ FALLBACK: dict[str, tuple[str, ...]] = {
 
 
 def declared_triggers() -> dict[str, tuple[str, ...]]:
-    """``rg:trigger`` literals per predicate, as the ontology declares them."""
-    vocab = load_vocabulary()
-    by_iri = {p.iri: name for name, p in vocab.predicates.items()}
-    found: dict[str, list[str]] = {}
-    for t in ontology_triples():
-        subject, value = t.subject, t.object
-        if (
-            t.predicate.value == RG + "trigger"
-            and isinstance(subject, ox.NamedNode)
-            and isinstance(value, ox.Literal)
-            and subject.value in by_iri
-        ):
-            found.setdefault(by_iri[subject.value], []).append(value.value)
-    return {k: tuple(sorted(v)) for k, v in found.items()}
+    """``rg:trigger`` phrases per predicate, as the ontology declares them."""
+    return {name: p.triggers for name, p in load_vocabulary().predicates.items() if p.triggers}
+
+
+#: speech verbs: who said what is attribution (``asserted_by``); a sentence with
+#: nothing but a speech verb becomes a stated position in ``claims._said_claim``
+SPEECH = frozenset(
+    [
+        "said",
+        "says",
+        "stated",
+        "statement",
+        "told",
+        "declared",
+        "announced",
+        "noted",
+        "stressed",
+        "added",
+    ]
+)
 
 
 def _pattern(phrase: str) -> str:
@@ -138,7 +142,9 @@ def trigger_patterns() -> dict[str, re.Pattern[str]]:
     for name, predicate in vocab.predicates.items():
         if predicate.registry_only:
             continue
-        phrases = declared.get(name) or FALLBACK.get(name, ())
+        phrases = tuple(
+            p for p in (*declared.get(name, ()), *FALLBACK.get(name, ())) if p not in SPEECH
+        )
         if phrases:
             ordered = sorted(set(phrases), key=len, reverse=True)
             patterns[name] = re.compile("|".join(_pattern(p) for p in ordered), re.IGNORECASE)
