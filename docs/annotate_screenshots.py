@@ -24,11 +24,17 @@ REGISTRY = ROOT / "tests" / "data" / "draft"
 ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
 
 SELECT = """(words) => {
-  const walker = document.createTreeWalker(document.getElementById('reader'), NodeFilter.SHOW_TEXT);
+  const reader = document.getElementById('reader');
+  const walker = document.createTreeWalker(reader, NodeFilter.SHOW_TEXT);
   const nodes = []; let text = '';
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) { nodes.push([n, text.length]); text += n.data; }
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    nodes.push([n, text.length]);
+    text += n.data;
+  }
   const at = text.indexOf(words);
-  const locate = (o) => { for (const [n, s] of nodes) if (o <= s + n.data.length) return [n, o - s]; };
+  const locate = (o) => {
+    for (const [n, s] of nodes) if (o <= s + n.data.length) return [n, o - s];
+  };
   const range = document.createRange();
   range.setStart(...locate(at)); range.setEnd(...locate(at + words.length));
   window.getSelection().removeAllRanges(); window.getSelection().addRange(range);
