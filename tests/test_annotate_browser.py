@@ -338,6 +338,30 @@ def test_second_tab_save_is_refused_with_a_message(
     context.close()
 
 
+def test_work_survives_a_server_that_cannot_save(
+    browser: Any, server: AnnotateServer, corpus: Path
+) -> None:
+    """Saves fail (the server is unreachable), the tab is closed: nothing is lost."""
+    before = article_file(corpus).read_bytes()
+    context = browser.new_context()
+    context.set_default_timeout(10_000)
+    first = context.new_page()
+    first.route("**/api/save/**", lambda route: route.abort())
+    open_article(first, server)
+    first.keyboard.press("r")  # reject role r01
+    first.wait_for_selector("#status[data-state='not saved']")
+    assert "kept in this browser" in (first.locator("#notice").text_content() or "")
+    first.close()
+    assert article_file(corpus).read_bytes() == before
+    second = context.new_page()
+    open_article(second, server)
+    expect(second.locator("#notice")).to_contain_text("restored changes")
+    wait_saved(second)
+    doc, _ = read_document(article_file(corpus))
+    assert "roles" not in doc and len(doc["claims"]) == 3
+    context.close()
+
+
 def test_article_list_links_with_counts(page: Any, server: AnnotateServer) -> None:
     page.goto(server.url())
     page.wait_for_selector("body[data-ready=true]")

@@ -5,6 +5,7 @@
 import { ApiError, post } from "./api.js";
 
 const DELAY = 500;
+const RETRY = 3000;
 
 export class Saver {
   constructor(state, queue, report) {
@@ -28,8 +29,9 @@ export class Saver {
     } catch (error) {
       // storage full or disabled: the server copy is still the goal
     }
-    if (this.state.conflict) return;
-    this.report("unsaved changes");
+    // After a refused save, later changes are still sent: each is refused too, and the
+    // server keeps the latest version in .annotate/unsaved/.
+    if (!this.state.conflict) this.report("unsaved changes");
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = null;
@@ -50,7 +52,7 @@ export class Saver {
   async save() {
     clearTimeout(this.timer);
     this.timer = null;
-    if (!this.state.dirty || this.state.conflict) return;
+    if (!this.state.dirty) return;
     this.report("saving…");
     try {
       const result = await post(`/api/save/${encodeURIComponent(this.state.id)}`, {
@@ -64,9 +66,15 @@ export class Saver {
     } catch (error) {
       if (error instanceof ApiError && error.status === 409) {
         this.state.conflict = true;
-        this.report("not saved", `${error.message}. ${error.hint}`);
+        const hint = error.hint.charAt(0).toUpperCase() + error.hint.slice(1);
+        this.report("not saved", `${error.message}. ${hint}.`);
       } else {
-        this.report("not saved", `${error.message} (your changes are kept in this browser; retrying on the next change)`);
+        // The server is gone or failed: the work stays in this browser; try again shortly.
+        this.report("not saved", `${error.message}: your changes are kept in this browser, retrying`);
+        this.timer = setTimeout(() => {
+          this.timer = null;
+          this.queue(() => this.save());
+        }, RETRY);
       }
     }
   }
