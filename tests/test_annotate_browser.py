@@ -139,6 +139,35 @@ def test_hovering_links_items_quotes_and_arguments(page: Any, server: AnnotateSe
     expect(page.locator("#items [aria-current=true]")).to_have_attribute("data-key", "claims:0")
 
 
+def test_accept_all_above_a_confidence(page: Any, server: AnnotateServer, corpus: Path) -> None:
+    open_article(page, server)
+    page.fill("#threshold", "0.8")
+    page.locator("#threshold").blur()
+    press(page, "A")
+    page.wait_for_selector("body[data-suggestions='2']")
+    wait_saved(page)
+    doc, _ = read_document(article_file(corpus))
+    reviewed = [i["id"] for i in doc["roles"] + doc["claims"] if "review" not in i]
+    assert reviewed == ["r01", "c01"]  # confidence 0.85 and 0.9
+
+
+def test_check_messages_appear_beside_the_item(page: Any, server: AnnotateServer) -> None:
+    open_article(page, server)
+    assert page.locator("#items .problems li").count() == 0
+    press(page, "j")  # claim c01
+    press(page, "e")
+    page.fill("#field-date", "someday")
+    expect(page.locator(".resolved")).to_contain_text("bad date")
+    page.fill("#field-object", "ri_yong_ho")  # a person cannot be visited
+    page.press("#field-object", "Enter")  # nothing fits "visited": Enter submits as typed
+    page.wait_for_selector("dialog#editor", state="hidden")
+    problems = page.locator("#items [data-key='claims:0'] .problems li")
+    expect(problems).to_have_count(2)
+    text = " ".join(problems.all_text_contents())
+    assert "bad date 'someday'" in text and "'ri_yong_ho' is a Person" in text
+    assert page.locator("#items [data-key='claims:1'] .problems li").count() == 0
+
+
 def test_reject_one_and_edit_one(page: Any, server: AnnotateServer, corpus: Path) -> None:
     open_article(page, server)
     press(page, "j", 3)  # to claim c03

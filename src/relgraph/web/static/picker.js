@@ -9,6 +9,7 @@ export function entityPicker(name, value, slotOf, predicateOf, labels = {}) {
   const chosen = el("span", { class: "chosen" }, labels[value] || "");
   const results = el("ul", { class: "results", role: "listbox" });
   let latest = [];
+  let searched = null;
   let seq = 0;
 
   async function search() {
@@ -17,6 +18,7 @@ export function entityPicker(name, value, slotOf, predicateOf, labels = {}) {
     const data = await get(`/api/search?${q}`);
     if (mine !== seq) return latest;
     latest = data.results;
+    searched = q.get("q");
     clear(results);
     for (const r of latest) {
       const option = el("li", { role: "option", "data-id": r.id }, `${r.name} `, el("small", {}, `${r.type} · ${r.id}`));
@@ -46,6 +48,7 @@ export function entityPicker(name, value, slotOf, predicateOf, labels = {}) {
   input.addEventListener("keydown", async (event) => {
     if (event.key !== "Enter" || !input.value || input.dataset.chosen === input.value) return;
     if (input.value.includes(",")) return; // a list of ids typed out
+    if (searched === input.value && !latest.length) return; // nothing fits: submit as typed
     event.preventDefault();
     event.stopPropagation();
     const found = await search();
