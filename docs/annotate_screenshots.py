@@ -1,6 +1,6 @@
 """Regenerate the pictures of docs/annotating.md's review walkthrough.
 
-Drafts a captured page (tests/data/pages/captured) into a scratch corpus with
+Drafts a captured page (data/pages/) into a scratch corpus with
 ``relgraph draft``, opens it in ``relgraph annotate``'s page in Debian's Chromium,
 and photographs the review, the editor and a selection. Run with
 ``make screenshot``; nothing is written outside docs/.
@@ -19,7 +19,7 @@ from relgraph.annotate.session import Annotator
 from relgraph.web.annotate import make_server
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGE = ROOT / "tests" / "data" / "pages" / "captured" / "001_fc818e0d9b86f47a.txt"
+PAGE = ROOT / "data" / "pages" / "001_fc818e0d9b86f47a.txt"
 REGISTRY = ROOT / "tests" / "data" / "draft"
 ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
 

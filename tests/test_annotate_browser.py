@@ -17,7 +17,7 @@ from relgraph.annotate.document import read_document
 from relgraph.annotate.session import Annotator
 from relgraph.web.annotate import AnnotateServer
 
-from conftest import TESTDATA
+from conftest import DATA, TESTDATA
 
 SHOTS = Path(__file__).resolve().parent.parent / ".pytest_cache" / "annotate-shots"
 
@@ -108,7 +108,7 @@ def test_accept_every_suggestion_by_keyboard(
 def test_accept_every_suggestion_of_a_real_draft(page: Any, tmp_path: Path) -> None:
     """``relgraph draft`` on a captured page, then one keystroke per suggestion."""
     root = copy_corpus(TESTDATA / "draft", tmp_path / "c")
-    article = Annotator(root).draft(TESTDATA / "pages" / "captured" / "001_fc818e0d9b86f47a.txt")
+    article = Annotator(root).draft(DATA / "pages" / "001_fc818e0d9b86f47a.txt")
     path = root / "articles" / f"{article}.yaml"
     original = path.read_text()
     count = original.count("    review: suggested\n")

@@ -10,7 +10,7 @@ from annotating import ARTICLE, DRAFT, copy_corpus
 from relgraph.cli import cli
 from relgraph.web.annotate import start
 
-from conftest import TESTDATA
+from conftest import DATA, TESTDATA
 
 
 def test_help_names_the_options(runner: CliRunner) -> None:
@@ -49,7 +49,7 @@ def test_start_opens_an_id_or_an_article_file(tmp_path: Path) -> None:
 
 def test_start_drafts_a_page_then_opens_its_article(tmp_path: Path) -> None:
     root = copy_corpus(TESTDATA / "draft", tmp_path / "c")
-    page = TESTDATA / "pages" / "captured" / "001_fc818e0d9b86f47a.txt"
+    page = DATA / "pages" / "001_fc818e0d9b86f47a.txt"
     server, url = start(root, str(page))
     server.server_close()
     drafted = sorted((root / "articles").glob("*.yaml"))
