@@ -391,6 +391,19 @@ def test_work_survives_a_server_that_cannot_save(
     context.close()
 
 
+def test_a_file_changed_on_disk_is_reported_not_overwritten(
+    page: Any, server: AnnotateServer, corpus: Path
+) -> None:
+    open_article(page, server)
+    changed = article_file(corpus).read_text().replace("confidence: 0.6", "confidence: 0.65")
+    article_file(corpus).write_text(changed)
+    page.wait_for_selector("#status[data-state='changed on disk']")
+    assert "Reload the page" in (page.locator("#notice").text_content() or "")
+    press(page, "a")
+    page.wait_for_selector("#status[data-state='not saved']")
+    assert article_file(corpus).read_text() == changed
+
+
 def test_article_list_links_with_counts(page: Any, server: AnnotateServer) -> None:
     page.goto(server.url())
     page.wait_for_selector("body[data-ready=true]")

@@ -21,6 +21,7 @@ from relgraph.annotate.document import (
     ConflictError,
     Document,
     dump_document,
+    etag_of,
     read_document,
     save_document,
     write_atomic,
@@ -134,6 +135,10 @@ class Annotator:
         """The document, the etag of its file and the view: what a page starts from."""
         doc, etag = read_document(self.path_of(article_id))
         return {"doc": doc, "etag": etag, "view": self.view(article_id, doc)}
+
+    def etag(self, article_id: str) -> str:
+        """The etag of the file as it is now (the page compares it with the one it opened)."""
+        return etag_of(self.path_of(article_id).read_bytes())
 
     def apply(self, article_id: str, doc: Document, op: dict[str, Any]) -> dict[str, Any]:
         new = ops.apply(doc, op)

@@ -184,6 +184,8 @@ class _Handler(BaseHTTPRequestHandler):
                 return {"articles": app.list_articles()}
             case ("GET", "article", 2):
                 return app.open(arg)
+            case ("GET", "etag", 2):
+                return {"etag": app.etag(arg)}
             case ("GET", "choices", 1):
                 return app.choices()
             case ("GET", "date", 1):

@@ -232,6 +232,7 @@ async function openArticle(id) {
   bindKeys(actions);
   bindPointer();
   watchSelection($("reader"), $("selection"), state);
+  saver.watch();
   settle();
   document.body.dataset.ready = "true";
 }

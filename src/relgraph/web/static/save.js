@@ -2,7 +2,7 @@
 // of the file the page opened; a refused save (the file changed on disk) is
 // reported and autosave stops. Until a save succeeds the work is also kept in
 // this browser's storage, so closing the tab loses nothing.
-import { ApiError, post } from "./api.js";
+import { ApiError, get, post } from "./api.js";
 
 const DELAY = 500;
 const RETRY = 3000;
@@ -39,6 +39,29 @@ export class Saver {
     }, DELAY);
   }
 
+  // Say so as soon as the file changes on disk (another tab, an editor, relgraph draft),
+  // not only when a save is refused.
+  watch(every = 4000) {
+    setInterval(async () => {
+      if (this.state.conflict || this.timer || this.state.saving) return;
+      const asked = this.state.etag;
+      try {
+        const now = await get(`/api/etag/${encodeURIComponent(this.state.id)}`);
+        // a save of ours that finished meanwhile explains a difference
+        if (now.etag !== asked && this.state.etag === asked && !this.state.saving) {
+          this.state.conflict = true;
+          this.report(
+            "changed on disk",
+            "The file changed on disk since this page opened it. Reload the page to see it; " +
+              "changes made here will not overwrite it.",
+          );
+        }
+      } catch (error) {
+        // the server is gone: the next save says so
+      }
+    }, every);
+  }
+
   // A backup left by a page that closed before saving, for the file as it still is.
   restorable(etag) {
     try {
@@ -54,6 +77,7 @@ export class Saver {
     this.timer = null;
     if (!this.state.dirty) return;
     this.report("saving…");
+    this.state.saving = true;
     try {
       const result = await post(`/api/save/${encodeURIComponent(this.state.id)}`, {
         doc: this.state.doc,
@@ -76,6 +100,8 @@ export class Saver {
           this.queue(() => this.save());
         }, RETRY);
       }
+    } finally {
+      this.state.saving = false;
     }
   }
 }
