@@ -12,6 +12,7 @@ from annotating import ARTICLE, DRAFT, copy_corpus
 from relgraph.annotate.document import (
     ConflictError,
     dump_document,
+    dump_with_items,
     etag_of,
     read_document,
     save_document,
@@ -106,3 +107,17 @@ def test_save_keeps_the_comments_that_end_the_file(tmp_path: Path) -> None:
     text = path.read_text()
     assert text.endswith(note) and text.count(note) == 1
     assert "review" not in text.split("id: c02")[0].split("id: c01")[1]
+
+
+def test_item_start_lines_are_where_the_items_are() -> None:
+    doc, _ = read_document(DRAFT / "articles" / f"{ARTICLE}.yaml")
+    text, starts = dump_with_items(doc)
+    lines = text.split("\n")
+    assert [(kind, index) for _, kind, index in starts] == [
+        ("roles", 0),
+        ("claims", 0),
+        ("claims", 1),
+        ("claims", 2),
+    ]
+    for line, kind, index in starts:
+        assert lines[line - 1] == f"  - id: {doc[kind][index]['id']}"

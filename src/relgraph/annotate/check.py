@@ -12,12 +12,11 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from relgraph.annotate.document import Document, dump_document
+from relgraph.annotate.document import Document, dump_with_items
 from relgraph.corpus.article import read_article
 from relgraph.corpus.layout import REGISTRY
 from relgraph.corpus.registry import read_entities
 from relgraph.corpus.validate import validate
-from relgraph.corpus.yamlsafe import LList, LMap, parse_yaml
 from relgraph.errors import Problem
 from relgraph.model import Corpus, Entity
 
@@ -63,27 +62,12 @@ class Located:
         }
 
 
-def _item_spans(text: str, display: str) -> list[tuple[int, str, int]]:
-    """(first line, list name, index) of every role and claim in the dumped file."""
-    node, _ = parse_yaml(text, display)
-    spans: list[tuple[int, str, int]] = []
-    if isinstance(node, LMap):
-        for kind in ("roles", "claims"):
-            items = node.get(kind)
-            if isinstance(items, LList):
-                for i, item in enumerate(items):
-                    if isinstance(item, LMap):
-                        spans.append((item.line, kind, i))
-    return sorted(spans)
-
-
-def locate(problems: list[Problem], text: str, display: str) -> list[Located]:
+def locate(problems: list[Problem], starts: list[tuple[int, str, int]]) -> list[Located]:
     """Attach each problem to the item whose lines contain its line."""
-    spans = _item_spans(text, display)
     found = []
     for p in problems:
         owner: tuple[str | None, int] = (None, -1)
-        for line, kind, index in spans:
+        for line, kind, index in starts:
             if line <= p.line:
                 owner = (kind, index)
             else:
@@ -94,7 +78,7 @@ def locate(problems: list[Problem], text: str, display: str) -> list[Located]:
 
 def check_document(doc: Document, display: str, registry: Registry) -> list[Located]:
     """Every problem ``relgraph check`` would report for this article, located."""
-    text = dump_document(doc)
+    text, starts = dump_with_items(doc)
     name = Path(display).stem
     problems: list[Problem] = []
     with tempfile.TemporaryDirectory(prefix="relgraph-annotate-") as folder:
@@ -105,4 +89,4 @@ def check_document(doc: Document, display: str, registry: Registry) -> list[Loca
         corpus = Corpus(registry.entities, (article,), registry.usable, registry.broken)
         problems.extend(p for p in validate(corpus) if p.path == display)
     unique = sorted(set(problems), key=lambda p: (p.line, p.message))
-    return locate(unique, text, display)
+    return locate(unique, starts)

@@ -134,14 +134,21 @@ def _item_lines(item: Any, order: tuple[str, ...]) -> list[str]:
 def dump_document(doc: Document) -> str:
     """The article in the layout of FORMAT.md v2, exactly as ``relgraph.corpus.writer``
     writes a valid one, and as close as it can be for one that is not valid yet."""
+    return dump_with_items(doc)[0]
+
+
+def dump_with_items(doc: Document) -> tuple[str, list[tuple[int, str, int]]]:
+    """The text, and the first line (1-based) of each role and claim: (line, kind, index)."""
     lines: list[str] = []
+    starts: list[tuple[int, str, int]] = []
     for key in _ordered(doc, ARTICLE_KEYS):
         value = doc[key]
         if value is None or value == []:
             continue
         if key in ("roles", "claims") and isinstance(value, list):
             lines.append(f"{key}:")
-            for item in value:
+            for index, item in enumerate(value):
+                starts.append((len(lines) + 1, key, index))
                 lines.extend(_item_lines(item, ROLE_KEYS if key == "roles" else CLAIM_KEYS))
         elif key == "captions" and isinstance(value, list):
             lines.append("captions:")
@@ -150,7 +157,7 @@ def dump_document(doc: Document) -> str:
             lines.extend(_block(key, value))
         else:
             lines.extend(_list(key, value, ""))
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines) + "\n", starts
 
 
 _LOCK = threading.Lock()

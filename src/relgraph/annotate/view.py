@@ -79,6 +79,17 @@ class MentionFinder:
         return [(m.start(), m.end(), self.by_name[m.group()]) for m in self.pattern.finditer(text)]
 
 
+_LAST: list[tuple[Registry, MentionFinder]] = []
+
+
+def finder_for(registry: Registry) -> MentionFinder:
+    """The finder of the registry last used (the server reads the registry once per change
+    of ``entities.yaml``, so building the pattern once per registry is enough)."""
+    if not _LAST or _LAST[0][0] is not registry:
+        _LAST[:] = [(registry, MentionFinder(registry.entities))]
+    return _LAST[0][1]
+
+
 def quote_places(doc: Document, quote: str) -> list[tuple[str, int, int]]:
     """Where ``quote`` occurs: ("text", start, -1) or ("caption", start, caption index)."""
     if not quote:
@@ -169,7 +180,7 @@ def suggestion_count(doc: Document) -> int:
 def build_view(doc: Document, registry: Registry, problems: list[Located]) -> dict[str, Any]:
     """The whole page state for one article as JSON-ready data."""
     all_blocks = blocks(doc)
-    finder = MentionFinder(registry.entities)
+    finder = finder_for(registry)
     by_id = registry.by_id()
     marks: list[list[dict[str, Any]]] = [[] for _ in all_blocks]
     for n, b in enumerate(all_blocks):
