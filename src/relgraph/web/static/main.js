@@ -240,10 +240,11 @@ async function openArticle(id) {
 async function openList() {
   const data = await get("/api/articles");
   $("list").hidden = false;
+  $("keys").hidden = true;
   const list = $("articles");
   clear(list);
   for (const a of data.articles) {
-    const count = a.error ? "unreadable" : `${a.suggestions} awaiting review`;
+    const count = a.error ? "unreadable" : a.suggestions ? `${a.suggestions} awaiting review` : "reviewed";
     list.append(el("li", {}, el("a", { href: pageUrl(a.id) }, a.id), ` — ${a.title || ""} `, el("span", { class: "badge" }, count)));
   }
   document.body.dataset.ready = "true";
