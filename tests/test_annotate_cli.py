@@ -65,3 +65,16 @@ def test_tokens_differ_per_run(tmp_path: Path) -> None:
     first.server_close()
     second.server_close()
     assert first.token != second.token and len(first.token) >= 32
+
+
+def test_a_port_in_use_is_a_clear_error(runner: CliRunner, tmp_path: Path) -> None:
+    import socket
+
+    root = copy_corpus(DRAFT, tmp_path / "c")
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = runner.invoke(cli, ["annotate", "--corpus", str(root), "--port", str(port)])
+    assert result.exit_code == 1
+    assert f"cannot listen on 127.0.0.1:{port}" in result.output
