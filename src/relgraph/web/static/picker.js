@@ -45,15 +45,18 @@ export function entityPicker(name, value, slotOf, predicateOf, labels = {}) {
   });
   input.addEventListener("focus", () => search());
   input.addEventListener("blur", () => setTimeout(() => clear(results), 150));
+  // Enter picks the best match; when nothing fits, it submits the value as typed
+  // (check then says what is wrong with it).
   input.addEventListener("keydown", async (event) => {
     if (event.key !== "Enter" || !input.value || input.dataset.chosen === input.value) return;
     if (input.value.includes(",")) return; // a list of ids typed out
-    if (searched === input.value && !latest.length) return; // nothing fits: submit as typed
+    if (searched === input.value && !latest.length) return;
     event.preventDefault();
     event.stopPropagation();
     const found = await search();
     const exact = found.find((r) => r.id === input.value);
     if (exact || found.length) pick(exact || found[0]);
+    else if (input.form) input.form.requestSubmit();
   });
 
   // Fill in a value chosen elsewhere (a guess from the selected quote).
