@@ -20,6 +20,7 @@ from relgraph.web.annotate import AnnotateServer
 from conftest import DATA, TESTDATA
 
 SHOTS = Path(__file__).resolve().parent.parent / ".pytest_cache" / "annotate-shots"
+expect.set_options(timeout=10_000)  # a loaded 2-core machine is not a failure
 
 
 @pytest.fixture
