@@ -20,18 +20,20 @@ def test_stats_on_the_bundled_corpus(bundled_store_path: Path) -> None:
         3,
         "2002, 2014, 2018",
     )
-    # Five Russian–DPRK meetings between people, each pair once.
+    # Six Russian–DPRK meetings between people, each pair once (Lavrov and Ri Yong Ho:
+    # stated only in the 2018 article's photo captions).
     assert stats.russia_dprk_meetings == [
         ("Igor Ivanov", "Paek Nam Sun", 1, "2002-05-21"),
         ("Sergei Lavrov", "Choe Ryong Hae", 1, "2014-11-20"),
         ("Sergei Lavrov", "Kim Jong Un", 1, "2018-05-31"),
+        ("Sergei Lavrov", "Ri Yong Ho", 1, "2018-05-31"),
         ("Vladimir Putin", "Choe Ryong Hae", 1, "2014-11"),
         ("Vladimir Putin", "Kim Jong Un", 1, "2023-09"),
     ]
     by_type = dict(stats.entities_by_type)
-    assert by_type["Country"] == 8 and sum(by_type.values()) == 91
+    assert by_type["Country"] == 8 and sum(by_type.values()) == 92
     by_predicate = dict(stats.statements_by_predicate)
-    assert by_predicate["holds_role"] == 29 and by_predicate["proposed"] == 2
+    assert by_predicate["holds_role"] == 30 and by_predicate["proposed"] == 2
     years = dict(stats.statements_by_year)
     assert set(years) >= {2002, 2006, 2014, 2018, 2023}
     assert stats.central_actors[0][0] == "dprk"

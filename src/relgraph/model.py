@@ -63,8 +63,8 @@ class Role:
     date: DateValue | None
     article: str
     evidence: Evidence
-    path: str
-    line: int
+    path: str = ""
+    line: int = 0
     id: str = ""
     review: Review | None = None
     confidence: float | None = None

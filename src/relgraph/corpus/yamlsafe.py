@@ -6,6 +6,7 @@ surprising, each with the line to fix:
 
 * tags (``!!python/object``) and anchors/aliases (alias bombs) are refused before
   any object is built, from the event stream, so nothing is ever expanded;
+* more than ``MAX_VALUES`` values are refused, so memory stays bounded;
 * nesting deeper than ``MAX_DEPTH`` is refused (the reader keeps its own stack and
   never recurses, so a deep document cannot exhaust Python's stack);
 * duplicate keys, which other parsers silently resolve to the last value;
@@ -31,6 +32,11 @@ from relgraph.errors import Problem
 
 MAX_DEPTH = 32
 MAX_BYTES = 8 * 1024 * 1024
+# Values (scalars, mappings, sequences) per file: seven times the registry of the
+# 10,000-article benchmark corpus (about 14,000), and an article of 10,000
+# claims. Each costs a few hundred bytes and microseconds to build, so this
+# bounds a file's memory and time: 8 MB of "- a" lines would be 2 million.
+MAX_VALUES = 100_000
 
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _PLAIN_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)\Z")
@@ -137,6 +143,7 @@ def parse_yaml(text: str, path: str) -> tuple[Any, list[Problem]]:
     pending_keys: list[LStr | None] = []
     root: Any = None
     documents = 0
+    values = 0
 
     def add(value: Any, line: int) -> None:
         nonlocal root
@@ -194,6 +201,10 @@ def parse_yaml(text: str, path: str) -> tuple[Any, list[Problem]]:
                             "curator files hold plain strings, lists and mappings only",
                         )
                     ]
+                values += 1
+                if values > MAX_VALUES:
+                    msg = f"more than {MAX_VALUES} values in one file"
+                    return None, [Problem(path, line, msg, "split the file")]
                 if kind is _SCALAR:
                     value = event.value
                     if not event.style:  # plain (PyYAML: None, libyaml: '')
@@ -238,8 +249,15 @@ def parse_yaml(text: str, path: str) -> tuple[Any, list[Problem]]:
             return None, [_too_deep(path, line)]
         hint = exc.context or ""
         return None, [Problem(path, line, f"YAML syntax error: {exc.problem}", hint)]
-    except yaml.YAMLError as exc:  # pragma: no cover - reader errors carry no mark
-        return None, [Problem(path, 0, f"YAML error: {exc}")]
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow
+        line = text[: exc.position].count("\n") + 1
+        char = (
+            exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "?")
+        )
+        msg = f"character U+{char:04X} is not allowed in YAML"
+        return None, [Problem(path, line, msg, "curator files are plain text; remove it")]
+    except yaml.YAMLError as exc:  # pragma: no cover - other errors carry a mark
+        return None, [Problem(path, 1, "YAML error: " + " ".join(str(exc).split()))]
     return root, problems
 
 
