@@ -270,6 +270,30 @@ def check_draft(
         return result.ok, [*(str(p) for p in result.problems[:5]), str(report)]
 
 
+def text_table(corpus: Corpus, pages: Path) -> str:
+    """Story paragraphs and captions against the curated ones, beside a naive rule
+    (every line of 12 words or more is story, nothing is a caption)."""
+    rows = [
+        "| article | paragraphs P / R (draft) | exact text | captions exact "
+        "| paragraphs P / R (12+ words) | exact text |",
+        "|---|---|---|---|---|---|",
+    ]
+    for article in corpus.articles:
+        raw = (pages / Path(article.source or "").name).read_text(encoding="utf-8")
+        page = read_page(pages / Path(article.source or "").name)
+        gold = article.text.rstrip("\n").split("\n\n")
+        naive = [" ".join(line.split()) for line in raw.split("\n") if len(line.split()) >= 12]
+        cells = [article.id]
+        for got in (list(page.paragraphs), naive):
+            hit = len(set(got) & set(gold))
+            cells.append(f"{_f(hit / len(got) if got else 1.0)} / {_f(hit / len(gold))}")
+            cells.append("yes" if got == gold else "no")
+            if got is not naive:
+                cells.append("yes" if page.captions == article.captions else "no")
+        rows.append("| " + " | ".join(cells) + " |")
+    return "\n".join(rows)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=Path("data"))
@@ -295,6 +319,8 @@ def main() -> int:
         if args.verbose:
             print(article.id, result, file=sys.stderr)
     print(report(results))
+    print()
+    print(text_table(corpus, args.pages))
     return 0
 
 

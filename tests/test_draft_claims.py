@@ -127,7 +127,9 @@ def test_roles_from_titles_and_appositions(registry: Registry) -> None:
 
 def test_dates_and_sentences() -> None:
     dates = find_dates(
-        "on Tuesday, last Friday, June 12, May 31, 2018 and last year", dt.date(2018, 5, 31)
+        "on Tuesday, last Friday, June 12, May 31, 2018 and last year, in September, "
+        "since November last year",
+        dt.date(2018, 5, 31),
     )
     assert [(d.value, d.iso) for d in dates] == [
         ("Tuesday", "2018-05-29"),
@@ -135,6 +137,8 @@ def test_dates_and_sentences() -> None:
         ("2018-06-12", "2018-06-12"),
         ("2018-05-31", "2018-05-31"),
         ("2017", "2017"),
+        ("2017-09", "2017-09"),
+        ("2017-11", "2017-11"),
     ]
     text = "U.S. President George W. Bush arrived on Thursday. He met Putin."
     assert [s.text for s in split_sentences(text)] == [

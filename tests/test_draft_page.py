@@ -21,9 +21,7 @@ from conftest import DATA
 PAGES = Path(__file__).resolve().parent / "data" / "pages"
 
 
-def test_each_captured_page_gives_the_curated_text_and_captions_exactly(
-    bundled_corpus: Path,
-) -> None:
+def test_captured_pages_give_the_curated_text_and_captions(bundled_corpus: Path) -> None:
     """The five captured pages against the text their curators kept, character for character."""
     checked = 0
     for article in sorted((bundled_corpus / "articles").glob("*.yaml")):

@@ -233,11 +233,18 @@ def read_page(path: Path) -> PageText:
     looks_html = path.suffix.lower() in (".html", ".htm", ".xhtml") or raw.lstrip()[
         :15
     ].lower().startswith(("<!doctype html", "<html"))
-    page = split_html_page(raw) if looks_html else split_text_page(raw)
+    if looks_html:
+        try:
+            page = split_html_page(raw)
+        except (ValueError, RecursionError, MemoryError) as exc:
+            raise PageError(f"cannot extract the story from this HTML: {exc}", path) from None
+    else:
+        page = split_text_page(raw)
     if not page.paragraphs:
         raise PageError(
             "no article text found on the page",
             path,
-            hint="a story paragraph is a line of at least 12 words ending a sentence",
+            hint="no paragraph of running prose (12 words or more ending a sentence): "
+            "save the article's own page",
         )
     return page

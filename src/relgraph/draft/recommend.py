@@ -12,7 +12,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Protocol
 
-from relgraph.draft.claims import ACTORS, Context, DraftClaim, sentence_claims
+from relgraph.draft.claims import Context, DraftClaim, sentence_claims
+from relgraph.draft.cues import ACTORS, as_actor
 from relgraph.draft.mentions import Mention, NearMiss, Registry, Stub, find_mentions
 from relgraph.draft.roles import DraftRole, find_roles
 from relgraph.draft.sentences import Sentence, find_dates, split_sentences
@@ -77,9 +78,17 @@ class RuleBased:
         mentioned: set[str] = set()
         for doc, document in enumerate(documents):
             mentions = _all_mentions(document, extended)
-            mentioned.update(m.entity for m in mentions)
+            mentioned.update(as_actor(m, extended, document).entity for m in mentions)
             if doc == 0:
-                for role in find_roles(document, documents, mentions, extended):
+                attested = find_roles(
+                    document,
+                    documents,
+                    mentions,
+                    extended,
+                    find_dates(document, article.published),
+                    article.published.isoformat(),
+                )
+                for role in attested:
                     roles.setdefault((role.entity, role.title.lower()), role)
             sentences = (
                 split_sentences(document) if doc == 0 else [Sentence(0, len(document), document)]

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from relgraph.draft.lexicon import DEMONYMS, TITLE_HEADS, TITLE_WORDS
 from relgraph.draft.mentions import Mention, Registry, fold
-from relgraph.draft.sentences import shortest_unique
+from relgraph.draft.sentences import DateMention, shortest_unique, split_sentences
 
 _SMALL = frozenset(["of", "to", "for", "the", "and"])
 _TITLE_WORD = r"(?:[A-Za-z]+(?:-[A-Za-z]+)?)"
@@ -76,10 +76,16 @@ def _is_title(words: Sequence[str]) -> bool:
 
 
 def find_roles(
-    text: str, documents: Sequence[str], mentions: Sequence[Mention], registry: Registry
+    text: str,
+    documents: Sequence[str],
+    mentions: Sequence[Mention],
+    registry: Registry,
+    dates: Sequence[DateMention] = (),
+    published_iso: str = "9999",
 ) -> list[DraftRole]:
-    """Roles the article attests for people it names."""
+    """Roles the article attests for people it names, dated by their sentence."""
     roles: dict[tuple[str, str], DraftRole] = {}
+    sentences = split_sentences(text)
     for m in mentions:
         if registry.type_of(m.entity) != "Person" or m.score < 1.0:
             continue
@@ -89,10 +95,24 @@ def find_roles(
             continue
         start, end, title, of = found
         of = of or person.country
-        span = shortest_unique(documents, 0, start, end, (start, end))
+        around = next((x for x in sentences if x.start <= start < x.end), None)
+        limit = (around.start, around.end) if around else (start, end)
+        span = shortest_unique(documents, 0, start, end, limit)
         if span is None or not title:
             continue
-        role = DraftRole(m.entity, _normalise(title), of, text[span[0] : span[1]], 0.7)
+        when = [
+            d.value
+            for d in dates
+            if limit[0] <= d.start < limit[1] and d.iso <= published_iso and "-" in d.iso
+        ]
+        role = DraftRole(
+            m.entity,
+            _normalise(title),
+            of,
+            text[span[0] : span[1]],
+            0.7,
+            when[0] if when else None,
+        )
         roles.setdefault((m.entity, role.title.lower()), role)
     return list(roles.values())
 
@@ -114,8 +134,10 @@ def _title_before(
         phrase = " ".join(words[k:])
         of, rest = _of_from(phrase, registry)
         if rest and _is_title(rest.split()):
-            start = m.start - len(found.group(1)) + len(" ".join(words[:k])) + (1 if k else 0)
-            return start, m.end, rest, of
+            at = window.rfind(phrase)
+            if at < 0:
+                return None  # spaced unlike its words: leave it to the reviewer
+            return m.start - len(window) + at, m.end, rest, of
     return None
 
 

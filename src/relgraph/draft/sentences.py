@@ -54,10 +54,14 @@ DATE_EXPRESSION = re.compile(
     rf"\b(?:(?P<rel>last|next|this) )?(?P<weekday>{_WEEKDAY})\b|"
     rf"\b(?P<month>{_MONTH}) (?P<day>\d{{1,2}})(?:, (?P<year>\d{{4}}))?\b|"
     r"\b(?P<today>today|yesterday|tomorrow)\b|"
+    r"\b(?:since |in )(?P<monthonly>January|February|March|April|May|June|July|August|September|"
+    r"October|November|December)(?P<monthlast> last year)?\b(?! \d)|"
     r"\b(?P<lastyear>last year)\b|"
     r"\b(?P<week>earlier this week|this week|last week)\b|"
-    r"\bin (?P<inyear>(?:19|20)\d\d)\b"
+    r"\bin (?P<inyear>(?:19|20)\d\d)\b",
+    re.IGNORECASE,
 )
+
 _MONTHS = {
     m[:3].lower(): i + 1
     for i, m in enumerate(
@@ -84,7 +88,7 @@ def find_dates(text: str, published: dt.date) -> list[DateMention]:
         value: str | None = None
         iso: str | None = None
         if m["weekday"]:
-            rel = m["rel"] if m["rel"] in ("last", "next") else None
+            rel = m["rel"].lower() if m["rel"] and m["rel"].lower() in ("last", "next") else None
             value = f"{rel} {m['weekday']}" if rel else m["weekday"]
             iso = resolve(value, published).iso
         elif m["month"]:
@@ -95,12 +99,16 @@ def find_dates(text: str, published: dt.date) -> list[DateMention]:
             except ValueError:
                 continue
         elif m["today"]:
-            value = m["today"]
+            value = m["today"].lower()
             iso = resolve(value, published).iso
         elif m["lastyear"]:
             iso = value = str(published.year - 1)
+        elif m["monthonly"]:
+            month = _MONTHS[m["monthonly"][:3].lower()]
+            year = published.year - (1 if m["monthlast"] or month > published.month else 0)
+            iso = value = f"{year}-{month:02d}"
         elif m["week"]:
-            if m["week"] == "last week":
+            if m["week"].lower() == "last week":
                 continue
             iso = value = published.isoformat()[:7]
         elif m["inyear"]:
@@ -117,9 +125,9 @@ def shortest_unique(
     within ``limit``, that occurs exactly once across all ``documents`` (text and captions)."""
     text = documents[doc]
     lo, hi = limit
-    while start > lo and text[start - 1].isalnum():
+    while start > lo and _inside_word(text, start - 1, lo, hi):
         start -= 1
-    while end < hi and text[end].isalnum():
+    while end < hi and _inside_word(text, end, lo, hi):
         end += 1
     lefts = [start]
     while lefts[-1] > lo:
@@ -140,10 +148,18 @@ def shortest_unique(
     return None
 
 
+def _inside_word(text: str, at: int, lo: int, hi: int) -> bool:
+    """A letter or digit, or an apostrophe or hyphen between two ("Kim's", "Jong-un")."""
+    char = text[at]
+    if char.isalnum():
+        return True
+    return char in "'’-" and lo < at < hi - 1 and text[at - 1].isalnum() and text[at + 1].isalnum()
+
+
 def _next_word_end(text: str, end: int, hi: int) -> int:
     while end < hi and not text[end].isalnum():
         end += 1
-    while end < hi and text[end].isalnum():
+    while end < hi and _inside_word(text, end, 0, hi):
         end += 1
     return end
 
@@ -151,6 +167,6 @@ def _next_word_end(text: str, end: int, hi: int) -> int:
 def _prev_word_start(text: str, start: int, lo: int) -> int:
     while start > lo and not text[start - 1].isalnum():
         start -= 1
-    while start > lo and text[start - 1].isalnum():
+    while start > lo and _inside_word(text, start - 1, lo, len(text)):
         start -= 1
     return start

@@ -26,7 +26,6 @@ FALLBACK: dict[str, tuple[str, ...]] = {
         "shakes hands with",
         "shook hands with",
         "welcomes",
-        "welcomed",
         "summit between",
         "walk during a meeting",
         "dinner with",
@@ -48,7 +47,7 @@ FALLBACK: dict[str, tuple[str, ...]] = {
         "headed to",
         "in the North Korean capital",
     ),
-    "hosted": ("hosted", "hosts", "hosted by"),
+    "hosted": ("hosted", "hosts"),
     "sent_message": (
         "letter",
         "message",

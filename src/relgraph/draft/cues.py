@@ -1,0 +1,187 @@
+"""What a sentence says around a claim: who speaks, the status, the date, the clause,
+which names only modify others ("US President Donald Trump"), which act together.
+
+Small functions of the text and its mentions, shared by the claim rules
+(:mod:`relgraph.draft.claims`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from relgraph.draft.lexicon import TITLE_WORDS
+from relgraph.draft.mentions import Mention, Registry
+from relgraph.draft.sentences import DateMention, Sentence
+
+ACTORS = ("Person", "Country", "Organization")
+
+_SPEAKER_AFTER = re.compile(
+    r"^\s*(?:said|says|told|added|stressed|noted|warned|announced|revealed|confirmed|reported)\b"
+)
+_SPEAKER_BEFORE = re.compile(r"\b(?:according to|said|says|cited|quoted)\s+(?:the\s+)?$")
+_SAID = re.compile(r"\b(?:said|says|told|added|according to|quoted|cited|reads the statement)\b")
+_ALLEGED = re.compile(r"\b(?:accus\w*|alleg\w*|claims?|suspected|reportedly)\b", re.IGNORECASE)
+_DENIED = re.compile(r"\b(?:denied|denies|deny|not presented any evidence|no evidence)\b")
+_PLANNED = re.compile(
+    r"\b(?:will|would|expected to|expects|is to|are to|plans? to|planned|scheduled|could start|"
+    r"should|to be held|next month|next week|if implemented)\b"
+)
+PRONOUN = re.compile(r"^(?:He|She)\b")
+PRONOUN_ANY = re.compile(r"\b(?:he|she|He|She)\b")
+PASSIVE = re.compile(r"\s+by\s+(?:the\s+|an?\s+)?")
+LIST_GAP = re.compile(r"^\s*(?:,|and|,\s*and)?\s*(?:the\s+)?$")
+PRONOUN_SAID = re.compile(r"\b(?:he|she|He|She) (?:said|added|told)\b")
+
+
+def speaker_of(sentence: Sentence, mentions: Sequence[Mention], registry: Registry) -> str | None:
+    """Who the sentence quotes: "X said", "said X", "according to X", "X told"."""
+    for m in mentions:
+        if registry.type_of(m.entity) not in ACTORS:
+            continue
+        after = sentence.text[m.end - sentence.start :]
+        before = sentence.text[: m.start - sentence.start]
+        if _SPEAKER_AFTER.match(after) or _SPEAKER_BEFORE.search(before):
+            return m.entity
+    return None
+
+
+def status_of(text: str) -> str:
+    if _DENIED.search(text):
+        return "denied"
+    if _ALLEGED.search(text):
+        return "alleged"
+    if _PLANNED.search(text):
+        return "planned"
+    return "asserted"
+
+
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:who|which|whose|where)\b")
+
+
+def claim_date(
+    dates: Sequence[DateMention], at: int, published_iso: str, status: str, text: str
+) -> str | None:
+    if not dates:
+        return None
+    nearest = min(dates, key=lambda d: abs(d.start - at))
+    if status != "planned" and _RELATIVE_CLAUSE.search(
+        text[min(at, nearest.end) : max(at, nearest.start)]
+    ):
+        return None  # "met X, who earlier this week gave …": that date is the clause's
+    if nearest.iso > published_iso and status != "planned":
+        return None  # a future date on a claim that did not say it was planned
+    if status == "planned" and nearest.end <= at and CLAUSE_BREAK.search(text[nearest.end : at]):
+        return None  # "On Tuesday, X announced that Y will meet Z": Tuesday is the announcement
+    return nearest.value
+
+
+def place_of(sentence: Sentence, mentions: Sequence[Mention], registry: Registry) -> str | None:
+    for m in mentions:
+        before = sentence.text[max(0, m.start - sentence.start - 4) : m.start - sentence.start]
+        if registry.type_of(m.entity) == "Place" and before.endswith(("in ", "at ")):
+            return m.entity
+    return None
+
+
+def as_actor(m: Mention, registry: Registry, text: str) -> Mention:
+    """A capital named as an actor ("Pyongyang is ready") stands for its country.
+
+    Only when the place is not the object of a preposition of place ("in Moscow").
+    """
+    entity = registry.entities.get(m.entity)
+    if entity is None or entity.type != "Place" or not entity.country:
+        return m
+    if registry.type_of(entity.country) != "Country":
+        return m
+    if re.search(
+        r"\b(?:in|at|to|from|near|via|of)\s+(?:the\s+)?$", text[max(0, m.start - 12) : m.start]
+    ):
+        return m
+    return Mention(entity.country, m.start, m.end, m.surface, m.score * 0.9)
+
+
+_TITLE_RUN = re.compile(
+    r"^(?:'s|’s)?\s*(?:\([A-Z]{2,6}\)\s*)?(?:[A-Z][\w-]*\s+|(?:of|the|for|"
+    + "|".join(sorted(TITLE_WORDS, key=len, reverse=True))
+    + r")\s+){0,6}$"
+)
+PREP_BEFORE = re.compile(r"\b(?:in|at|from|near|via|between)\s+(?:the\s+)?$")
+
+
+def background(mentions: Sequence[Mention], registry: Registry, text: str) -> set[int]:
+    """Mentions that are not actors of the clause: a country that only modifies a title
+    ("US President Donald Trump"), and whatever sits inside an apposition
+    ("Kim Yong-chol, vice-chairman of … Central Committee, was traveling")."""
+    skip: set[int] = set()
+    for k, m in enumerate(mentions):
+        if (
+            k + 1 < len(mentions)
+            and mentions[k + 1].entity == m.entity
+            and text[m.end : mentions[k + 1].start] == " ("
+        ):
+            skip.add(k + 1)  # "Democratic People's Republic of Korea (DPRK)": one name
+        rest = [n for j, n in enumerate(mentions[k + 1 :], k + 1) if j not in skip]
+        nxt = rest[0] if rest else None
+        if (
+            nxt is not None
+            and registry.type_of(nxt.entity) == "Person"
+            and _TITLE_RUN.match(text[m.end : nxt.start])
+            and nxt.start - m.end <= 60
+            and registry.type_of(m.entity) in ("Country", "Organization", "Place")
+        ):
+            skip.add(k)
+        if registry.type_of(m.entity) == "Person" and text[m.end : m.end + 2] == ", ":
+            close = text.find(",", m.end + 2, m.end + 120)
+            if close > 0 and not re.match(r"\s*(?:and|but|who|which)\b", text[m.end + 2 :]):
+                for j in range(k + 1, len(mentions)):
+                    if mentions[j].start < close:
+                        skip.add(j)
+    return skip
+
+
+CLAUSE_BREAK = re.compile(r"\bthat\b|,\s+(?:and|but|while)\b|;|\bwho\b")
+VISIT_OBJECT = re.compile(
+    r"(?:\bto|\bin|\bacross|\binto|\bvisit(?:ed|ing|s)?|\btrip)\s+(?:the\s+)?$", re.IGNORECASE
+)
+
+
+_BOUNDARY = re.compile(
+    r",\s+(?:and|but|while|which|who)\b|;|\s+and\s+(?:is|was|are|were|will|has|had)\b"
+)
+
+
+def clause_of(text: str, sentence: Sentence, t0: int, t1: int) -> str:
+    """The clause around a trigger, for its status ("arrived …, and is expected to …")."""
+    start, end = sentence.start, sentence.end
+    for m in _BOUNDARY.finditer(text, sentence.start, sentence.end):
+        if m.end() <= t0:
+            start = m.start()
+        elif m.start() >= t1:
+            end = m.start()
+            break
+    return text[start:end]
+
+
+NOUN_TRIGGER = re.compile(r"(?:visit|trip|letter|message|note|meeting|talks|summit)", re.I)
+
+
+def may_lead(m: Mention, t0: int, text: str) -> bool:
+    """Can this mention be the subject of a trigger at ``t0``? Not across "that" or ", and",
+    and a possessive only when the trigger is its noun ("Lavrov's fourth visit")."""
+    between = text[m.end : t0]
+    if CLAUSE_BREAK.search(between):
+        return False
+    if between[:2] in ("'s", "’s"):
+        return len(between[2:].split()) <= 1 and bool(NOUN_TRIGGER.match(text[t0 : t0 + 8]))
+    return True
+
+
+def joined(a: Mention, b: Mention, text: str) -> bool:
+    """ "Moon Jae-in and Kim", "Lavrov, center left, and … Ri Yong-ho": acting together."""
+    between = text[a.end : b.start]
+    return len(between) <= 60 and bool(re.search(r"(?:^|\s|,)and\s", between))
+
+
+def possessive(m: Mention, text: str) -> bool:
+    return text[m.end : m.end + 2] in ("'s", "’s")
