@@ -140,6 +140,23 @@ def test_hovering_links_items_quotes_and_arguments(page: Any, server: AnnotateSe
     expect(page.locator("#items [aria-current=true]")).to_have_attribute("data-key", "claims:0")
 
 
+def test_undo_brings_back_what_a_key_changed(
+    page: Any, server: AnnotateServer, corpus: Path
+) -> None:
+    original = article_file(corpus).read_text()
+    open_article(page, server)
+    press(page, "r")  # reject role r01
+    press(page, "a")  # accept claim c01
+    page.wait_for_selector("body[data-suggestions='2']")
+    wait_saved(page)
+    assert article_file(corpus).read_text() != original
+    press(page, "u", 2)
+    page.wait_for_selector("body[data-suggestions='4']")
+    wait_saved(page)
+    assert article_file(corpus).read_text() == original
+    expect(page.locator("#items [aria-current=true]")).to_have_attribute("data-key", "roles:0")
+
+
 def test_accept_all_above_a_confidence(page: Any, server: AnnotateServer, corpus: Path) -> None:
     open_article(page, server)
     page.fill("#threshold", "0.8")

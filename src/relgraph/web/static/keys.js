@@ -12,6 +12,7 @@ export const KEYS = {
   c: "claimFromSelection",
   n: "entityFromSelection",
   s: "save",
+  u: "undo",
 };
 
 export function bindKeys(actions) {

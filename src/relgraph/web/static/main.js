@@ -77,8 +77,12 @@ function nextSuggestion(from) {
   return items.length ? items[Math.min(from, items.length - 1)].key : null;
 }
 
+// Every change can be undone (u), back to the document as the page opened it.
+const history = [];
+
 async function change(op) {
   const result = await post(`/api/op/${encodeURIComponent(state.id)}`, { doc: state.doc, op });
+  history.push({ doc: state.doc, current: state.current });
   state.doc = result.doc;
   state.view = result.view;
   show("notice", "");
@@ -121,6 +125,15 @@ const actions = {
   claimFromSelection: () => queue(() => claimFromSelection()),
   entityFromSelection: () => queue(() => entityFromSelection()),
   save: () => queue(() => saver.save()),
+  undo: () =>
+    queue(async () => {
+      const last = history.pop();
+      if (!last) return show("notice", "nothing to undo", "info");
+      const result = await post(`/api/view/${encodeURIComponent(state.id)}`, { doc: last.doc });
+      Object.assign(state, { doc: last.doc, view: result.view, current: last.current });
+      saver.changed();
+      render();
+    }),
 };
 
 function move(step) {
