@@ -184,3 +184,11 @@ def test_session_lists_articles_with_suggestion_counts() -> None:
     ]
     hostile = Annotator(HOSTILE).list_articles()
     assert hostile[0]["suggestions"] == 1
+
+
+def test_registry_problems_are_shown_with_their_file(tmp_path: Path) -> None:
+    root = copy_corpus(DRAFT, tmp_path / "c")
+    registry = root / "entities.yaml"
+    registry.write_text(registry.read_text() + "  - id: Bad Id\n    type: Person\n    name: X\n")
+    view = Annotator(root).open(ARTICLE)["view"]
+    assert any("entities.yaml" in p and "bad id" in p for p in view["registry_problems"])

@@ -222,6 +222,8 @@ def build_view(doc: Document, registry: Registry, problems: list[Located]) -> di
         ],
         "items": items,
         "article_problems": [p.as_json() for p in problems if p.kind is None],
+        # entities.yaml's own problems: every id check depends on it
+        "registry_problems": [str(p) for p in registry.problems],
         "suggestions": suggestion_count(doc),
         "types": sorted({e.type for e in registry.entities}),
     }

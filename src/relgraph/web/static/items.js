@@ -75,6 +75,7 @@ export function renderCounts(view, node, articleProblems) {
   const n = view.suggestions;
   node.textContent = `${view.items.length} items, ${n} awaiting review`;
   clear(articleProblems);
+  for (const p of view.registry_problems) articleProblems.append(el("li", {}, p));
   for (const p of view.article_problems) {
     articleProblems.append(el("li", {}, `line ${p.line}: ${p.message}`, p.hint ? ` (${p.hint})` : ""));
   }
