@@ -38,6 +38,7 @@ SELECT = """(words) => {
   const range = document.createRange();
   range.setStart(...locate(at)); range.setEnd(...locate(at + words.length));
   window.getSelection().removeAllRanges(); window.getSelection().addRange(range);
+  range.startContainer.parentElement.scrollIntoView({block: 'center'});
 }"""
 
 
