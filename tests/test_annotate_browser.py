@@ -294,6 +294,19 @@ def test_hostile_article_shows_literally_and_runs_nothing(page: Any, tmp_path: P
         )
         assert page.locator("script").count() == 1  # the page's own module
         assert page.locator("img, iframe, svg, b").count() == 0
+        # even markup that reached the page some other way could not run: the CSP
+        # refuses inline scripts and event handlers
+        page.evaluate(
+            """() => {
+              const s = document.createElement('script');
+              s.textContent = 'window.__pwned = 10';
+              document.body.append(s);
+              const i = document.createElement('img');
+              i.setAttribute('onerror', 'window.__pwned = 11');
+              i.src = 'data:,x';
+              document.body.append(i);
+            }"""
+        )
         press(page, "a")
         wait_saved(page)
         assert page.evaluate("window.__pwned") is None
