@@ -78,3 +78,18 @@ def test_a_port_in_use_is_a_clear_error(runner: CliRunner, tmp_path: Path) -> No
         result = runner.invoke(cli, ["annotate", "--corpus", str(root), "--port", str(port)])
     assert result.exit_code == 1
     assert f"cannot listen on 127.0.0.1:{port}" in result.output
+
+
+def test_every_key_is_shown_on_the_page_and_in_the_docs() -> None:
+    import re
+
+    static = Path(__file__).resolve().parent.parent / "src" / "relgraph" / "web" / "static"
+    keys = re.findall(r"^  (\w+): \"\w+\",$", (static / "keys.js").read_text(), re.M)
+    assert {"a", "r", "e", "A", "c", "n", "u"} <= set(keys)
+    page = (static / "annotate.html").read_text()
+    docs = (TESTDATA.parent.parent / "docs" / "annotating.md").read_text()
+    for key in (k for k in keys if not k.startswith("Arrow")):
+        assert f"<kbd>{key}</kbd>" in page, key
+        assert f"`{key}`" in docs, key
+    for image in re.findall(r"!\[[^\]]*\]\(([^)]+)\)", docs):
+        assert (TESTDATA.parent.parent / "docs" / image).is_file(), image
