@@ -172,3 +172,14 @@ def test_search_and_choices(corpus: Path) -> None:
         assert "met" in [p["name"] for p in choices["predicates"]]
         _, _, date = request(server, "GET", "/api/date?written=Thursday&published=2018-05-31")
         assert date == {"written": "Thursday", "iso": "2018-05-31"}
+
+
+def test_an_unreadable_article_is_reported_with_its_line(corpus: Path) -> None:
+    path = corpus / "articles" / f"{ARTICLE}.yaml"
+    path.write_text("id: x\ntitle: [unclosed\n")
+    with running(corpus) as server:
+        status, _, answer = request(server, "GET", f"/api/article/{ARTICLE}")
+        assert status == 422
+        assert f"{ARTICLE}.yaml:" in answer["error"] and "YAML syntax error" in answer["error"]
+        _, _, listed = request(server, "GET", "/api/articles")
+        assert "YAML syntax error" in listed["articles"][0]["error"]
