@@ -443,6 +443,8 @@ def test_article_list_links_with_counts(page: Any, server: AnnotateServer) -> No
     ]
     page.click(f"text={ARTICLE}")
     page.wait_for_selector("body[data-ready=true] #items .item")
+    page.click("#home")
+    page.wait_for_selector("body[data-ready=true] #articles li")
 
 
 SHOTS.mkdir(parents=True, exist_ok=True)

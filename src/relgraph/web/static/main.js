@@ -1,5 +1,5 @@
 // The annotation page: state, the queue of changes, and the glue between parts.
-import { get, pageUrl, post } from "./api.js";
+import { get, pageUrl, post, token } from "./api.js";
 import { clear, el, show } from "./dom.js";
 import { openEditor, openEntityForm } from "./editor.js";
 import { renderCounts, renderItems } from "./items.js";
@@ -254,6 +254,7 @@ async function openList() {
   const data = await get("/api/articles");
   $("list").hidden = false;
   $("keys").hidden = true;
+  $("home").hidden = true;
   const list = $("articles");
   clear(list);
   for (const a of data.articles) {
@@ -263,6 +264,7 @@ async function openList() {
   document.body.dataset.ready = "true";
 }
 
+$("home").href = `/?token=${encodeURIComponent(token)}`;
 const match = window.location.pathname.match(/^\/article\/([^/]+)$/);
 (match ? openArticle(decodeURIComponent(match[1])) : openList()).catch((error) => {
   show("notice", error.message, "error");
