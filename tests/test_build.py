@@ -42,6 +42,7 @@ def test_meetings_between_russian_and_dprk_officials(bundled_store: LocalStore) 
         ("putin", "choe_ryong_hae", "2014-11", None),
         ("lavrov", "choe_ryong_hae", "2014-11-20", "moscow"),
         ("lavrov", "kim_jong_un", "2018-05-31", "pyongyang"),
+        ("lavrov", "ri_yong_ho", "2018-05-31", "mansudae_assembly_hall"),  # photo caption
         ("putin", "kim_jong_un", "2023-09", "russian_far_east"),
     ]
 

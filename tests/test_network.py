@@ -32,7 +32,7 @@ def test_node_and_edge_counts_equal_sparql_counts(
              ?pr a owl:SymmetricProperty .
              FILTER NOT EXISTS { ?s rdf:object ?o } FILTER(STR(?a) < STR(?b)) } }""",
     )
-    assert graph.number_of_nodes() == int(entities) == 91
+    assert graph.number_of_nodes() == int(entities) == 92
     assert graph.number_of_edges() == int(with_object) + int(pairs)
 
 

@@ -61,15 +61,16 @@ def test_meetings(bundled_store_path: Path) -> None:
         ("2014-11", "putin", "choe_ryong_hae", ""),
         ("2014-11-20", "lavrov", "choe_ryong_hae", "moscow"),
         ("2018-05-31", "lavrov", "kim_jong_un", "pyongyang"),
+        ("2018-05-31", "lavrov", "ri_yong_ho", "mansudae_assembly_hall"),  # photo caption
         ("2023-09", "putin", "kim_jong_un", "russian_far_east"),
     ]
 
 
 def test_meetings_filtered_by_alias_and_years(bundled_store_path: Path) -> None:
     by_alias = api.query(bundled_store_path, "meetings", params={"actor": "Sergey Lavrov"})
-    assert ids(by_alias, "dprk") == ["choe_ryong_hae", "kim_jong_un"]
+    assert ids(by_alias, "dprk") == ["choe_ryong_hae", "kim_jong_un", "ri_yong_ho"]
     in_2018 = api.query(bundled_store_path, "meetings", params={"since": "2015", "until": "2020"})
-    assert ids(in_2018, "date") == ["2018-05-31"]
+    assert ids(in_2018, "date") == ["2018-05-31", "2018-05-31"]
 
 
 def test_railway_link_recurs_in_three_years(bundled_store_path: Path) -> None:
@@ -88,6 +89,7 @@ def test_counterparts_of_lavrov(bundled_store_path: Path) -> None:
     assert values(result) == [
         ("choe_ryong_hae", "1", "2014-11-20", "2014-11-20"),
         ("kim_jong_un", "1", "2018-05-31", "2018-05-31"),
+        ("ri_yong_ho", "1", "2018-05-31", "2018-05-31"),
     ]
 
 
@@ -137,7 +139,7 @@ def test_events_by_year_count_every_statement(bundled_store_path: Path) -> None:
     (everything,) = values(
         api.query(bundled_store_path, text="SELECT (COUNT(*) AS ?n) { ?s a rg:Statement }")
     )
-    assert total == int(everything[0]) == 153 + 29
+    assert total == int(everything[0]) == 155 + 30
 
 
 def test_shortest_connection(bundled_store_path: Path) -> None:

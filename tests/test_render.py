@@ -171,7 +171,7 @@ def test_type_filter_and_per_statement_edges(bundled_page: Page) -> None:
     bundled_page.page.click("#reset")
     bundled_page.page.locator("#per-claim").check()
     edges = bundled_page.js("relgraphExplorer.visibleEdgeIds().length")
-    assert edges == 215
+    assert edges == 218
 
 
 def test_hostile_corpus_renders_as_text_and_runs_nothing(browser: Any, hostile_html: Path) -> None:
@@ -257,7 +257,7 @@ def test_render_from_a_query_draws_just_that_subgraph(
     ids = {n["id"] for n in data["nodes"]}
     assert people <= ids and "usa" not in ids
     _, n2, e2 = api.render(bundled_store_path, tmp_path / "c.html", name="russia-dprk-network")
-    assert 0 < e2 < 215 and n2 < 91
+    assert 0 < e2 < 218 and n2 < 92
 
 
 def test_render_and_open_commands(

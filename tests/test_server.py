@@ -72,7 +72,7 @@ def test_sparqlwrapper_gets_the_same_rows_as_relgraph_query(endpoint: tuple[str,
     assert [r[1:3] for r in over_http] == [
         tuple(t.value for t in row[1:3] if t is not None) for row in local.rows
     ]
-    assert len(over_http) == 5
+    assert len(over_http) == 6
 
 
 def test_rdflib_sparqlstore_gets_the_same_answers(endpoint: tuple[str, str]) -> None:
@@ -80,7 +80,7 @@ def test_rdflib_sparqlstore_gets_the_same_answers(endpoint: tuple[str, str]) -> 
     graph = rdflib.Graph(SPARQLStore(base + "/sparql", returnFormat="xml", method="GET"))
     remote = [str(row[0]) for row in graph.query(PREFIXED)]  # type: ignore[index]
     local = [row[0].value for row in api.query(store, text=PREFIXED).rows]  # type: ignore[union-attr]
-    assert remote == local == [ENT + "choe_ryong_hae", ENT + "kim_jong_un"]
+    assert remote == local == [ENT + "choe_ryong_hae", ENT + "kim_jong_un", ENT + "ri_yong_ho"]
 
 
 def test_post_forms_and_direct_bodies(endpoint: tuple[str, str]) -> None:
@@ -122,7 +122,7 @@ def test_content_negotiation_for_graphs(endpoint: tuple[str, str], media: str) -
     status, kind, body = _get(base + "/sparql?query=" + quote(query), media)
     assert status == 200 and kind.startswith(media)
     graph = rdflib.Graph().parse(data=body.decode(), format=RDFLIB_SYNTAX[media])
-    assert len(graph) == 2
+    assert len(graph) == 3
 
 
 def test_updates_and_network_are_refused(endpoint: tuple[str, str]) -> None:
