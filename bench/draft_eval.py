@@ -86,7 +86,9 @@ def stub_map(draft: Draft, held_out: list[Entity]) -> dict[str, str]:
     mapping = {}
     for stub in draft.suggestions.stubs:
         for entity in held_out:
-            names = [fold(n) for n in entity.names]
+            # "Democratic Party (United States)": the name without its explanation counts too
+            plain = [n.split(" (")[0] for n in entity.names]
+            names = [fold(n) for n in (*entity.names, *plain)]
             if fold(stub.name) in names or max(fuzz.ratio(fold(stub.name), n) for n in names) >= 90:
                 mapping[stub.id] = entity.id
     return mapping

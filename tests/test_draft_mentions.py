@@ -89,3 +89,15 @@ def test_a_near_miss_is_a_did_you_mean_and_a_weaker_link() -> None:
     assert found == []
     assert [(m.surface, m.entity) for m in misses] == [("Sergei Lavrof", "lavrov")]
     assert extra[0].entity == "lavrov" and extra[0].score < 1.0
+
+
+def test_a_kind_written_in_lower_case_after_the_name_and_quoting_agencies() -> None:
+    text = (
+        "Japan called for a statement by the Asia-Pacific Economic Co-operation forum in Hanoi. "
+        "Interfax quoted diplomatic sources."
+    )
+    assert stubs(text) == [
+        ("Asia-Pacific Economic Co-operation forum", "Forum", None),
+        ("Hanoi", "Place", None),
+        ("Interfax", "Organization", None),
+    ]

@@ -9,6 +9,7 @@ import yaml
 
 from relgraph.draft.page import (
     MAX_PAGE_BYTES,
+    MAX_STORY_CHARS,
     PageError,
     clean,
     is_caption,
@@ -111,6 +112,14 @@ def test_a_huge_page_is_refused_with_a_message(tmp_path: Path) -> None:
     with pytest.raises(PageError, match="larger than a news page") as caught:
         read_page(big)
     assert caught.value.path == str(big)
+
+
+def test_a_story_longer_than_any_article_is_refused(tmp_path: Path) -> None:
+    page = tmp_path / "collection.txt"
+    line = "Lavrov met Choe Ryong Hae in Moscow on Thursday and both sides agreed to talk.\n"
+    page.write_text(line * (MAX_STORY_CHARS // len(line) + 10), encoding="utf-8")
+    with pytest.raises(PageError, match="longer than a news article"):
+        read_page(page)
 
 
 def test_a_page_without_story_text_is_refused(tmp_path: Path) -> None:

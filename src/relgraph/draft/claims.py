@@ -246,6 +246,9 @@ def sentence_claims(
 _SAID_AT = re.compile(r"\b(?:said|says|told \w+|stressed|noted|added)\b(?:\s+that)?")
 
 
+#: who a statement is cited from is its source, not what it is about
+_SOURCE_BEFORE = re.compile(r"\b(?:cited by|quoted by|according to)\b[^,.;]*$")
+
 #: a sentence about another time than the story's main event
 _ELSEWHEN = re.compile(
     r"\b(?:since|ago|past|previously|earlier|former|once|had|weeks|months|years)\b", re.I
@@ -281,6 +284,7 @@ def _said_claim(
             if m.entity != speaker
             and m.start >= t0
             and ctx.registry.type_of(m.entity) != "Person"
+            and not _SOURCE_BEFORE.search(document, max(0, m.start - 60), m.start)
             and not (
                 ctx.registry.type_of(m.entity) == "Place"
                 and PREP_BEFORE.search(document[max(0, m.start - 12) : m.start])

@@ -56,6 +56,7 @@ def status_of(text: str) -> str:
     return "asserted"
 
 
+_OTHER_EVENT = re.compile(r"\b(?:after|before|since|following)\b")
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:who|which|whose|where)\b")
 
 
@@ -65,10 +66,11 @@ def claim_date(
     if not dates:
         return None
     nearest = min(dates, key=lambda d: abs(d.start - at))
-    if status != "planned" and _RELATIVE_CLAUSE.search(
-        text[min(at, nearest.end) : max(at, nearest.start)]
-    ):
+    between = text[min(at, nearest.end) : max(at, nearest.start)]
+    if status != "planned" and _RELATIVE_CLAUSE.search(between):
         return None  # "met X, who earlier this week gave …": that date is the clause's
+    if nearest.start > at and _OTHER_EVENT.search(between):
+        return None  # "… visit, and comes after the summit held in September": the summit's
     if nearest.iso > published_iso and status != "planned":
         return None  # a future date on a claim that did not say it was planned
     if status == "planned" and nearest.end <= at and CLAUSE_BREAK.search(text[nearest.end : at]):

@@ -16,6 +16,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from relgraph.model import Entity
 
@@ -107,7 +108,8 @@ def fold(text: str) -> str:
     return plain.replace(".", "").casefold()
 
 
-def tokenize(text: str) -> list[Token]:
+@lru_cache(maxsize=16)
+def tokenize(text: str) -> tuple[Token, ...]:
     """Word tokens with offsets; hyphens and apostrophes split words (``Jong-un`` = 2)."""
     tokens = []
     for m in _TOKEN.finditer(text):
@@ -122,7 +124,7 @@ def tokenize(text: str) -> list[Token]:
                 bool(letters) and all(c.isupper() for c in letters),
             )
         )
-    return tokens
+    return tuple(tokens)
 
 
 def _name_keys(name: str) -> tuple[str, ...]:
@@ -229,7 +231,7 @@ def find_mentions(text: str, registry: Registry) -> list[Mention]:
     return _add_surnames(text, tokens, taken, mentions, registry)
 
 
-def _continues(text: str, tokens: list[Token], i: int) -> bool:
+def _continues(text: str, tokens: Sequence[Token], i: int) -> bool:
     """The name goes on: "Choe Son-hui" is not "Choe" (a surname alias) and more."""
     if i + 1 >= len(tokens) or not tokens[i + 1].capital:
         return False
@@ -241,16 +243,22 @@ def _sentence_start(text: str, at: int) -> bool:
     return not before or before[-1] in ".!?\n"
 
 
-def _after_clause(text: str, start: int, end: int) -> bool:
-    return bool(re.search(r",\s+(?:who|which|whose)\b", text[start:end]))
-
-
 def _add_surnames(
-    text: str, tokens: list[Token], taken: list[bool], mentions: list[Mention], registry: Registry
+    text: str,
+    tokens: Sequence[Token],
+    taken: list[bool],
+    mentions: list[Mention],
+    registry: Registry,
 ) -> list[Mention]:
     """A capitalised surname alone is the nearest person named before it with that surname."""
     found = list(mentions)
+    ordered = sorted(mentions, key=lambda m: m.end)
+    last_end: dict[str, int] = {}  # person -> end of the latest mention before this token
+    k = 0
     for i, token in enumerate(tokens):
+        while k < len(ordered) and ordered[k].end <= token.start:
+            last_end[ordered[k].entity] = ordered[k].end
+            k += 1
         if taken[i] or not token.capital or token.key not in registry.surnames:
             continue
         if i + 1 < len(tokens) and tokens[i + 1].capital and tokens[i + 1].start - token.end <= 1:
@@ -264,12 +272,13 @@ def _add_surnames(
         ) and not _sentence_start(text, tokens[i - 1].start):
             continue  # "Sung Kim": the end of a longer name
         people = registry.surnames[token.key]
-        before = [m for m in found if m.entity in people and m.end <= token.start]
+        before = [p for p in people if p in last_end]
         if before:
-            entity = max(before, key=lambda m: m.end).entity
+            entity = max(before, key=lambda p: last_end[p])
         elif len(people) == 1:
             entity = next(iter(people))
         else:
             continue
         found.append(Mention(entity, token.start, token.end, text[token.start : token.end], 0.9))
+        last_end[entity] = token.end
     return sorted(found, key=lambda m: (m.start, m.end))

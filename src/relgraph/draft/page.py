@@ -21,6 +21,7 @@ from pathlib import Path
 from relgraph.errors import RelgraphError
 
 MAX_PAGE_BYTES = 5_000_000  # a news page's text is far below this; bigger is not a story
+MAX_STORY_CHARS = 100_000  # about 15,000 words: longer than any news article
 
 
 class PageError(RelgraphError):
@@ -240,6 +241,13 @@ def read_page(path: Path) -> PageText:
             raise PageError(f"cannot extract the story from this HTML: {exc}", path) from None
     else:
         page = split_text_page(raw)
+    if len(page.text) > MAX_STORY_CHARS:
+        raise PageError(
+            f"the story text is {len(page.text):,} characters, longer than a news article "
+            f"({MAX_STORY_CHARS:,} at most)",
+            path,
+            hint="save one article's page; split a collection of articles into pages",
+        )
     if not page.paragraphs:
         raise PageError(
             "no article text found on the page",

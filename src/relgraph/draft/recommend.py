@@ -9,6 +9,7 @@ rule-based one without touching page reading, metadata or writing.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -95,9 +96,17 @@ class RuleBased:
             )
             dates = find_dates(document, article.published)
             actor: str | None = None
+            starts = [m.start for m in mentions]
+            date_starts = [d.start for d in dates]
             for sentence in sentences:
-                inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
-                near = [d for d in dates if sentence.start <= d.start < sentence.end]
+                inside = mentions[
+                    bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)
+                ]
+                near = dates[
+                    bisect_left(date_starts, sentence.start) : bisect_left(
+                        date_starts, sentence.end
+                    )
+                ]
                 for claim in sentence_claims(sentence, doc, inside, near, actor, ctx):
                     key = (claim.predicate, claim.participants, claim.object, doc, sentence.start)
                     if key not in claims or claims[key].confidence < claim.confidence:

@@ -173,8 +173,9 @@ def write_draft(draft: Draft, corpus_dir: Path, registry: Registry | None = None
     existing = _read_existing(path) if path.exists() else None
     merged, added_claims, added_roles, kept = merge_articles(existing, fresh)
     used = _used_ids(merged)
-    stubs = [s for s in draft.suggestions.stubs if s.id in used or s.type == "Person"]
-    new_stubs = [s for s in stubs if s.id not in registry.entities]
+    new_stubs = [s for s in draft.suggestions.stubs if s.id not in registry.entities]
+    if existing is not None:  # a re-draft adds only the stubs its new suggestions name
+        new_stubs = [s for s in new_stubs if s.id in used]
     if existing is None or added_claims or added_roles or new_stubs:
         text = dump_article(merged) + _stub_comment(new_stubs)
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -125,6 +125,8 @@ def shortest_unique(
     within ``limit``, that occurs exactly once across all ``documents`` (text and captions)."""
     text = documents[doc]
     lo, hi = limit
+    if not _once(text[lo:hi], documents):
+        return None  # not even the whole sentence is unique: no part of it is
     while start > lo and _inside_word(text, start - 1, lo, hi):
         start -= 1
     while end < hi and _inside_word(text, end, lo, hi):
@@ -136,16 +138,35 @@ def shortest_unique(
     while rights[-1] < hi:
         rights.append(_next_word_end(text, rights[-1], hi))
     # fewest words added first, and for as many words the shorter span
+    tries = 0
     for total in range(len(lefts) + len(rights) - 1):
         spans = [
             (lefts[k], rights[total - k])
             for k in range(max(0, total - len(rights) + 1), min(total, len(lefts) - 1) + 1)
         ]
         for a, b in sorted(spans, key=lambda s: s[1] - s[0]):
-            quote = text[a:b]
-            if sum(d.count(quote) for d in documents) == 1:
+            if _once(text[a:b], documents):
                 return a, b
+            tries += 1
+            if tries >= MAX_TRIES:
+                return None  # a text repeating itself: no short quote is unique
     return None
+
+
+MAX_TRIES = 200  # candidate quotes per claim, at most
+
+
+def _once(quote: str, documents: Sequence[str]) -> bool:
+    """Does ``quote`` occur exactly once across the documents? (Stops at the second.)"""
+    seen = 0
+    for document in documents:
+        at = document.find(quote)
+        while at >= 0:
+            seen += 1
+            if seen > 1:
+                return False
+            at = document.find(quote, at + 1)
+    return seen == 1
 
 
 def _inside_word(text: str, at: int, lo: int, hi: int) -> bool:

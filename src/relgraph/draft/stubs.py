@@ -43,6 +43,14 @@ _TITLE_AFTER = re.compile(
     + r")\b",
     re.IGNORECASE,
 )
+_AGENCY_AFTER = re.compile(r",?\s+(?:quoted|reported|cited)\b")
+_KIND_WORDS = {
+    **dict.fromkeys(("forum", "summit", "talks", "conference", "initiative"), "Forum"),
+    **dict.fromkeys(
+        ("party", "ministry", "agency", "committee", "council", "bank"), "Organization"
+    ),
+    **dict.fromkeys(("agreement", "treaty", "declaration", "accord"), "Agreement"),
+}
 _SPEECH_AFTER = re.compile(r"^,?\s+(?:said|says|told|added)\b")
 _PLACE_BEFORE = frozenset(["in", "at", "to", "from", "near", "via"])
 _CONNECTORS = frozenset(["of", "and"])
@@ -139,8 +147,12 @@ def find_stubs(
 ) -> tuple[list[Stub], list[NearMiss], list[Mention]]:
     """Stubs for unknown names, near-misses of known ones (also returned as mentions)."""
     tokens = tokenize(text)
-    spans = [(m.start, m.end) for m in mentions]
-    taken = {k for k, t in enumerate(tokens) if any(s <= t.start < e for s, e in spans)}
+    covered = bytearray(
+        len(text) + 1
+    )  # characters inside a mention: one pass, not tokens x mentions
+    for m in mentions:
+        covered[m.start : m.end] = b"\x01" * (m.end - m.start)
+    taken = {k for k, t in enumerate(tokens) if covered[t.start]}
     choices = {
         " ".join(keys): names[0]
         for keys, names in registry.names.items()
@@ -188,6 +200,17 @@ def find_stubs(
                 linked.append(Mention(name.entity, start, end, surface, round(hit[1] / 100, 2)))
                 continue
         kind = _guess_type(tokens, i, j, titled, text)
+        if (
+            kind is None
+            and j < len(tokens)
+            and j not in taken
+            and text[tokens[j - 1].end : tokens[j].start] == " "
+            and _KIND_WORDS.get(tokens[j].key)
+        ):
+            # "the Asia-Pacific Economic Co-operation forum": the kind follows in lower case
+            kind = _KIND_WORDS[tokens[j].key]
+            end = tokens[j].end
+            surface = text[start:end]
         if kind is None:
             continue
         entity_id = slug(surface)
@@ -222,6 +245,8 @@ def _guess_type(tokens: Sequence[Token], i: int, j: int, titled: bool, text: str
         return "Project"
     if titled and 2 <= j - i <= 4:
         return "Person"
+    if j - i == 1 and _AGENCY_AFTER.match(text, tokens[i].end):
+        return "Organization"  # "Interfax quoted diplomatic sources"
     after = text[tokens[j - 1].end : tokens[j - 1].end + 40]
     if 2 <= j - i <= 3 and (_TITLE_AFTER.match(after) or _SPEECH_AFTER.match(after)):
         return "Person"
