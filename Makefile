@@ -47,6 +47,7 @@ bench: $(STAMP)
 
 screenshot: $(STAMP)
 	$(BIN)/python docs/screenshot.py
+	$(BIN)/python docs/annotate_screenshots.py
 
 format: $(STAMP)
 	$(BIN)/ruff format src tests bench docs

@@ -578,6 +578,44 @@ def draft(pages: tuple[Path, ...], corpus_dir: Path, reference: Any) -> None:
         raise click.exceptions.Exit(1)
 
 
+# ---- relgraph annotate ------------------------------------------------------
+
+
+@cli.command()
+@click.argument("target", required=False, metavar="[ARTICLE_ID|FILE]")
+@click.option(
+    "--corpus",
+    "corpus_dir",
+    default="data",
+    show_default=True,
+    type=click.Path(path_type=Path),
+    help="The corpus folder (entities.yaml and articles/).",
+)
+@click.option("--port", type=int, default=0, help="Port on 127.0.0.1 (default: a free one).")
+@click.option("--no-browser", is_flag=True, help="Only print the URL.")
+def annotate(target: str | None, corpus_dir: Path, port: int, no_browser: bool) -> None:
+    """Review an article's suggestions in the browser (or list the articles to review).
+
+    Serves on 127.0.0.1 only; the printed URL holds a per-run token that every
+    request needs. Stop with Ctrl+C.
+    """
+    import webbrowser
+
+    from relgraph.web.annotate import start
+
+    server, url = start(corpus_dir, target, port)
+    click.echo(f"relgraph annotate: {url}")
+    click.echo("press Ctrl+C to stop")
+    if not no_browser:
+        webbrowser.open(url)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
 def _terminated(signum: int, frame: Any) -> None:
     """SIGTERM unwinds like Ctrl-C: partial outputs and build directories are removed."""
     raise SystemExit(128 + signum)

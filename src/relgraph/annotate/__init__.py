@@ -1,0 +1,1 @@
+"""Reviewing drafts: what ``relgraph annotate`` computes, independent of the browser."""

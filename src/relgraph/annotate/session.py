@@ -1,0 +1,190 @@
+"""The annotation app's library: one corpus folder, every action the page can ask for.
+
+The web server only translates HTTP to these calls. Everything here is stateless
+per article (the page holds its document and the etag of the file it opened),
+so two tabs never share hidden state: the file on disk decides, and a save over
+a file that changed since the page opened it is refused (the refused version is
+kept in ``.annotate/unsaved/`` so no work is lost).
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from relgraph.annotate import choices, ops, registry
+from relgraph.annotate.check import Registry, check_document, load_registry
+from relgraph.annotate.document import (
+    ConflictError,
+    Document,
+    dump_document,
+    etag_of,
+    read_document,
+    save_document,
+    write_atomic,
+)
+from relgraph.annotate.view import build_view, quote_status, suggestion_count
+from relgraph.corpus.layout import REGISTRY, article_names, article_path
+from relgraph.errors import CorpusError, Problem, RelgraphError
+
+_ARTICLE_ID = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
+UNSAVED = Path(".annotate") / "unsaved"
+
+
+class NotFound(RelgraphError):
+    """No such article in the corpus."""
+
+
+@dataclass
+class Annotator:
+    """Annotation actions over the corpus folder ``root``."""
+
+    root: Path
+    _registry: Registry | None = field(default=None, repr=False)
+    _stamp: tuple[int, int] | None = field(default=None, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def __post_init__(self) -> None:
+        if not (self.root / REGISTRY).is_file():
+            raise CorpusError(
+                [
+                    Problem(
+                        str(self.root),
+                        0,
+                        "no entities.yaml here",
+                        "give the corpus folder with --corpus (default: data/)",
+                    )
+                ]
+            )
+
+    # -- registry -----------------------------------------------------------------------
+    def registry(self) -> Registry:
+        """The registry, read again whenever ``entities.yaml`` changed on disk."""
+        stat = (self.root / REGISTRY).stat()
+        stamp = (stat.st_mtime_ns, stat.st_size)
+        with self._lock:
+            if self._registry is None or stamp != self._stamp:
+                self._registry, self._stamp = load_registry(self.root), stamp
+            return self._registry
+
+    # -- articles -----------------------------------------------------------------------
+    def path_of(self, article_id: str) -> Path:
+        if not _ARTICLE_ID.match(article_id):
+            raise NotFound(f"bad article id {article_id!r}")
+        path = article_path(self.root, article_id)
+        if not path.is_file():
+            raise NotFound(f"no article {article_id!r}", self.root / "articles")
+        return path
+
+    def target(self, given: str | None) -> str | None:
+        """The article to open for the command's argument (none: the list of articles).
+
+        An article id or file opens that article; a saved news page is drafted
+        first (``relgraph draft``: a page drafted before is merged, reviewed items
+        kept) and its article opened.
+        """
+        if not given:
+            return None
+        path = Path(given)
+        if path.suffix in (".yaml", ".yml") and path.is_file():
+            self.path_of(path.stem)
+            return path.stem
+        if path.is_file():
+            return self.draft(path)
+        self.path_of(given)
+        return given
+
+    def draft(self, page: Path) -> str:
+        """Draft one saved page into the corpus; the id of its article."""
+        from relgraph.draft.run import draft_pages
+
+        report = draft_pages([page], self.root).pages[0]
+        if report.error or report.article is None:
+            raise NotFound(report.error or f"{page}: no article drafted")
+        return report.article
+
+    def list_articles(self) -> list[dict[str, Any]]:
+        """Every article with its title and how many suggestions await review."""
+        found: list[dict[str, Any]] = []
+        for name in article_names(self.root):
+            path = self.root / "articles" / name
+            try:
+                doc, _ = read_document(path)
+            except CorpusError as exc:
+                found.append({"id": Path(name).stem, "title": "", "error": str(exc)})
+                continue
+            found.append(
+                {
+                    "id": Path(name).stem,
+                    "title": doc.get("title") if isinstance(doc.get("title"), str) else "",
+                    "suggestions": suggestion_count(doc),
+                }
+            )
+        return found
+
+    def view(self, article_id: str, doc: Document) -> dict[str, Any]:
+        path = self.path_of(article_id)
+        reg = self.registry()
+        problems = check_document(doc, str(path), reg)
+        return build_view(doc, reg, problems)
+
+    def open(self, article_id: str) -> dict[str, Any]:
+        """The document, the etag of its file and the view: what a page starts from."""
+        doc, etag = read_document(self.path_of(article_id))
+        return {"doc": doc, "etag": etag, "view": self.view(article_id, doc)}
+
+    def etag(self, article_id: str) -> str:
+        """The etag of the file as it is now (the page compares it with the one it opened)."""
+        return etag_of(self.path_of(article_id).read_bytes())
+
+    def apply(self, article_id: str, doc: Document, op: dict[str, Any]) -> dict[str, Any]:
+        new = ops.apply(doc, op)
+        return {"doc": new, "view": self.view(article_id, new)}
+
+    def save(self, article_id: str, doc: Document, etag: str) -> dict[str, Any]:
+        """Write atomically if the file is as opened; on conflict keep the work aside."""
+        path = self.path_of(article_id)
+        try:
+            return {"etag": save_document(path, doc, etag)}
+        except ConflictError as exc:
+            kept = self.keep_unsaved(article_id, doc)
+            exc.hint = f"your version is kept in {kept}; reload to see the file as it is now"
+            raise
+
+    def keep_unsaved(self, article_id: str, doc: Document) -> Path:
+        folder = self.root / UNSAVED
+        folder.mkdir(parents=True, exist_ok=True)
+        target = folder / f"{article_id}.yaml"
+        write_atomic(target, dump_document(doc).encode("utf-8"))
+        return target
+
+    # -- the editor's choices -----------------------------------------------------------
+    def choices(self) -> dict[str, Any]:
+        return {
+            "predicates": choices.predicates(),
+            "types": choices.entity_types(),
+            "statuses": list(choices.STATUSES),
+        }
+
+    def search(self, slot: str, predicate: str | None, query: str) -> list[dict[str, str]]:
+        return choices.search_entities(self.registry(), slot, predicate, query)
+
+    def quote(self, doc: Document, text: str, predicate: str | None) -> dict[str, Any]:
+        """Uniqueness of a selection and the arguments a claim quoting it would get."""
+        status = quote_status(doc, text)
+        reg = self.registry()
+        guess: dict[str, Any] = dict(choices.guess_arguments(reg, text, predicate))
+        names = reg.by_id()
+        guess["labels"] = {v: f"{names[v].name} ({names[v].type})" for v in guess.values()}
+        status["guess"] = guess
+        status["suggested_id"] = registry.suggest_id(text)
+        return status
+
+    def add_entity(self, fields: dict[str, Any]) -> None:
+        registry.add_entity(self.root, fields)
+
+    def add_alias(self, entity_id: str, alias: str) -> None:
+        registry.add_alias(self.root, entity_id, alias)

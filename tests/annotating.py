@@ -1,0 +1,36 @@
+"""Helpers for the annotation app's tests: a corpus copy and its server in a thread."""
+
+from __future__ import annotations
+
+import shutil
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from relgraph.annotate.session import Annotator
+from relgraph.web.annotate import AnnotateServer, make_server
+
+HERE = Path(__file__).resolve().parent / "data" / "annotate"
+DRAFT = HERE / "draft"
+HOSTILE = HERE / "hostile"
+ARTICLE = "2018-05-31-xinhua-pyongyang"
+
+
+def copy_corpus(source: Path, target: Path) -> Path:
+    shutil.copytree(source, target)
+    return target
+
+
+@contextmanager
+def running(root: Path) -> Iterator[AnnotateServer]:
+    """The annotation server over ``root`` on a free loopback port, stopped afterwards."""
+    server = make_server(Annotator(root))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
