@@ -1,0 +1,167 @@
+// graph: vis-network with positions from Python (physics off), incremental updates
+// (only changed edges and nodes touch the DataSets), fixed relation colours kept when
+// selected, unrelated elements dimmed, labels never under 12 px on screen.
+var DIM_EDGE = "rgba(160,160,160,0.18)", DIM_NODE = "rgba(200,200,200,0.45)";
+var nodes = new vis.DataSet([]), edges = new vis.DataSet([]);
+var edgeStatements = new Map();   // edge id -> [{s, from, to}]
+var drawnEdges = new Map();       // edge id -> signature of what is drawn
+var drawnNodes = new Map();       // node id -> signature
+var network = new vis.Network($("graph"), { nodes: nodes, edges: edges }, {
+  physics: { enabled: false },
+  layout: { improvedLayout: false },
+  interaction: { hover: true, tooltipDelay: 3600000, hideEdgesOnDrag: NODES.length > 300,
+                 hideEdgesOnZoom: NODES.length > 300, keyboard: false, multiselect: false },
+  nodes: { borderWidth: 1, font: { size: 14, color: "#1d1d1d", strokeWidth: 3, strokeColor: "#fff" },
+           scaling: { min: 7, max: 34, label: { enabled: true, min: 12, max: 30, maxVisible: 22, drawThreshold: 12 } } },
+  edges: { selectionWidth: 2.5, hoverWidth: 1.5, smooth: false, font: { size: 0 } }
+});
+
+function nodeColor(n, dim) {
+  var c = dim ? DIM_NODE : n.typeInfo.color;
+  return { background: c, border: dim ? DIM_NODE : "#333", highlight: { background: c, border: "#000" },
+           hover: { background: c, border: "#000" } };
+}
+
+function edgeGroups() {
+  var groups = new Map();
+  STATEMENTS.forEach(function (s) {
+    s.pairList.forEach(function (p) {
+      if (!pairVisible(s, p[0], p[1])) return;
+      var a = p[0].id, b = p[1].id;
+      var key = state.perClaim ? s.id + "|" + a + "|" + b : (a < b ? a + "|" + b : b + "|" + a);
+      var g = groups.get(key);
+      if (!g) { g = []; groups.set(key, g); }
+      g.push({ s: s, from: a, to: b });
+    });
+  });
+  return groups;
+}
+
+function edgeSpec(id, items, parallel) {
+  var tally = new Map();
+  items.forEach(function (it) { tally.set(it.s.relation, (tally.get(it.s.relation) || 0) + 1); });
+  var main = Array.from(tally.entries()).sort(function (x, y) { return y[1] - x[1] || x[0] - y[0]; })[0][0];
+  var rel = RELATIONS[main], first = items[0];
+  var directed = !rel.symmetric && items.every(function (it) { return it.from === first.from && it.to === first.to; });
+  var dashed = items.every(function (it) { return it.s.status !== "asserted"; });
+  var color = rel.color;
+  var dim = dimmed && !(dimmed.has(first.from) && dimmed.has(first.to));
+  if (dim) color = DIM_EDGE;
+  var spec = { id: id, from: first.from, to: first.to, width: 1 + Math.log2(items.length) * 1.5,
+               color: { color: color, highlight: rel.color, hover: rel.color, inherit: false },
+               dashes: dashed ? [6, 5] : false, arrows: directed ? "to" : "" };
+  spec.smooth = parallel ? { enabled: true, type: parallel.type, roundness: parallel.roundness } : false;
+  return spec;
+}
+
+// Per-statement mode: parallel edges of one pair fan out as curves, so each can be clicked.
+function parallelShapes(groups) {
+  var byPair = new Map(), out = new Map();
+  if (!state.perClaim) return out;
+  groups.forEach(function (items, id) {
+    var a = items[0].from, b = items[0].to, pair = a < b ? a + "|" + b : b + "|" + a;
+    (byPair.get(pair) || byPair.set(pair, []).get(pair)).push(id);
+  });
+  byPair.forEach(function (ids) {
+    if (ids.length < 2) return;
+    ids.forEach(function (id, i) {
+      var step = Math.floor(i / 2) + 1, side = i % 2 ? "curvedCCW" : "curvedCW";
+      out.set(id, { type: side, roundness: Math.min(0.9, 0.18 * step) });
+    });
+  });
+  return out;
+}
+
+var dimmed = null; // Set of node ids kept bright, or null
+
+function drawGraph() {
+  var groups = edgeGroups(), shapes = parallelShapes(groups);
+  var add = [], change = [], remove = [];
+  var visDegree = new Map();
+  groups.forEach(function (items, id) {
+    var spec = edgeSpec(id, items, shapes.get(id));
+    var sig = JSON.stringify(spec);
+    if (!drawnEdges.has(id)) add.push(spec); else if (drawnEdges.get(id) !== sig) change.push(spec);
+    drawnEdges.set(id, sig);
+    [spec.from, spec.to].forEach(function (n) { visDegree.set(n, (visDegree.get(n) || 0) + 1); });
+  });
+  drawnEdges.forEach(function (_, id) { if (!groups.has(id)) remove.push(id); });
+  remove.forEach(function (id) { drawnEdges.delete(id); });
+  edgeStatements = groups;
+  var nodeAdd = [], nodeChange = [], nodeRemove = [];
+  NODES.forEach(function (n) {
+    var deg = visDegree.get(n.id) || 0;
+    // In search-first mode an expanded entity stays on screen even when its links are filtered out.
+    var show = deg > 0 || (state.shown && state.shown.has(n.id) && state.types.has(n.type));
+    if (!show) { if (drawnNodes.has(n.id)) { nodeRemove.push(n.id); drawnNodes.delete(n.id); } return; }
+    var dim = dimmed && !dimmed.has(n.id);
+    var sig = deg + "|" + dim;
+    var spec = { id: n.id, label: n.label, x: n.x, y: n.y, shape: n.typeInfo.shape, value: deg + 1,
+                 color: nodeColor(n, dim), font: { color: dim ? "rgba(90,90,90,0.55)" : "#1d1d1d" } };
+    if (!drawnNodes.has(n.id)) nodeAdd.push(spec);
+    else if (drawnNodes.get(n.id) !== sig) nodeChange.push({ id: n.id, value: spec.value, color: spec.color, font: spec.font });
+    drawnNodes.set(n.id, sig);
+  });
+  edges.remove(remove); nodes.remove(nodeRemove);
+  nodes.add(nodeAdd); nodes.update(nodeChange);
+  edges.add(add); edges.update(change);
+  return { added: add.length + nodeAdd.length, removed: remove.length + nodeRemove.length };
+}
+
+function visibleNodeIds() { return nodes.getIds(); }
+function visibleEdgeIds() { return edges.getIds(); }
+
+function fitView() { network.fit({ animation: false }); }
+
+// Dim everything not touching the selection (colours of what stays are kept).
+function setFocus(ids) {
+  dimmed = ids ? new Set(ids) : null;
+  drawGraph();
+}
+
+function neighbours(id) {
+  var out = new Set([id]);
+  edgeStatements.forEach(function (items) {
+    var a = items[0].from, b = items[0].to;
+    if (a === id) out.add(b); else if (b === id) out.add(a);
+  });
+  return Array.from(out);
+}
+
+// Node labels that are drawn at the current zoom (font on screen >= 12 px).
+function labelledNodes() {
+  var scale = network.getScale(), out = [];
+  nodes.getIds().forEach(function (id) {
+    var body = network.body.nodes[id];
+    if (body && body.labelModule && body.labelModule.fontOptions.size * scale >= 12) out.push(id);
+  });
+  return out;
+}
+
+// Hover: a small box built only for the element under the pointer.
+var hoverBox = el("div", null, "hoverbox");
+hoverBox.hidden = true;
+$("graph-wrap").appendChild(hoverBox);
+function showHover(lines, pointer) {
+  hoverBox.replaceChildren();
+  lines.forEach(function (line, i) { hoverBox.appendChild(el(i ? "div" : "strong", line)); });
+  hoverBox.style.left = (pointer.x + 14) + "px";
+  hoverBox.style.top = (pointer.y + 14) + "px";
+  hoverBox.hidden = false;
+}
+network.on("hoverNode", function (p) {
+  var n = byId.get(p.node);
+  showHover([n.label, n.type + (n.country ? " · " + n.country : ""), n.statements.length + " statements"], p.pointer.DOM);
+});
+network.on("hoverEdge", function (p) {
+  var items = edgeStatements.get(p.edge) || [];
+  if (!items.length) return;
+  var counts = new Map();
+  items.forEach(function (it) { counts.set(it.s.rel.label, (counts.get(it.s.rel.label) || 0) + 1); });
+  var lines = [byId.get(items[0].from).label + " — " + byId.get(items[0].to).label];
+  counts.forEach(function (k, label) { lines.push(label + (k > 1 ? " ×" + k : "")); });
+  showHover(lines, p.pointer.DOM);
+});
+network.on("blurNode", function () { hoverBox.hidden = true; });
+network.on("blurEdge", function () { hoverBox.hidden = true; });
+network.on("dragStart", function () { hoverBox.hidden = true; });

@@ -1,0 +1,49 @@
+// main: wires the parts together, applies the URL fragment, and publishes the
+// window.relgraphExplorer scripting hook once the graph is ready.
+function refresh(opts) {
+  opts = opts || {};
+  var before = nodes.length;
+  drawGraph();
+  if (state.selected && state.selected.kind === "edge" && !edgeStatements.has(state.selected.id)) clearSelection();
+  var nEdges = edges.length, nStatements = visibleStatements().length;
+  $("counts").textContent = nodes.length + " entities · " + nEdges + " links · " + nStatements + " statements" +
+    (state.shown ? " · search-first view of " + NODES.length + " entities" : "");
+  drawTimeline();
+  drawTable();
+  if (opts.fit !== false && (nodes.length !== before || opts.fit)) fitView();
+  emit("filters");
+}
+
+document.title = data.title;
+$("title").textContent = data.title;
+$("details").replaceChildren(hint());
+buildControls(); buildTimeline(); buildTable(); buildSearch(); buildShare();
+var fromHash = readHash();
+syncControls();
+refresh({ fit: true });
+applyHashSelection(fromHash);
+if (state.shown) $("status").textContent = "Large graph: showing the " + data.overview.length +
+  " most connected entities. Search, or double-click an entity to expand its neighbours.";
+document.addEventListener("keydown", function (e) {
+  if (e.key === "Escape" && !$("results").hidden) $("results").hidden = true;
+});
+document.addEventListener("click", function (e) {
+  if (!$("results").contains(e.target) && e.target !== $("search")) $("results").hidden = true;
+});
+
+// For people who script the page (and for relgraph's browser tests).
+window.relgraphExplorer = {
+  network: network, nodes: nodes, edges: edges, state: state, mode: data.mode,
+  search: function (t) { $("search").value = t; var r = searchAll(t); showResults(r, t); return r.map(function (x) { return x.kind === "node" ? x.node.id : x.s.id; }); },
+  select: selectNode, selectEdge: selectEdge, expand: expand, openReader: function (id) { openReader(byStatement.get(id)); },
+  setYears: setYears, refresh: refresh,
+  visibleNodeIds: visibleNodeIds, visibleEdgeIds: visibleEdgeIds, labelledNodes: labelledNodes,
+  visibleStatementIds: function () { return visibleStatements().map(function (s) { return s.id; }); },
+  csv: csvOfVisible, svg: svgOfView,
+  claimsOf: function (edgeId) {
+    return (edgeStatements.get(edgeId) || []).map(function (it) {
+      return { statement: it.s.id, year: it.s.year, relation: it.s.rel.id, undated: it.s.undated };
+    });
+  }
+};
+document.body.setAttribute("data-stable", "true");
