@@ -15,6 +15,7 @@ Data travels as rows (lists) with the field names listed once, to keep a
 
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
@@ -97,10 +98,16 @@ def read_sources(location: str) -> Sources:
     return Sources(texts, spans)
 
 
-def _utf16(text: str, index: int) -> int:
+def _astral(text: str) -> list[int]:
+    """Positions of the characters beyond the BMP (two UTF-16 units each)."""
+    if text.isascii():
+        return []
+    return [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+
+
+def _utf16(astral: list[int], index: int) -> int:
     """A code-point offset as the UTF-16 offset JavaScript's String.slice expects."""
-    prefix = text[:index]
-    return len(prefix) + sum(1 for ch in prefix if ord(ch) > 0xFFFF)
+    return index + bisect.bisect_left(astral, index)
 
 
 def _statements(graph: nx.MultiDiGraph) -> dict[str, dict[str, Any]]:
@@ -137,6 +144,7 @@ def page_data(
 
     articles: dict[str, list[Any]] = {}
     article_number: dict[str, int] = {}
+    astral: dict[str, list[int]] = {}
     rows = []
     per_node: dict[str, list[int]] = defaultdict(list)
     weights: dict[tuple[str, str], int] = defaultdict(int)
@@ -146,10 +154,11 @@ def page_data(
         if aid not in articles:
             articles[aid] = [aid, st["article_title"], st["outlet"], st["published"], url, text]
             article_number[aid] = len(article_number)
+            astral[aid] = _astral(text)
         quote, start, end = str(st["quote"]), -1, -1
         span = spans.get(str(st["statement"]))
         if span and text[span[0] : span[1]] == quote:
-            quote, start, end = "", _utf16(text, span[0]), _utf16(text, span[1])
+            quote, start, end = "", _utf16(astral[aid], span[0]), _utf16(astral[aid], span[1])
         pairs = sorted(st["pairs"])
         flat = [index[x] for pair in pairs for x in pair]
         for u, v in pairs:

@@ -12,7 +12,7 @@ var network = new vis.Network($("graph"), { nodes: nodes, edges: edges }, {
   interaction: { hover: true, tooltipDelay: 3600000, hideEdgesOnDrag: NODES.length > 300,
                  hideEdgesOnZoom: NODES.length > 300, keyboard: false, multiselect: false },
   nodes: { borderWidth: 1, font: { size: 14, color: "#1d1d1d", strokeWidth: 3, strokeColor: "#fff" },
-           scaling: { min: 7, max: 34, label: { enabled: true, min: 12, max: 30, maxVisible: 22, drawThreshold: 12 } } },
+           scaling: { min: 7, max: 34, label: { enabled: true, min: 12, max: 40, maxVisible: 22, drawThreshold: 12 } } },
   edges: { selectionWidth: 2.5, hoverWidth: 1.5, smooth: false, font: { size: 0 } }
 });
 

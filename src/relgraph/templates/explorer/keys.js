@@ -39,3 +39,9 @@ $("graph").addEventListener("keydown", function (e) {
   else if (e.key === "-") { network.moveTo({ scale: network.getScale() / 1.25 }); }
   else if (e.key === "Escape") { clearSelection(); }
 });
+
+// The skip link moves focus to the statements table without touching the URL fragment.
+document.querySelector(".skip").addEventListener("click", function (e) {
+  e.preventDefault();
+  $("table").focus();
+});

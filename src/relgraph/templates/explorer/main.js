@@ -40,6 +40,18 @@ window.relgraphExplorer = {
   visibleNodeIds: visibleNodeIds, visibleEdgeIds: visibleEdgeIds, labelledNodes: labelledNodes,
   visibleStatementIds: function () { return visibleStatements().map(function (s) { return s.id; }); },
   csv: csvOfVisible, svg: svgOfView,
+  parts: { drawGraph: drawGraph, drawTimeline: drawTimeline, drawTable: drawTable, visibleStatements: visibleStatements, fitView: fitView },
+  searchAndOpen: function (t) {
+    $("search").value = t; var r = searchAll(t); showResults(r, t);
+    if (r.length) pick(r[0], resultHidden(r[0]), true);
+    return r.length;
+  },
+  overview: function () { if (state.shown) $("overview").click(); else clearSelection(); },
+  topEntity: function () { var n = NODES[data.rank[0]]; return { id: n.id, label: n.label }; },
+  busiestYear: function () {
+    var tally = new Map(); STATEMENTS.forEach(function (s) { tally.set(s.year, (tally.get(s.year) || 0) + 1); });
+    return Array.from(tally.entries()).sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; })[0][0];
+  },
   claimsOf: function (edgeId) {
     return (edgeStatements.get(edgeId) || []).map(function (it) {
       return { statement: it.s.id, year: it.s.year, relation: it.s.rel.id, undated: it.s.undated };

@@ -112,7 +112,11 @@ function selectNode(id, opts) {
   state.selected = { kind: "node", id: id };
   setFocus(neighbours(id));
   if (nodes.get(id)) network.selectNodes([id]);
-  if (opts.focus && nodes.get(id)) network.focus(id, { scale: Math.max(network.getScale(), 1), animation: false });
+  // Zoom onto the neighbourhood so its labels reach 12 px (not on a click: the analyst chose the view).
+  if (opts.focus && nodes.get(id)) {
+    network.fit({ nodes: neighbours(id), animation: false });
+    if (network.getScale() > 1.6) network.moveTo({ scale: 1.6, animation: false });
+  }
   showNode(id);
   emit("select");
 }
@@ -151,6 +155,7 @@ function clearSelection() {
 
 function expand(id) {
   var count = 0;
+  if (!state.shown) return 0;  // everything is drawn already
   var n = byId.get(id);
   var weights = new Map();
   n.statements.forEach(function (k) {

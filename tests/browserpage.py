@@ -1,0 +1,55 @@
+"""A page of the HTML explorer open in headless Chromium, for the browser tests."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+PAINTED = "new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
+
+
+class Page:
+    """A loaded page with its console messages and requests recorded."""
+
+    def __init__(self, browser: Any, path: Path, fragment: str = "") -> None:
+        self.context = browser.new_context(viewport={"width": 1440, "height": 900}, accept_downloads=True)
+        self.page = self.context.new_page()
+        self.errors: list[str] = []
+        self.requests: list[str] = []
+        self.page.on(
+            "console", lambda m: m.type in ("error", "warning") and self.errors.append(m.text)
+        )
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("request", lambda r: self.requests.append(r.url))
+        self.url = path.resolve().as_uri()
+        self.page.goto(self.url + fragment)
+        self.page.wait_for_selector("body[data-stable=true]", timeout=60_000)
+
+    def js(self, expression: str) -> Any:
+        return self.page.evaluate(expression)
+
+    def painted(self) -> None:
+        self.page.evaluate(PAINTED)
+
+    def point_of_node(self, node: str) -> dict[str, float]:
+        """Where ``node`` is drawn, in page coordinates."""
+        result: dict[str, float] = self.js(f"""(() => {{ const n = relgraphExplorer.network;
+            const d = n.canvasToDOM(n.getPositions([{json.dumps(node)}])[{json.dumps(node)}]);
+            const b = document.getElementById('graph').getBoundingClientRect();
+            return {{x: b.left + d.x, y: b.top + d.y}}; }})()""")
+        return result
+
+    def point_of_edge(self, edge: str, at: float = 0.5) -> dict[str, float]:
+        middle = f"relgraphExplorer.network.body.edges[{json.dumps(edge)}].edgeType.getPoint({at})"
+        result: dict[str, float] = self.js(f"""(() => {{ const n = relgraphExplorer.network;
+            const d = n.canvasToDOM({middle});
+            const b = document.getElementById('graph').getBoundingClientRect();
+            return {{x: b.left + d.x, y: b.top + d.y}}; }})()""")
+        return result
+
+    def only_local_requests(self) -> bool:
+        return all(u == self.url or u.startswith(("blob:", "data:")) for u in self.requests)
+
+    def close(self) -> None:
+        self.context.close()
