@@ -82,11 +82,15 @@ function hiddenBy(s, a, b) {
   if (state.shown && !(state.shown.has(a.id) && state.shown.has(b.id))) return "not expanded yet";
   return "";
 }
-function pairVisible(s, a, b) { return hiddenBy(s, a, b) === ""; }
+// The same test as hiddenBy without building messages (it runs for every pair on every update).
+function pairVisible(s, a, b) {
+  return state.relations.has(s.rel.id) && (state.undated || !s.undated) &&
+    s.year >= state.since && s.year <= state.until && state.types.has(a.type) && state.types.has(b.type) &&
+    (!state.shown || (state.shown.has(a.id) && state.shown.has(b.id)));
+}
 
-// Statements visible now, in chronological order (the order Python gave them).
+// Statements visible now, in chronological order (the order Python gave them);
+// the graph marks them when it groups the visible pairs into edges.
 function visibleStatements() {
-  return STATEMENTS.filter(function (s) {
-    return s.pairList.some(function (p) { return pairVisible(s, p[0], p[1]); });
-  });
+  return STATEMENTS.filter(function (s) { return s.visible; });
 }

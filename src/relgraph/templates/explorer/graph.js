@@ -1,7 +1,6 @@
 // graph: vis-network with positions from Python (physics off), incremental updates
 // (only changed edges and nodes touch the DataSets), fixed relation colours kept when
 // selected, unrelated elements dimmed, labels never under 12 px on screen.
-var DIM_EDGE = "rgba(160,160,160,0.18)", DIM_NODE = "rgba(200,200,200,0.45)";
 var nodes = new vis.DataSet([]), edges = new vis.DataSet([]);
 var edgeStatements = new Map();   // edge id -> [{s, from, to}]
 var drawnEdges = new Map();       // edge id -> signature of what is drawn
@@ -16,17 +15,18 @@ var network = new vis.Network($("graph"), { nodes: nodes, edges: edges }, {
   edges: { selectionWidth: 2.5, hoverWidth: 1.5, smooth: false, font: { size: 0 } }
 });
 
-function nodeColor(n, dim) {
-  var c = dim ? DIM_NODE : n.typeInfo.color;
-  return { background: c, border: dim ? DIM_NODE : "#333", highlight: { background: c, border: "#000" },
-           hover: { background: c, border: "#000" } };
+function nodeColor(n) {
+  var c = n.typeInfo.color;
+  return { background: c, border: "#333", highlight: { background: c, border: "#000" }, hover: { background: c, border: "#000" } };
 }
 
 function edgeGroups() {
   var groups = new Map();
   STATEMENTS.forEach(function (s) {
+    s.visible = false;
     s.pairList.forEach(function (p) {
       if (!pairVisible(s, p[0], p[1])) return;
+      s.visible = true;
       var a = p[0].id, b = p[1].id;
       var key = state.perClaim ? s.id + "|" + a + "|" + b : (a < b ? a + "|" + b : b + "|" + a);
       var g = groups.get(key);
@@ -45,8 +45,6 @@ function edgeSpec(id, items, parallel) {
   var directed = !rel.symmetric && items.every(function (it) { return it.from === first.from && it.to === first.to; });
   var dashed = items.every(function (it) { return it.s.status !== "asserted"; });
   var color = rel.color;
-  var dim = dimmed && !(dimmed.has(first.from) && dimmed.has(first.to));
-  if (dim) color = DIM_EDGE;
   var spec = { id: id, from: first.from, to: first.to, width: 1 + Math.log2(items.length) * 1.5,
                color: { color: color, highlight: rel.color, hover: rel.color, inherit: false },
                dashes: dashed ? [6, 5] : false, arrows: directed ? "to" : "" };
@@ -94,17 +92,22 @@ function drawGraph() {
     // In search-first mode an expanded entity stays on screen even when its links are filtered out.
     var show = deg > 0 || (state.shown && state.shown.has(n.id) && state.types.has(n.type));
     if (!show) { if (drawnNodes.has(n.id)) { nodeRemove.push(n.id); drawnNodes.delete(n.id); } return; }
-    var dim = dimmed && !dimmed.has(n.id);
-    var sig = deg + "|" + dim;
-    var spec = { id: n.id, label: n.label, x: n.x, y: n.y, shape: n.typeInfo.shape, value: deg + 1,
-                 color: nodeColor(n, dim), font: { color: dim ? "rgba(90,90,90,0.55)" : "#1d1d1d" } };
+    var sig = String(deg);
+    var spec = { id: n.id, label: n.label, x: n.x, y: n.y, shape: n.typeInfo.shape, value: deg + 1, color: nodeColor(n) };
     if (!drawnNodes.has(n.id)) nodeAdd.push(spec);
-    else if (drawnNodes.get(n.id) !== sig) nodeChange.push({ id: n.id, value: spec.value, color: spec.color, font: spec.font });
+    else if (drawnNodes.get(n.id) !== sig) nodeChange.push({ id: n.id, value: spec.value });
     drawnNodes.set(n.id, sig);
   });
-  edges.remove(remove); nodes.remove(nodeRemove);
-  nodes.add(nodeAdd); nodes.update(nodeChange);
-  edges.add(add); edges.update(change);
+  // vis-network redraws synchronously after each DataSet change: block that, draw once on the next frame.
+  network.body.emitter.emit("_blockRedraw");
+  try {
+    edges.remove(remove); nodes.remove(nodeRemove);
+    nodes.add(nodeAdd); nodes.update(nodeChange);
+    edges.add(add); edges.update(change);
+  } finally {
+    network.body.emitter.emit("_allowRedraw");
+  }
+  network.body.emitter.emit("_requestRedraw");
   return { added: add.length + nodeAdd.length, removed: remove.length + nodeRemove.length };
 }
 
@@ -113,20 +116,44 @@ function visibleEdgeIds() { return edges.getIds(); }
 
 function fitView() { network.fit({ animation: false }); }
 
-// Dim everything not touching the selection (colours of what stays are kept).
-function setFocus(ids) {
+// Dim everything not touching the selection, keeping the colours of what stays: a
+// veil is drawn over the frame and the selection drawn again on top, so a selection
+// costs one redraw and no DataSet update (thousands of edge updates took seconds).
+var brightEdges = [];
+function setFocus(ids, edgeIds) {
   dimmed = ids ? new Set(ids) : null;
-  drawGraph();
+  brightEdges = edgeIds || [];
+  network.body.emitter.emit("_requestRedraw");
 }
-
-function neighbours(id) {
-  var out = new Set([id]);
-  edgeStatements.forEach(function (items) {
-    var a = items[0].from, b = items[0].to;
-    if (a === id) out.add(b); else if (b === id) out.add(a);
+network.on("afterDrawing", function (ctx) {
+  if (!dimmed) return;
+  var box = $("graph"), a = network.DOMtoCanvas({ x: 0, y: 0 }), b = network.DOMtoCanvas({ x: box.clientWidth, y: box.clientHeight });
+  ctx.save();
+  ctx.fillStyle = "rgba(255,255,255,0.78)";
+  ctx.fillRect(a.x, a.y, b.x - a.x, b.y - a.y);
+  ctx.restore();
+  var body = network.body, later = [];
+  brightEdges.forEach(function (id) {
+    var e = body.edges[id];
+    if (e && edgeStatements.has(id)) { e.draw(ctx); e.drawArrows(ctx); }
   });
-  return Array.from(out);
+  dimmed.forEach(function (id) {
+    var n = body.nodes[id];
+    if (n && nodes.get(id)) { var r = n.draw(ctx); if (r && r.drawExternalLabel) later.push(r.drawExternalLabel); }
+  });
+  later.forEach(function (f) { f(); });
+});
+
+// The entity, its neighbours in view, and the links between it and them.
+function neighbourhood(id) {
+  var out = new Set([id]), links = [];
+  edgeStatements.forEach(function (items, key) {
+    var a = items[0].from, b = items[0].to;
+    if (a === id) { out.add(b); links.push(key); } else if (b === id) { out.add(a); links.push(key); }
+  });
+  return { nodes: Array.from(out), edges: links };
 }
+function neighbours(id) { return neighbourhood(id).nodes; }
 
 // Node labels that are drawn at the current zoom (font on screen >= 12 px).
 function labelledNodes() {

@@ -1,6 +1,8 @@
 // panel: the details of the selection. A node lists its statements grouped by
 // relation, each chronological with counterpart, date, place, status and quote;
 // clicking one selects its edge. An edge lists its statements in full.
+var GROUP_SHOWN = 12;  // rows per relation before "Show all" (a hub has thousands)
+
 function hint() {
   return el("p", "Click a node or an edge, or search, to see its relations and sources.", "hint");
 }
@@ -64,10 +66,17 @@ function showNode(id) {
     head.appendChild(el("span", rel.label + " (" + list.length + ")"));
     section.appendChild(head);
     var ul = el("ul", null, "rel-list");
-    list.forEach(function (s) {
-      counterpartsOf(s, id).forEach(function (other) { ul.appendChild(statementLine(s, n, other)); });
-    });
+    var lines = [];
+    list.forEach(function (s) { counterpartsOf(s, id).forEach(function (other) { lines.push([s, other]); }); });
+    var fill = function (upto) {
+      lines.slice(ul.children.length, upto).forEach(function (l) { ul.appendChild(statementLine(l[0], n, l[1])); });
+    };
+    fill(GROUP_SHOWN);
     section.appendChild(ul);
+    if (lines.length > GROUP_SHOWN) {
+      var more = button("Show all " + lines.length, function () { fill(lines.length); more.remove(); }, "more");
+      section.appendChild(more);
+    }
     box.appendChild(section);
   });
 }
@@ -110,7 +119,8 @@ function selectNode(id, opts) {
   opts = opts || {};
   if (state.shown && !state.shown.has(id)) { state.shown.add(id); drawGraph(); }
   state.selected = { kind: "node", id: id };
-  setFocus(neighbours(id));
+  var near = neighbourhood(id);
+  setFocus(near.nodes, near.edges);
   if (nodes.get(id)) network.selectNodes([id]);
   // Zoom onto the neighbourhood so its labels reach 12 px (not on a click: the analyst chose the view).
   if (opts.focus && nodes.get(id)) {
@@ -125,7 +135,7 @@ function selectEdge(id, statementId) {
   if (!edgeStatements.has(id)) return false;
   var items = edgeStatements.get(id);
   state.selected = { kind: "edge", id: id };
-  setFocus([items[0].from, items[0].to]);
+  setFocus([items[0].from, items[0].to], [id]);
   network.selectEdges([id]);
   showEdge(id);
   if (statementId) {
