@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,13 @@ class Page:
 
     def js(self, expression: str) -> Any:
         return self.page.evaluate(expression)
+
+    def wait_until(self, expression: str, timeout: float = 5.0) -> None:
+        """Poll ``expression`` (page.wait_for_function evaluates strings, which the CSP forbids)."""
+        deadline = time.monotonic() + timeout
+        while not self.js(expression):
+            assert time.monotonic() < deadline, f"timed out waiting for {expression}"
+            self.page.wait_for_timeout(50)
 
     def painted(self) -> None:
         self.page.evaluate(PAINTED)

@@ -11,7 +11,7 @@ var network = new vis.Network($("graph"), { nodes: nodes, edges: edges }, {
   interaction: { hover: true, tooltipDelay: 3600000, hideEdgesOnDrag: NODES.length > 300,
                  hideEdgesOnZoom: NODES.length > 300, keyboard: false, multiselect: false },
   nodes: { borderWidth: 1, font: { size: 14, color: "#1d1d1d", strokeWidth: 3, strokeColor: "#fff" },
-           scaling: { min: 7, max: 34, label: { enabled: true, min: 12, max: 40, maxVisible: 22, drawThreshold: 12 } } },
+           scaling: { min: 7, max: 34, label: { enabled: true, min: 12, max: 40, maxVisible: 22, drawThreshold: 13 } } },
   edges: { selectionWidth: 2.5, hoverWidth: 1.5, smooth: false, font: { size: 0 } }
 });
 
@@ -155,7 +155,8 @@ function neighbourhood(id) {
 }
 function neighbours(id) { return neighbourhood(id).nodes; }
 
-// Node labels that are drawn at the current zoom (font on screen >= 12 px).
+// Node labels that are drawn at the current zoom. vis-network draws a label when its
+// size on screen is at least drawThreshold - 1 (13 - 1 = 12 px) and caps it at maxVisible.
 function labelledNodes() {
   var scale = network.getScale(), out = [];
   nodes.getIds().forEach(function (id) {

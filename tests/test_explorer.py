@@ -1,0 +1,270 @@
+"""The explorer's features, driven in Debian's headless Chromium on the bundled corpus."""
+
+from __future__ import annotations
+
+import csv
+import io
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from relgraph import api
+from relgraph.palette import color_of
+
+from browserpage import Page
+
+pytestmark = pytest.mark.filterwarnings("ignore::ResourceWarning")
+
+
+@pytest.fixture(scope="module")
+def html(tmp_path_factory: pytest.TempPathFactory, bundled_store_path: Path) -> Path:
+    path, *_ = api.render(bundled_store_path, tmp_path_factory.mktemp("explorer") / "g.html")
+    return path
+
+
+@pytest.fixture
+def page(browser: Any, html: Path) -> Iterator[Page]:
+    opened = Page(browser, html)
+    yield opened
+    assert opened.errors == []
+    assert opened.only_local_requests(), opened.requests
+    opened.close()
+
+
+def test_who_met_whom_when_and_the_sentence_in_two_clicks(page: Page) -> None:
+    point = page.point_of_node("lavrov")
+    page.page.mouse.click(point["x"], point["y"])  # click 1: the entity
+    met = page.page.locator('#details .rel-group[data-relation="met"]')
+    text = met.inner_text()
+    assert "Kim Jong Un" in text and "2018-05-31" in text and "Pyongyang" in text
+    assert "Lavrov made the remarks at the beginning of talks" in text
+    assert "Choe Ryong Hae" in text and "2014-11-20" in text
+    assert text.index("2014-11-20") < text.index("2018-05-31")  # chronological
+    met.locator("button.rel-open", has_text="Kim Jong Un").click()  # click 2: selects its edge
+    assert page.js("relgraphExplorer.network.getSelectedEdges()") == ["kim_jong_un|lavrov"]
+    current = page.page.locator("#details .claim.current").inner_text()
+    assert "Sergei Lavrov met Kim Jong Un" in current and "China Daily" in current
+
+
+def test_relation_colours_are_fixed_and_kept_when_selected(page: Page) -> None:
+    edge = page.js("relgraphExplorer.edges.get('kim_jong_un|lavrov')")
+    assert edge["color"]["color"] == color_of("met") == edge["color"]["highlight"]
+    page.js("relgraphExplorer.selectEdge('kim_jong_un|lavrov')")
+    assert page.js("relgraphExplorer.edges.get('kim_jong_un|lavrov').color.color") == color_of("met")
+    # Everything else is veiled: pixels far from the selection turn pale, the edge keeps its colour.
+    assert page.js("relgraphExplorer.state.selected.id") == "kim_jong_un|lavrov"
+    families = page.page.locator("#relations fieldset").evaluate_all(
+        "els => els.map(e => e.dataset.family)"
+    )
+    assert families[:3] == ["meetings", "agreements", "proposals"]
+    legend = page.page.locator("#legend").inner_text()
+    for word in ("dashed", "arrow", "width", "size"):
+        assert word in legend
+    statuses = page.js(
+        "relgraphExplorer.visibleEdgeIds().filter(id => relgraphExplorer.edges.get(id).dashes)"
+        ".flatMap(id => relgraphExplorer.claimsOf(id).map(c => c.statement))"
+    )
+    assert statuses, "the demo has planned or alleged statements, drawn dashed"
+
+
+def test_a_family_toggle_switches_its_relations(page: Page) -> None:
+    page.page.locator('#relations fieldset[data-family="meetings"] .family-toggle').click()
+    kept = page.js("Array.from(relgraphExplorer.state.relations)")
+    assert "met" not in kept and "visited" not in kept and "signed" in kept
+    assert "kim_jong_un|lavrov" not in page.js("relgraphExplorer.visibleEdgeIds()")
+
+
+def test_labels_reach_12px_and_only_central_ones_at_low_zoom(page: Page) -> None:
+    labelled = page.js("relgraphExplorer.labelledNodes()")
+    everyone = page.js("relgraphExplorer.visibleNodeIds()")
+    assert 0 < len(labelled) < len(everyone)
+    assert "dprk" in labelled  # the most linked entity
+    threshold = page.js(
+        "relgraphExplorer.network.body.nodes['dprk'].options.scaling.label.drawThreshold"
+    )
+    assert threshold - 1 == 12  # vis-network draws no label under 12 px
+    page.js("relgraphExplorer.network.moveTo({scale: 0.05})")
+    assert page.js("relgraphExplorer.labelledNodes()") == []  # too small: none drawn
+    page.page.fill("#search", "Sergei Lavrov")
+    page.page.press("#search", "Enter")
+    around = page.js("relgraphExplorer.network.getConnectedNodes('lavrov')")
+    assert set(around) <= set(page.js("relgraphExplorer.labelledNodes()"))
+
+
+def test_filtering_refits_the_view(page: Page) -> None:
+    page.page.click("#relations-none")
+    page.page.locator("#relations input[value=met]").check()
+    inside = page.js("""(() => { const n = relgraphExplorer.network;
+        const box = document.getElementById('graph').getBoundingClientRect();
+        return Object.values(n.getPositions(relgraphExplorer.visibleNodeIds())).every(p => {
+          const d = n.canvasToDOM(p); return d.x >= 0 && d.y >= 0 && d.x <= box.width && d.y <= box.height; }); })()""")
+    assert inside
+    assert len(page.js("relgraphExplorer.visibleNodeIds()")) < 20
+
+
+def test_timeline_brush_to_2018_filters_graph_and_table(page: Page) -> None:
+    box = page.page.locator("#histogram").bounding_box()
+    assert box is not None
+    x = page.js("""(() => { const c = document.getElementById('histogram');
+        const w = c.clientWidth - 34 - 8, n = relgraphExplorer.state.until - relgraphExplorer.state.since + 1;
+        return 34 + (2018 - relgraphExplorer.state.since + 0.5) * w / n; })()""")
+    page.page.mouse.click(box["x"] + x, box["y"] + box["height"] / 2)
+    assert page.js("[relgraphExplorer.state.since, relgraphExplorer.state.until]") == [2018, 2018]
+    years = page.js("relgraphExplorer.visibleEdgeIds().flatMap(e => relgraphExplorer.claimsOf(e))")
+    assert years and {c["year"] for c in years} == {2018}
+    rows = page.page.locator("#rows tr")
+    assert rows.count() > 0
+    dates = rows.evaluate_all("rs => rs.map(r => r.cells[0].textContent)")
+    assert all("2018" in d for d in dates)
+    page.page.locator("#undated").uncheck()
+    assert not any(c["undated"] for c in page.js(
+        "relgraphExplorer.visibleEdgeIds().flatMap(e => relgraphExplorer.claimsOf(e))"))
+    assert "undated" not in " ".join(rows.evaluate_all("rs => rs.map(r => r.cells[0].textContent)"))
+
+
+def test_undated_statements_are_shown_as_undated(page: Page) -> None:
+    cells = page.page.locator("#rows td.undated").all_inner_texts()
+    assert cells and all(c.startswith("undated (article ") for c in cells)
+
+
+def test_play_steps_through_the_years(page: Page) -> None:
+    page.page.click("#play")
+    page.wait_until("relgraphExplorer.state.since === relgraphExplorer.state.until")
+    first = page.js("relgraphExplorer.state.since")
+    page.wait_until(f"relgraphExplorer.state.since > {first}")
+    page.page.click("#play")
+    assert page.page.locator("#play").get_attribute("aria-pressed") == "false"
+
+
+def test_table_rows_select_edges_and_selection_narrows_the_table(page: Page) -> None:
+    row = page.page.locator('#rows tr', has_text="Sergei Lavrov met Kim Jong Un")
+    assert row.count() == 0 or row.count() == 1
+    page.js("relgraphExplorer.select('lavrov')")
+    assert page.page.locator("#table-title").inner_text().startswith("Statements of Sergei Lavrov")
+    page.page.locator('#rows tr', has_text="Sergei Lavrov met Kim Jong Un").click()
+    assert page.js("relgraphExplorer.network.getSelectedEdges()") == ["kim_jong_un|lavrov"]
+    assert page.page.locator("#rows tr").count() == 1
+
+
+def test_article_reader_highlights_the_quote(page: Page) -> None:
+    page.js("relgraphExplorer.selectEdge('kim_jong_un|lavrov')")
+    page.page.locator("#details .claim", has_text="met Kim Jong Un").locator("button.read").click()
+    reader = page.page.locator("#reader")
+    assert reader.is_visible()
+    mark = reader.locator("mark")
+    assert mark.inner_text().startswith("Lavrov made the remarks at the beginning of talks")
+    assert "China Daily" in reader.inner_text() and "2018-05-31" in reader.inner_text()
+    assert page.js("""(() => { const m = document.querySelector('#reader mark').getBoundingClientRect();
+        const r = document.getElementById('reader').getBoundingClientRect();
+        return m.top >= r.top && m.bottom <= r.bottom; })()""")  # scrolled to
+    assert "Moscow 'to help implement Panmunjom Declaration'" in reader.locator(".citation").inner_text()
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    reader.locator("button.copy").click()
+    page.wait_until("document.querySelector('#reader .row .meta').textContent !== ''")
+    assert "“Lavrov made the remarks" in page.js("navigator.clipboard.readText()")
+    page.page.keyboard.press("Escape")
+    assert not reader.is_visible()
+
+
+def test_search_ranks_every_kim_and_finds_quotes(page: Page) -> None:
+    page.page.fill("#search", "Kim")
+    page.page.wait_for_selector("#results:not([hidden]) button")
+    names = page.page.locator("#results button[data-node]").evaluate_all(
+        "bs => bs.map(b => b.dataset.node)"
+    )
+    assert {"kim_jong_un", "kim_jong_il"} <= set(names)
+    page.page.fill("#search", "beginning of talks")
+    page.page.press("#search", "Enter")
+    assert page.page.locator("#results button[data-statement]").count() >= 1
+    assert page.js("relgraphExplorer.network.getSelectedEdges()") == ["kim_jong_un|lavrov"]
+
+
+def test_search_says_a_filter_hides_the_match_and_never_clears_filters(page: Page) -> None:
+    page.js("relgraphExplorer.setYears(2002, 2002)")
+    page.page.fill("#search", "Choe Ryong Hae")
+    page.page.press("#search", "Enter")
+    note = page.page.locator("#results button[data-node=choe_ryong_hae] .hidden-note").inner_text()
+    assert "Hidden by a filter" in note and "2002" in note
+    assert page.js("[relgraphExplorer.state.since, relgraphExplorer.state.until]") == [2002, 2002]
+    assert "hidden by a filter" in page.page.locator("#status").inner_text()
+    page.page.locator("#results button[data-node=choe_ryong_hae]").click()
+    assert "Filters widened" in page.page.locator("#status").inner_text()
+    assert page.js("relgraphExplorer.state.until") >= 2014
+    assert "choe_ryong_hae" in page.js("relgraphExplorer.visibleNodeIds()")
+
+
+def test_view_state_travels_in_the_url_fragment(browser: Any, page: Page, html: Path) -> None:
+    page.js("relgraphExplorer.setYears(2014, 2018)")
+    page.page.locator("#relations input[value=visited]").uncheck()
+    page.js("relgraphExplorer.select('lavrov')")
+    fragment = page.js("location.hash")
+    assert "years=2014-2018" in fragment and "sel=node:lavrov" in fragment
+    again = Page(browser, html, fragment)
+    try:
+        assert again.js("[relgraphExplorer.state.since, relgraphExplorer.state.until]") == [2014, 2018]
+        assert not again.page.locator("#relations input[value=visited]").is_checked()
+        assert again.page.locator("#details h2").first.inner_text() == "Sergei Lavrov"
+        assert sorted(again.js("relgraphExplorer.visibleEdgeIds()")) == sorted(
+            page.js("relgraphExplorer.visibleEdgeIds()")
+        )
+        assert again.errors == []
+    finally:
+        again.close()
+
+
+def test_exports_png_svg_and_csv_of_what_is_visible(page: Page, tmp_path: Path) -> None:
+    page.js("relgraphExplorer.setYears(2018, 2018)")
+    files = {}
+    for name in ("png", "svg", "csv"):
+        with page.page.expect_download() as info:
+            page.page.click(f"#export-{name}")
+        files[name] = tmp_path / info.value.suggested_filename
+        info.value.save_as(files[name])
+    assert files["png"].read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    svg = ET.parse(files["svg"]).getroot()
+    lines = svg.findall("{http://www.w3.org/2000/svg}line")
+    assert len(lines) == len(page.js("relgraphExplorer.visibleEdgeIds()"))
+    table = list(csv.DictReader(io.StringIO(files["csv"].read_text("utf-8-sig"))))
+    assert table and {r["year"] for r in table} == {"2018"}
+    assert {r["statement"] for r in table} == set(page.js("relgraphExplorer.visibleStatementIds()"))
+    meeting = next(r for r in table if r["subject"] == "Sergei Lavrov" and r["relation"] == "met")
+    assert meeting["object"] == "Kim Jong Un" and meeting["quote"].startswith("Lavrov made")
+
+
+def test_keyboard_reaches_nodes_links_and_the_table(page: Page) -> None:
+    page.page.keyboard.press("Tab")
+    assert page.js("document.activeElement.className") == "skip"
+    page.page.keyboard.press("Enter")
+    assert page.js("document.activeElement.id") == "table"
+    page.page.focus("#graph")
+    page.page.keyboard.press("ArrowRight")
+    first = page.js("relgraphExplorer.network.getSelectedNodes()")
+    assert first == ["dprk"]  # the most linked entity comes first
+    page.page.keyboard.press("Enter")
+    assert page.page.locator("#details h2").first.inner_text() == "North Korea"
+    page.page.keyboard.press("e")
+    (edge,) = page.js("relgraphExplorer.network.getSelectedEdges()")
+    assert "dprk" in edge.split("|")
+    outline = page.js("getComputedStyle(document.getElementById('graph')).outlineStyle")
+    assert outline != "none"  # focus is visible
+
+
+def test_parallel_statement_edges_can_be_clicked_apart(page: Page) -> None:
+    page.page.locator("#per-claim").check()
+    visible = page.js("relgraphExplorer.visibleEdgeIds()")
+    by_pair: dict[str, list[str]] = {}
+    for e in visible:
+        by_pair.setdefault(e.split("|", 1)[1], []).append(e)
+    ends, pair = max(by_pair.items(), key=lambda kv: (len(kv[1]), kv[0]))
+    assert len(pair) >= 3
+    shapes = {str(page.js(f"relgraphExplorer.edges.get({e!r}).smooth")) for e in pair}
+    assert len(shapes) == len(pair)  # each parallel edge has its own curve
+    page.js(f"relgraphExplorer.network.fit({{nodes: {ends.split('|')!r}}})")
+    for edge in pair[:3]:
+        point = page.point_of_edge(edge)
+        page.page.mouse.click(point["x"], point["y"])
+        assert page.js("relgraphExplorer.network.getSelectedEdges()") == [edge]
+    assert len(ids) == 1
