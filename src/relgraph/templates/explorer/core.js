@@ -2,7 +2,9 @@
 // All corpus text reaches the page through textContent (never innerHTML), so nothing
 // from an article can run as code. The files of templates/explorer/ are concatenated
 // in one closure by render.py; each part only defines functions and state here.
+performance.mark("relgraph-start");
 var data = JSON.parse(document.getElementById("relgraph-data").textContent);
+performance.mark("relgraph-parsed");
 
 function rows(kind) {
   var fields = data.fields[kind];

@@ -20,12 +20,27 @@ function nodeColor(n) {
   return { background: c, border: "#333", highlight: { background: c, border: "#000" }, hover: { background: c, border: "#000" } };
 }
 
+// One pass over the statements: the visible pairs grouped into edges, each statement
+// marked visible or not, and the timeline's counts (every filter but the years).
+var histogram = new Map(), visibleCount = 0;
 function edgeGroups() {
   var groups = new Map();
+  histogram = new Map();
+  visibleCount = 0;
   STATEMENTS.forEach(function (s) {
     s.visible = false;
+    if (!state.relations.has(s.rel.id)) return;
+    var inTime = (state.undated || !s.undated) && s.year >= state.since && s.year <= state.until, counted = false;
     s.pairList.forEach(function (p) {
-      if (!pairVisible(s, p[0], p[1])) return;
+      if (!state.types.has(p[0].type) || !state.types.has(p[1].type)) return;
+      if (state.shown && !(state.shown.has(p[0].id) && state.shown.has(p[1].id))) return;
+      if (!counted) {
+        counted = true;
+        var slot = histogram.get(s.year) || histogram.set(s.year, { fam: FAMILIES.map(function () { return 0; }), undated: 0 }).get(s.year);
+        if (s.undated) slot.undated++; else slot.fam[s.rel.family]++;
+      }
+      if (!inTime) return;
+      if (!s.visible) visibleCount++;
       s.visible = true;
       var a = p[0].id, b = p[1].id;
       var key = state.perClaim ? s.id + "|" + a + "|" + b : (a < b ? a + "|" + b : b + "|" + a);

@@ -5,7 +5,7 @@ function refresh(opts) {
   var before = nodes.length;
   drawGraph();
   if (state.selected && state.selected.kind === "edge" && !edgeStatements.has(state.selected.id)) clearSelection();
-  var nEdges = edges.length, nStatements = visibleStatements().length;
+  var nEdges = edges.length, nStatements = visibleCount;
   $("counts").textContent = nodes.length + " entities · " + nEdges + " links · " + nStatements + " statements" +
     (state.shown ? " · search-first view of " + NODES.length + " entities" : "");
   drawTimeline();
@@ -58,4 +58,5 @@ window.relgraphExplorer = {
     });
   }
 };
+performance.mark("relgraph-ready");
 document.body.setAttribute("data-stable", "true");

@@ -175,9 +175,8 @@ function expand(id) {
   Array.from(weights.entries()).sort(function (x, y) { return y[1] - x[1] || (x[0] < y[0] ? -1 : 1); })
     .slice(0, 60).forEach(function (e) { if (!state.shown.has(e[0])) { state.shown.add(e[0]); count++; } });
   state.shown.add(id);
-  drawGraph();
+  refresh();
   selectNode(id);
-  emit("filters");
   $("status").textContent = count ? "Added " + count + " neighbours of " + n.label + "." : "All neighbours of " + n.label + " are shown.";
   return count;
 }

@@ -13,26 +13,28 @@ function openReader(s) {
   readerReturn = document.activeElement;
   box.replaceChildren();
   box.setAttribute("data-statement", s.id);
+  var head = el("div", null, "reader-head");
   var bar = el("div", null, "reader-bar");
   bar.appendChild(el("h2", s.art.title));
   bar.appendChild(button("Close", closeReader, "close"));
-  box.appendChild(bar);
+  head.appendChild(bar);
   var meta = el("p", s.art.outlet + " · " + s.art.published, "meta");
-  box.appendChild(meta);
-  if (s.art.url) { var url = el("p", null, "meta"); url.appendChild(el("span", "URL: ")); url.appendChild(el("code", s.art.url, "url")); box.appendChild(url); }
+  head.appendChild(meta);
+  if (s.art.url) { var url = el("p", null, "meta"); url.appendChild(el("span", "URL: ")); url.appendChild(el("code", s.art.url, "url")); head.appendChild(url); }
   var claim = el("p", null, "reader-claim");
   claim.appendChild(swatch(s.rel.color));
   var pair = s.pairList[0];
   claim.appendChild(el("span", " " + pair[0].label + " " + s.rel.label + " " + pair[1].label + " · " + dateLabel(s) + " · " + s.status));
-  box.appendChild(claim);
+  head.appendChild(claim);
   var cite = el("p", citationOf(s), "citation");
-  box.appendChild(cite);
+  head.appendChild(cite);
   var copied = el("span", "", "meta");
   copied.setAttribute("aria-live", "polite");
   var copy = button("Copy citation", function () { copyText(citationOf(s), copied); }, "copy");
   var tools = el("div", null, "row");
   tools.appendChild(copy); tools.appendChild(copied);
-  box.appendChild(tools);
+  head.appendChild(tools);
+  box.appendChild(head);
   var text = el("div", null, "article-text");
   var body = s.art.text, mark = null;
   if (body && s.start >= 0) {

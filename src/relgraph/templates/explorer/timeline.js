@@ -7,17 +7,8 @@ for (var y = data.years[0]; y <= data.years[1]; y++) years.push(y);
 var playing = null;
 
 function counts() {
-  // Everything the other filters let through, whatever its year.
-  var byYear = new Map(years.map(function (yr) { return [yr, { fam: FAMILIES.map(function () { return 0; }), undated: 0 }]; }));
-  var saved = [state.since, state.until, state.undated];
-  state.since = -Infinity; state.until = Infinity; state.undated = true;
-  STATEMENTS.forEach(function (s) {
-    if (!s.pairList.some(function (p) { return pairVisible(s, p[0], p[1]); })) return;
-    var slot = byYear.get(s.year);
-    if (s.undated) slot.undated++; else slot.fam[s.rel.family]++;
-  });
-  state.since = saved[0]; state.until = saved[1]; state.undated = saved[2];
-  return byYear;
+  var empty = { fam: FAMILIES.map(function () { return 0; }), undated: 0 };
+  return new Map(years.map(function (yr) { return [yr, histogram.get(yr) || empty]; }));
 }
 
 function xOf(year) {
