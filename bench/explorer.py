@@ -31,8 +31,8 @@ ROOT = Path(__file__).resolve().parent.parent
 ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
 LONGTASKS = """
 window.__long = [];
-new PerformanceObserver(list => list.getEntries().forEach(e => window.__long.push([e.startTime, e.duration])))
-  .observe({type: "longtask", buffered: true});
+new PerformanceObserver(list => list.getEntries().forEach(
+  e => window.__long.push([e.startTime, e.duration]))).observe({type: "longtask", buffered: true});
 """
 PAINTED = "new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
 
@@ -56,7 +56,13 @@ def corpus(size: int, work: Path) -> Path:
     folder, store = work / f"corpus-{size}", work / f"store-{size}"
     if not folder.exists():
         subprocess.run(
-            [sys.executable, str(ROOT / "bench" / "generate.py"), str(folder), "--articles", str(size)],
+            [
+                sys.executable,
+                str(ROOT / "bench" / "generate.py"),
+                str(folder),
+                "--articles",
+                str(size),
+            ],
             check=True,
             stdout=subprocess.DEVNULL,
         )
@@ -73,7 +79,10 @@ def measure(browser, path: Path) -> dict[str, object]:  # type: ignore[no-untype
     page.evaluate(PAINTED)
     first_paint = page.evaluate("performance.now()")
     ready = page.evaluate("performance.now()")
-    out: dict[str, object] = {"first paint": first_paint / 1000, "mode": page.evaluate("relgraphExplorer.mode")}
+    out: dict[str, object] = {
+        "first paint": first_paint / 1000,
+        "mode": page.evaluate("relgraphExplorer.mode"),
+    }
     out["drawn"] = page.evaluate(
         "[relgraphExplorer.visibleNodeIds().length, relgraphExplorer.visibleEdgeIds().length]"
     )
@@ -120,18 +129,23 @@ def main() -> None:
             rows.append((size, nodes, edges, rendered, path.stat().st_size / 1e6, result))
             print(size, result, file=sys.stderr)
         browser.close()
-    print("| articles | entities / links | render (s) | file (MB) | opens in | drawn at open | "
-          "first paint (s) | search (ms) | relation filter (ms) | brush (ms) | expand (ms) | "
-          "longest block after load (ms) |")
+    print(
+        "| articles | entities / links | render (s) | file (MB) | opens in | drawn at open | "
+        "first paint (s) | search (ms) | relation filter (ms) | brush (ms) | expand (ms) | "
+        "longest block after load (ms) |"
+    )
     print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     for size, nodes, edges, rendered, mb, r in rows:
         drawn = r["drawn"]
         expand = "—" if r["expand"] is None else f"{r['expand']:.0f}"
-        print(
-            f"| {'demo' if size == 0 else f'{size:,}'} | {nodes:,} / {edges:,} | {rendered:.1f} | {mb:.1f} | "
-            f"{r['mode']} | {drawn[0]:,} / {drawn[1]:,} | {r['first paint']:.2f} | {r['search']:.0f} | "
-            f"{r['filter']:.0f} | {r['brush']:.0f} | {expand} | {r['longest block after load']:.0f} |"
-        )
+        name = "demo" if size == 0 else f"{size:,}"
+        cells = [
+            name, f"{nodes:,} / {edges:,}", f"{rendered:.1f}", f"{mb:.1f}", str(r["mode"]),
+            f"{drawn[0]:,} / {drawn[1]:,}", f"{r['first paint']:.2f}", f"{r['search']:.0f}",
+            f"{r['filter']:.0f}", f"{r['brush']:.0f}", expand,
+            f"{r['longest block after load']:.0f}",
+        ]  # fmt: skip
+        print("| " + " | ".join(cells) + " |")
 
 
 if __name__ == "__main__":

@@ -14,7 +14,9 @@ class Page:
     """A loaded page with its console messages and requests recorded."""
 
     def __init__(self, browser: Any, path: Path, fragment: str = "") -> None:
-        self.context = browser.new_context(viewport={"width": 1440, "height": 900}, accept_downloads=True)
+        self.context = browser.new_context(
+            viewport={"width": 1440, "height": 900}, accept_downloads=True
+        )
         self.page = self.context.new_page()
         self.errors: list[str] = []
         self.requests: list[str] = []

@@ -11,10 +11,9 @@ from typing import Any
 
 import pytest
 
+from browserpage import Page
 from relgraph import api
 from relgraph.palette import color_of
-
-from browserpage import Page
 
 pytestmark = pytest.mark.filterwarnings("ignore::ResourceWarning")
 
@@ -53,7 +52,9 @@ def test_relation_colours_are_fixed_and_kept_when_selected(page: Page) -> None:
     edge = page.js("relgraphExplorer.edges.get('kim_jong_un|lavrov')")
     assert edge["color"]["color"] == color_of("met") == edge["color"]["highlight"]
     page.js("relgraphExplorer.selectEdge('kim_jong_un|lavrov')")
-    assert page.js("relgraphExplorer.edges.get('kim_jong_un|lavrov').color.color") == color_of("met")
+    assert page.js("relgraphExplorer.edges.get('kim_jong_un|lavrov').color.color") == color_of(
+        "met"
+    )
     # Everything else is veiled: pixels far from the selection turn pale, the edge keeps its colour.
     assert page.js("relgraphExplorer.state.selected.id") == "kim_jong_un|lavrov"
     families = page.page.locator("#relations fieldset").evaluate_all(
@@ -100,7 +101,8 @@ def test_filtering_refits_the_view(page: Page) -> None:
     inside = page.js("""(() => { const n = relgraphExplorer.network;
         const box = document.getElementById('graph').getBoundingClientRect();
         return Object.values(n.getPositions(relgraphExplorer.visibleNodeIds())).every(p => {
-          const d = n.canvasToDOM(p); return d.x >= 0 && d.y >= 0 && d.x <= box.width && d.y <= box.height; }); })()""")
+          const d = n.canvasToDOM(p);
+          return d.x >= 0 && d.y >= 0 && d.x <= box.width && d.y <= box.height; }); })()""")
     assert inside
     assert len(page.js("relgraphExplorer.visibleNodeIds()")) < 20
 
@@ -109,7 +111,7 @@ def test_timeline_brush_to_2018_filters_graph_and_table(page: Page) -> None:
     box = page.page.locator("#histogram").bounding_box()
     assert box is not None
     x = page.js("""(() => { const c = document.getElementById('histogram');
-        const w = c.clientWidth - 34 - 8, n = relgraphExplorer.state.until - relgraphExplorer.state.since + 1;
+        const s = relgraphExplorer.state, w = c.clientWidth - 34 - 8, n = s.until - s.since + 1;
         return 34 + (2018 - relgraphExplorer.state.since + 0.5) * w / n; })()""")
     page.page.mouse.click(box["x"] + x, box["y"] + box["height"] / 2)
     assert page.js("[relgraphExplorer.state.since, relgraphExplorer.state.until]") == [2018, 2018]
@@ -120,8 +122,12 @@ def test_timeline_brush_to_2018_filters_graph_and_table(page: Page) -> None:
     dates = rows.evaluate_all("rs => rs.map(r => r.cells[0].textContent)")
     assert all("2018" in d for d in dates)
     page.page.locator("#undated").uncheck()
-    assert not any(c["undated"] for c in page.js(
-        "relgraphExplorer.visibleEdgeIds().flatMap(e => relgraphExplorer.claimsOf(e))"))
+    assert not any(
+        c["undated"]
+        for c in page.js(
+            "relgraphExplorer.visibleEdgeIds().flatMap(e => relgraphExplorer.claimsOf(e))"
+        )
+    )
     assert "undated" not in " ".join(rows.evaluate_all("rs => rs.map(r => r.cells[0].textContent)"))
 
 
@@ -140,11 +146,11 @@ def test_play_steps_through_the_years(page: Page) -> None:
 
 
 def test_table_rows_select_edges_and_selection_narrows_the_table(page: Page) -> None:
-    row = page.page.locator('#rows tr', has_text="Sergei Lavrov met Kim Jong Un")
+    row = page.page.locator("#rows tr", has_text="Sergei Lavrov met Kim Jong Un")
     assert row.count() == 0 or row.count() == 1
     page.js("relgraphExplorer.select('lavrov')")
     assert page.page.locator("#table-title").inner_text().startswith("Statements of Sergei Lavrov")
-    page.page.locator('#rows tr', has_text="Sergei Lavrov met Kim Jong Un").click()
+    page.page.locator("#rows tr", has_text="Sergei Lavrov met Kim Jong Un").click()
     assert page.js("relgraphExplorer.network.getSelectedEdges()") == ["kim_jong_un|lavrov"]
     assert page.page.locator("#rows tr").count() == 1
 
@@ -157,10 +163,14 @@ def test_article_reader_highlights_the_quote(page: Page) -> None:
     mark = reader.locator("mark")
     assert mark.inner_text().startswith("Lavrov made the remarks at the beginning of talks")
     assert "China Daily" in reader.inner_text() and "2018-05-31" in reader.inner_text()
-    assert page.js("""(() => { const m = document.querySelector('#reader mark').getBoundingClientRect();
+    assert page.js("""(() => {
+        const m = document.querySelector('#reader mark').getBoundingClientRect();
         const r = document.getElementById('reader').getBoundingClientRect();
         return m.top >= r.top && m.bottom <= r.bottom; })()""")  # scrolled to
-    assert "Moscow 'to help implement Panmunjom Declaration'" in reader.locator(".citation").inner_text()
+    assert (
+        "Moscow 'to help implement Panmunjom Declaration'"
+        in reader.locator(".citation").inner_text()
+    )
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     reader.locator("button.copy").click()
     page.wait_until("document.querySelector('#reader .row .meta').textContent !== ''")
@@ -204,7 +214,10 @@ def test_view_state_travels_in_the_url_fragment(browser: Any, page: Page, html: 
     assert "years=2014-2018" in fragment and "sel=node:lavrov" in fragment
     again = Page(browser, html, fragment)
     try:
-        assert again.js("[relgraphExplorer.state.since, relgraphExplorer.state.until]") == [2014, 2018]
+        assert again.js("[relgraphExplorer.state.since, relgraphExplorer.state.until]") == [
+            2014,
+            2018,
+        ]
         assert not again.page.locator("#relations input[value=visited]").is_checked()
         assert again.page.locator("#details h2").first.inner_text() == "Sergei Lavrov"
         assert sorted(again.js("relgraphExplorer.visibleEdgeIds()")) == sorted(

@@ -12,13 +12,13 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
+from browserpage import Page
 from relgraph import api
 from relgraph.build import build
 from relgraph.cli import cli
 from relgraph.network import project
 from relgraph.render import render_page
 
-from browserpage import Page
 from conftest import TESTDATA
 
 pytestmark = pytest.mark.filterwarnings("ignore::ResourceWarning")
@@ -160,7 +160,10 @@ def test_hostile_corpus_renders_as_text_and_runs_nothing(browser: Any, hostile_h
     page = Page(browser, hostile_html)
     try:
         assert page.js("typeof window.__pwned") == "undefined"
-        assert page.js("document.querySelectorAll('[onerror],[onload],img,svg,a:not(.skip)').length") == 0
+        assert (
+            page.js("document.querySelectorAll('[onerror],[onload],img,svg,a:not(.skip)').length")
+            == 0
+        )
         assert page.js("document.scripts.length") == 3
         assert page.page.title().startswith("<script>window.__pwned=1</script> Headline")
         page.page.fill("#search", "</select><script>window.__pwned=1</script>")
@@ -174,7 +177,9 @@ def test_hostile_corpus_renders_as_text_and_runs_nothing(browser: Any, hostile_h
         )
         page.page.fill("#search", '<img src=x onerror="window.__pwned=1">')
         page.page.press("#search", "Enter")
-        assert '<img src=x onerror="window.__pwned=1">' in page.page.locator("#results").inner_text()
+        assert (
+            '<img src=x onerror="window.__pwned=1">' in page.page.locator("#results").inner_text()
+        )
         click = "relgraphExplorer.network.body.emitter.emit('click', {nodes: [], edges: [%s]})"
         shown = ""
         for edge in page.js("relgraphExplorer.visibleEdgeIds()"):

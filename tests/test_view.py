@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 import pytest
@@ -21,13 +22,14 @@ from relgraph.view import (
 
 
 @pytest.fixture(scope="module")
-def demo(bundled_store_path: Path) -> dict:  # type: ignore[type-arg]
+def demo(bundled_store_path: Path) -> dict[str, Any]:
     graph = project(str(bundled_store_path))
     return page_data(graph, "demo", read_sources(str(bundled_store_path)))
 
 
 def test_each_statement_appears_once_with_all_its_pairs(
-    demo: dict, bundled_store_path: Path  # type: ignore[type-arg]
+    demo: dict[str, Any],
+    bundled_store_path: Path,
 ) -> None:
     graph = project(str(bundled_store_path))
     statements = rows_as_dicts(demo, "statement")
@@ -35,7 +37,7 @@ def test_each_statement_appears_once_with_all_its_pairs(
     assert sum(len(s["pairs"]) // 2 for s in statements) == graph.number_of_edges()
 
 
-def test_statements_are_chronological_and_undated_ones_stay_undated(demo: dict) -> None:  # type: ignore[type-arg]
+def test_statements_are_chronological_and_undated_ones_stay_undated(demo: dict[str, Any]) -> None:
     statements = rows_as_dicts(demo, "statement")
     articles = rows_as_dicts(demo, "article")
     keys = [s["date"] or articles[s["article"]]["published"] for s in statements]
@@ -46,18 +48,18 @@ def test_statements_are_chronological_and_undated_ones_stay_undated(demo: dict) 
         assert s["year"] == int(articles[s["article"]]["published"][:4])
 
 
-def test_lavrov_met_kim_jong_un_with_date_place_and_sentence(demo: dict) -> None:  # type: ignore[type-arg]
+def test_lavrov_met_kim_jong_un_with_date_place_and_sentence(demo: dict[str, Any]) -> None:
     groups = dict(node_relations(demo, "lavrov"))
     met = groups["met"]
     assert [m["date"] for m in met] == sorted(m["date"] for m in met)
     kim = next(m for m in met if m["counterparts"] == ["Kim Jong Un"])
     assert kim["date"] == "2018-05-31" and kim["place"] == "Pyongyang"
     assert kim["quote"].startswith("Lavrov made the remarks at the beginning of talks")
-    assert list(groups)[0] == "met"  # meetings and visits come first
+    assert next(iter(groups)) == "met"  # meetings and visits come first
     assert any(r["role"] == "Foreign Minister" for r in groups["holds_role"])
 
 
-def test_quotes_come_from_the_article_text_at_their_offsets(demo: dict) -> None:  # type: ignore[type-arg]
+def test_quotes_come_from_the_article_text_at_their_offsets(demo: dict[str, Any]) -> None:
     statements = rows_as_dicts(demo, "statement")
     articles = rows_as_dicts(demo, "article")
     sliced = [s for s in statements if s["start"] >= 0]
@@ -98,7 +100,7 @@ def test_page_data_is_deterministic(bundled_store_path: Path) -> None:
     assert first == json.dumps(page_data(graph, "t", sources), sort_keys=True)
 
 
-def test_small_graphs_draw_everything_big_ones_open_search_first(demo: dict) -> None:  # type: ignore[type-arg]
+def test_small_graphs_draw_everything_big_ones_open_search_first(demo: dict[str, Any]) -> None:
     assert demo["mode"] == "full" and demo["overview"] == []
     graph = nx.MultiDiGraph()
     for i in range(FULL_NODES + 5):

@@ -20,13 +20,18 @@ EDGE_LENGTH = 130.0  # median drawn edge length, in canvas units (vis-network pi
 GAP = 160.0  # between packed components
 
 
-def _component_layout(size: int, edges: list[tuple[int, int]], weights: list[float]) -> list[list[float]]:
+def _component_layout(
+    size: int, edges: list[tuple[int, int]], weights: list[float]
+) -> list[list[float]]:
     if size == 1:
         return [[0.0, 0.0]]
     if size == 2:
         return [[-EDGE_LENGTH / 2, 0.0], [EDGE_LENGTH / 2, 0.0]]
     graph = ig.Graph(n=size, edges=edges)
-    start = [[math.cos(2 * math.pi * i / size) * size, math.sin(2 * math.pi * i / size) * size] for i in range(size)]
+    start = [
+        [math.cos(2 * math.pi * i / size) * size, math.sin(2 * math.pi * i / size) * size]
+        for i in range(size)
+    ]
     ig.set_random_number_generator(random.Random(7))
     try:
         coords = graph.layout_fruchterman_reingold(

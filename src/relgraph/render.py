@@ -78,7 +78,9 @@ def _json_for_html(value: Any) -> str:
 
 def _script() -> str:
     folder = resources.files("relgraph").joinpath("templates", "explorer")
-    parts = [f"// ---- {name}\n" + folder.joinpath(name).read_text(encoding="utf-8") for name in SCRIPTS]
+    parts = [
+        f"// ---- {name}\n" + folder.joinpath(name).read_text(encoding="utf-8") for name in SCRIPTS
+    ]
     return '(function () {\n"use strict";\n' + "\n".join(parts) + "\n})();\n"
 
 

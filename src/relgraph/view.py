@@ -125,9 +125,7 @@ def chronological_key(st: dict[str, Any]) -> tuple[str, str]:
     return (str(st.get("date") or st.get("published") or st["year"]), str(st["statement"]))
 
 
-def page_data(
-    graph: nx.MultiDiGraph, title: str, sources: Sources | None = None
-) -> dict[str, Any]:
+def page_data(graph: nx.MultiDiGraph, title: str, sources: Sources | None = None) -> dict[str, Any]:
     """Everything the page needs, as JSON-ready rows (pure; deterministic)."""
     vocab = load_vocabulary()
     texts = sources.texts if sources else {}
