@@ -209,13 +209,6 @@ def test_hostile_corpus_renders_as_text_and_runs_nothing(browser: Any, hostile_h
         page.close()
 
 
-def test_screenshot_of_the_bundled_graph(bundled_page: Page, tmp_path: Path) -> None:
-    shot = tmp_path / "relgraph.png"
-    bundled_page.page.screenshot(path=str(shot))
-    data = shot.read_bytes()
-    assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 20_000
-
-
 def test_page_is_self_contained_and_deterministic(bundled_store_path: Path) -> None:
     graph = project(str(bundled_store_path))
     page = render_page(graph, "t")

@@ -72,7 +72,7 @@ def layout(
         width, height = max(xs) - min(xs), max(ys) - min(ys)
         if number == 0:
             ox, oy = -(max(xs) + min(xs)) / 2, -(max(ys) + min(ys)) / 2
-            row_width = max(width, 1200.0)
+            row_width = max(width, 600.0)  # small pieces in rows under the main one, no wider
             x, y = -row_width / 2, max(ys) + oy + GAP
         else:
             if x + width > row_width / 2 and x > -row_width / 2:

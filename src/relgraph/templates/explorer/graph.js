@@ -11,7 +11,11 @@ var network = new vis.Network($("graph"), { nodes: nodes, edges: edges }, {
   interaction: { hover: true, tooltipDelay: 3600000, hideEdgesOnDrag: NODES.length > 300,
                  hideEdgesOnZoom: NODES.length > 300, keyboard: false, multiselect: false },
   nodes: { borderWidth: 1, font: { size: 14, color: "#1d1d1d", strokeWidth: 3, strokeColor: "#fff" },
-           scaling: { min: 7, max: 34, label: { enabled: true, min: 12, max: 40, maxVisible: 22, drawThreshold: 13 } } },
+           // Size and label grow with the square root of links in view, so mid-sized hubs get labels too.
+           scaling: { min: 7, max: 34, label: { enabled: true, min: 12, max: 40, maxVisible: 22, drawThreshold: 13 },
+                      customScalingFunction: function (min, max, total, value) {
+                        return max === min ? 0.5 : Math.sqrt((value - min) / (max - min));
+                      } } },
   edges: { selectionWidth: 2.5, hoverWidth: 1.5, smooth: false, font: { size: 0 } }
 });
 

@@ -11,12 +11,12 @@ function refresh(opts) {
   drawTimeline();
   drawTable();
   if (opts.fit !== false && (nodes.length !== before || opts.fit)) fitView();
+  if (!state.selected) $("details").replaceChildren(hint());
   emit("filters");
 }
 
 document.title = data.title;
 $("title").textContent = data.title;
-$("details").replaceChildren(hint());
 buildControls(); buildTimeline(); buildTable(); buildSearch(); buildShare();
 var fromHash = readHash();
 syncControls();

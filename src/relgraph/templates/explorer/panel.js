@@ -3,8 +3,30 @@
 // clicking one selects its edge. An edge lists its statements in full.
 var GROUP_SHOWN = 12;  // rows per relation before "Show all" (a hub has thousands)
 
+// With nothing selected the panel offers the most connected entities in view.
 function hint() {
-  return el("p", "Click a node or an edge, or search, to see its relations and sources.", "hint");
+  var box = el("div", null, "overview-panel");
+  box.appendChild(el("p", "Click an entity or a link, or search, to see its relations and sources.", "hint"));
+  var degree = new Map();
+  edgeStatements.forEach(function (items) {
+    [items[0].from, items[0].to].forEach(function (id) { degree.set(id, (degree.get(id) || 0) + items.length); });
+  });
+  var top = Array.from(degree.entries()).sort(function (a, b) { return b[1] - a[1] || (a[0] < b[0] ? -1 : 1); }).slice(0, 15);
+  if (!top.length) return box;
+  box.appendChild(el("h3", "Most connected in view"));
+  var ul = el("ul", null, "rel-list");
+  top.forEach(function (pair) {
+    var n = byId.get(pair[0]), li = el("li", null, "rel-item");
+    var b = button("", function () { selectNode(n.id, { focus: true }); }, "rel-open");
+    b.setAttribute("data-node", n.id);
+    b.appendChild(el("span", n.typeInfo.glyph + " ", "glyph-inline"));
+    b.lastChild.style.color = n.typeInfo.color;
+    b.appendChild(el("span", n.label, "who"));
+    b.appendChild(el("span", " · " + pair[1] + " statements", "meta"));
+    li.appendChild(b); ul.appendChild(li);
+  });
+  box.appendChild(ul);
+  return box;
 }
 
 function counterpartsOf(s, id) {
