@@ -58,6 +58,21 @@ class Page:
             return {{x: b.left + d.x, y: b.top + d.y}}; }})()""")
         return result
 
+    def free_point_of_edge(self, edge: str) -> dict[str, float]:
+        """A point of ``edge`` where no node and no other edge is drawn: a click there
+        picks just this edge, as a person would click the visible part of a line."""
+        box = self.page.locator("#graph").bounding_box()
+        assert box is not None
+        for at in (0.5, 0.4, 0.6, 0.3, 0.7, 0.25, 0.75, 0.2, 0.8):
+            point = self.point_of_edge(edge, at)
+            dom = {"x": point["x"] - box["x"], "y": point["y"] - box["y"]}
+            if self.js(
+                f"relgraphExplorer.network.getNodeAt({json.dumps(dom)}) === undefined && "
+                f"relgraphExplorer.network.getEdgeAt({json.dumps(dom)}) === {json.dumps(edge)}"
+            ):
+                return point
+        raise AssertionError(f"{edge} has no point of its own")
+
     def only_local_requests(self) -> bool:
         return all(u == self.url or u.startswith(("blob:", "data:")) for u in self.requests)
 

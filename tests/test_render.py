@@ -77,13 +77,10 @@ def test_clicking_the_lavrov_kim_edge_shows_the_meeting_and_its_sentence(
     bundled_page: Page,
 ) -> None:
     page = bundled_page
-    # Zoom onto the middle of the (curved) edge, then click there like a person would.
+    # Zoom onto the edge, then click a visible part of it like a person would.
     middle = "relgraphExplorer.network.body.edges['kim_jong_un|lavrov'].edgeType.getPoint(0.5)"
     page.js(f"relgraphExplorer.network.moveTo({{position: {middle}, scale: 2.5}})")
-    point = page.js(f"""(() => {{ const n = relgraphExplorer.network;
-        const dom = n.canvasToDOM({middle});
-        const box = document.getElementById('graph').getBoundingClientRect();
-        return {{x: box.left + dom.x, y: box.top + dom.y}}; }})()""")
+    point = page.free_point_of_edge("kim_jong_un|lavrov")
     page.page.mouse.click(point["x"], point["y"])
     details = page.page.locator("#details")
     assert page.js("relgraphExplorer.network.getSelectedEdges()") == ["kim_jong_un|lavrov"]
