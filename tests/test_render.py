@@ -277,3 +277,19 @@ def test_render_and_open_commands(
     assert result.exit_code == 0, result.output
     assert target.exists()
     assert log.read_text().strip() == target.resolve().as_uri()
+
+
+def test_page_is_byte_identical_across_processes(bundled_store_path: Path, tmp_path: Path) -> None:
+    """Layout, statement order and JSON do not depend on Python's hash seed."""
+    import os
+    import subprocess
+    import sys
+
+    pages = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"page-{seed}.html"
+        code = f"from relgraph import api; api.render({str(bundled_store_path)!r}, {str(out)!r})"
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        subprocess.run([sys.executable, "-c", code], check=True, env=env)
+        pages.append(out.read_bytes())
+    assert pages[0] == pages[1]

@@ -133,7 +133,21 @@ function drawGraph() {
 function visibleNodeIds() { return nodes.getIds(); }
 function visibleEdgeIds() { return edges.getIds(); }
 
-function fitView() { network.fit({ animation: false }); }
+// Fit the drawn nodes from their positions (vis-network's fit first redraws the whole
+// graph off screen to measure it: a second full draw per filter change).
+function fitView(ids) {
+  ids = ids || nodes.getIds();
+  if (!ids.length) return;
+  var body = network.body.nodes, x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+  ids.forEach(function (id) {
+    var n = body[id];
+    if (!n) return;
+    x0 = Math.min(x0, n.x); x1 = Math.max(x1, n.x); y0 = Math.min(y0, n.y); y1 = Math.max(y1, n.y);
+  });
+  var box = $("graph"), pad = 60;
+  var scale = Math.min(box.clientWidth / (x1 - x0 + 2 * pad), box.clientHeight / (y1 - y0 + 2 * pad), 1.6);
+  network.moveTo({ position: { x: (x0 + x1) / 2, y: (y0 + y1) / 2 }, scale: scale, animation: false });
+}
 
 // Dim everything not touching the selection, keeping the colours of what stays: a
 // veil is drawn over the frame and the selection drawn again on top, so a selection

@@ -146,8 +146,7 @@ function selectNode(id, opts) {
   if (nodes.get(id)) network.selectNodes([id]);
   // Zoom onto the neighbourhood so its labels reach 12 px (not on a click: the analyst chose the view).
   if (opts.focus && nodes.get(id)) {
-    network.fit({ nodes: neighbours(id), animation: false });
-    if (network.getScale() > 1.6) network.moveTo({ scale: 1.6, animation: false });
+    fitView(near.nodes);
   }
   showNode(id);
   emit("select");

@@ -1,6 +1,6 @@
 // table: the visible statements in date order (the graph's text alternative), linked
 // both ways: a row selects its edge; a selection narrows the table to its statements.
-var PAGE = 40, tableLimit = PAGE, rowsOf = [];
+var PAGE = 25, tableLimit = PAGE, rowsOf = [];
 
 function tableStatements() {
   var visible = visibleStatements(), sel = state.selected;
