@@ -308,7 +308,7 @@ def big_html(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_big_graphs_open_search_first_and_grow_on_demand(browser: Any, big_html: Path) -> None:
-    from relgraph.view import OVERVIEW_NODES
+    from relgraph.view import FULL_NODES, OVERVIEW_NODES
 
     page = Page(browser, big_html)
     try:
@@ -323,10 +323,11 @@ def test_big_graphs_open_search_first_and_grow_on_demand(browser: Any, big_html:
         assert len(grown) == len(shown) + added
         assert "Added" in page.page.locator("#status").inner_text()
         # Searching for an entity outside the view brings it in, with its links to what is shown.
-        page.page.fill("#search", "alias 499")
+        last = FULL_NODES + 99
+        page.page.fill("#search", f"alias {last}")
         page.page.press("#search", "Enter")
-        assert "n499" in page.js("relgraphExplorer.visibleNodeIds()")
-        assert page.js("relgraphExplorer.network.getSelectedNodes()") == ["n499"]
+        assert f"n{last}" in page.js("relgraphExplorer.visibleNodeIds()")
+        assert page.js("relgraphExplorer.network.getSelectedNodes()") == [f"n{last}"]
         page.page.click("#overview")
         assert sorted(page.js("relgraphExplorer.visibleNodeIds()")) == sorted(shown)
         assert page.errors == [] and page.requests == [page.url]
