@@ -18,6 +18,8 @@ import igraph as ig
 
 EDGE_LENGTH = 130.0  # median drawn edge length, in canvas units (vis-network pixels at scale 1)
 GAP = 160.0  # between packed components
+MIN_GAP = 90.0  # nearest neighbour of 9 nodes in 10 at least this far (canvas units)
+SPACED = 400  # components up to this size are spaced out (the check is quadratic)
 
 
 def _component_layout(
@@ -42,6 +44,16 @@ def _component_layout(
     lengths = sorted(math.dist(coords[a], coords[b]) for a, b in edges)
     median = lengths[len(lengths) // 2] or 1.0
     factor = EDGE_LENGTH / median
+    if size <= SPACED:
+        # A dense piece (every hub linked to every hub) packs into a ball where labels
+        # overlap: scale up until most nodes have room for a label around them.
+        nearest = sorted(
+            min(math.dist(coords[i], coords[j]) for j in range(size) if j != i)
+            for i in range(size)
+        )
+        crowded = nearest[len(nearest) // 10] * factor
+        if 0 < crowded < MIN_GAP:
+            factor *= MIN_GAP / crowded
     cx = sum(c[0] for c in coords) / size
     cy = sum(c[1] for c in coords) / size
     return [[(c[0] - cx) * factor, (c[1] - cy) * factor] for c in coords]

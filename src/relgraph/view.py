@@ -194,10 +194,16 @@ def page_data(graph: nx.MultiDiGraph, title: str, sources: Sources | None = None
         )  # fmt: skip
     central = sorted(node_ids, key=lambda n: (-degree[n], -len(per_node.get(n, [])), n))
     search_first = len(node_ids) > FULL_NODES or len(weights) > FULL_EDGES
+    overview = central[:OVERVIEW_NODES] if search_first else []
+    # The overview gets a layout of its own: the most central entities sit in the dense
+    # core of the whole graph's layout, where they would overlap.
+    chosen = set(overview)
+    local = layout(overview, {p: w for p, w in weights.items() if set(p) <= chosen})
     return {
         "title": title,
         "mode": "search-first" if search_first else "full",
-        "overview": [index[n] for n in central[:OVERVIEW_NODES]] if search_first else [],
+        "overview": [index[n] for n in overview],
+        "overviewPositions": [list(local[n]) for n in overview],
         "rank": [index[n] for n in central],
         "families": [{"id": f.id, "label": f.label, "color": f.color} for f in family_list],
         "relations": [

@@ -54,7 +54,9 @@ function buildControls() {
   $("overview").hidden = !state.shown;
   $("overview").addEventListener("click", function () {
     state.shown = new Set(data.overview.map(function (i) { return NODES[i].id; }));
-    clearSelection(); refresh();
+    placeOverview();
+    drawnNodes.clear(); drawnEdges.clear(); edges.clear(); nodes.clear();  // positions change: draw afresh
+    clearSelection(); refresh({ fit: true });
   });
 }
 

@@ -37,6 +37,38 @@ var state = {
   shown: data.mode === "search-first" ? new Set(data.overview.map(function (i) { return NODES[i].id; })) : null
 };
 
+// Where each entity is drawn. Below the search-first size: the whole graph's layout.
+// Search-first: the overview's own layout, and expanded entities placed around the
+// entity they were expanded from (deterministically, so a shared link looks the same).
+var placed = new Map();
+function placeOverview() {
+  placed = new Map();
+  data.overview.forEach(function (i, k) { placed.set(NODES[i].id, data.overviewPositions[k]); });
+}
+if (state.shown) placeOverview();
+function positionOf(n) {
+  if (!state.shown) return [n.x, n.y];
+  if (!placed.has(n.id)) placeNear(n, null, 0, 1);
+  return placed.get(n.id);
+}
+function placeNear(n, centre, k, count) {
+  if (!centre) {
+    n.statements.some(function (i) {
+      return STATEMENTS[i].pairList.some(function (p) {
+        var o = p[0] === n ? p[1] : p[1] === n ? p[0] : null;
+        if (o && placed.has(o.id)) { centre = placed.get(o.id); return true; }
+        return false;
+      });
+    });
+  }
+  centre = centre || [0, 0];
+  var hash = 0;
+  for (var c = 0; c < n.id.length; c++) hash = (hash * 31 + n.id.charCodeAt(c)) % 360;
+  var ring = Math.floor(k / 18), per = Math.min(18, count - ring * 18);
+  var angle = (count > 1 ? 2 * Math.PI * (k % 18) / per : hash * Math.PI / 180) + ring * 0.35;
+  var r = 260 + ring * 130;
+  placed.set(n.id, [Math.round(centre[0] + r * Math.cos(angle)), Math.round(centre[1] + r * Math.sin(angle))]);
+}
 function $(id) { return document.getElementById(id); }
 function el(tag, text, cls) {
   var node = document.createElement(tag);

@@ -12,7 +12,7 @@ var network = new vis.Network($("graph"), { nodes: nodes, edges: edges }, {
                  hideEdgesOnZoom: NODES.length > 300, keyboard: false, multiselect: false },
   nodes: { borderWidth: 1, font: { size: 14, color: "#1d1d1d", strokeWidth: 3, strokeColor: "#fff" },
            // Size and label grow with the square root of links in view, so mid-sized hubs get labels too.
-           scaling: { min: 7, max: 34, label: { enabled: true, min: 12, max: 40, maxVisible: 22, drawThreshold: 13 },
+           scaling: { min: 7, max: 34, label: { enabled: true, min: 12, max: 40, maxVisible: 17, drawThreshold: 13 },
                       customScalingFunction: function (min, max, total, value) {
                         return max === min ? 0.5 : Math.sqrt((value - min) / (max - min));
                       } } },
@@ -112,7 +112,8 @@ function drawGraph() {
     var show = deg > 0 || (state.shown && state.shown.has(n.id) && state.types.has(n.type));
     if (!show) { if (drawnNodes.has(n.id)) { nodeRemove.push(n.id); drawnNodes.delete(n.id); } return; }
     var sig = String(deg);
-    var spec = { id: n.id, label: n.label, x: n.x, y: n.y, shape: n.typeInfo.shape, value: deg + 1, color: nodeColor(n) };
+    var xy = positionOf(n);
+    var spec = { id: n.id, label: n.label, x: xy[0], y: xy[1], shape: n.typeInfo.shape, value: deg + 1, color: nodeColor(n) };
     if (!drawnNodes.has(n.id)) nodeAdd.push(spec);
     else if (drawnNodes.get(n.id) !== sig) nodeChange.push({ id: n.id, value: spec.value });
     drawnNodes.set(n.id, sig);
