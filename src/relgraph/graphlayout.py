@@ -23,7 +23,7 @@ SPACED = 400  # components up to this size are spaced out (the check is quadrati
 
 
 def _component_layout(
-    size: int, edges: list[tuple[int, int]], weights: list[float]
+    size: int, edges: list[tuple[int, int]], weights: list[float], spaced: bool
 ) -> list[list[float]]:
     if size == 1:
         return [[0.0, 0.0]]
@@ -44,12 +44,11 @@ def _component_layout(
     lengths = sorted(math.dist(coords[a], coords[b]) for a, b in edges)
     median = lengths[len(lengths) // 2] or 1.0
     factor = EDGE_LENGTH / median
-    if size <= SPACED:
+    if spaced and size <= SPACED:
         # A dense piece (every hub linked to every hub) packs into a ball where labels
         # overlap: scale up until most nodes have room for a label around them.
         nearest = sorted(
-            min(math.dist(coords[i], coords[j]) for j in range(size) if j != i)
-            for i in range(size)
+            min(math.dist(coords[i], coords[j]) for j in range(size) if j != i) for i in range(size)
         )
         crowded = nearest[len(nearest) // 10] * factor
         if 0 < crowded < MIN_GAP:
@@ -60,9 +59,13 @@ def _component_layout(
 
 
 def layout(
-    nodes: Iterable[str], weights: Mapping[tuple[str, str], int]
+    nodes: Iterable[str], weights: Mapping[tuple[str, str], int], spaced: bool = False
 ) -> dict[str, tuple[float, float]]:
-    """Positions for ``nodes``; ``weights`` counts the statements linking each pair."""
+    """Positions for ``nodes``; ``weights`` counts the statements linking each pair.
+
+    ``spaced`` spreads a dense piece until most nodes have room for a label (for the
+    search-first overview, where every entity is a hub linked to the others).
+    """
     names = sorted(nodes)
     index = {n: i for i, n in enumerate(names)}
     whole = ig.Graph(n=len(names), edges=[(index[u], index[v]) for u, v in sorted(weights)])
@@ -79,7 +82,7 @@ def layout(
             if index[u] in local and index[v] in local:
                 edges.append((local[index[u]], local[index[v]]))
                 strength.append(1.0 + math.log(w))
-        coords = _component_layout(len(members), edges, strength)
+        coords = _component_layout(len(members), edges, strength, spaced)
         xs, ys = [c[0] for c in coords], [c[1] for c in coords]
         width, height = max(xs) - min(xs), max(ys) - min(ys)
         if number == 0:

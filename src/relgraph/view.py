@@ -198,7 +198,7 @@ def page_data(graph: nx.MultiDiGraph, title: str, sources: Sources | None = None
     # The overview gets a layout of its own: the most central entities sit in the dense
     # core of the whole graph's layout, where they would overlap.
     chosen = set(overview)
-    local = layout(overview, {p: w for p, w in weights.items() if set(p) <= chosen})
+    local = layout(overview, {p: w for p, w in weights.items() if set(p) <= chosen}, spaced=True)
     return {
         "title": title,
         "mode": "search-first" if search_first else "full",

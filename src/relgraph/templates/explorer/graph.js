@@ -12,7 +12,7 @@ var network = new vis.Network($("graph"), { nodes: nodes, edges: edges }, {
                  hideEdgesOnZoom: NODES.length > 300, keyboard: false, multiselect: false },
   nodes: { borderWidth: 1, font: { size: 14, color: "#1d1d1d", strokeWidth: 3, strokeColor: "#fff" },
            // Size and label grow with the square root of links in view, so mid-sized hubs get labels too.
-           scaling: { min: 7, max: 34, label: { enabled: true, min: 12, max: 40, maxVisible: 17, drawThreshold: 13 },
+           scaling: { min: 7, max: 34, label: { enabled: true, min: 14, max: 40, maxVisible: 17, drawThreshold: 13 },
                       customScalingFunction: function (min, max, total, value) {
                         return max === min ? 0.5 : Math.sqrt((value - min) / (max - min));
                       } } },
@@ -145,7 +145,7 @@ function fitView(ids) {
     if (!n) return;
     x0 = Math.min(x0, n.x); x1 = Math.max(x1, n.x); y0 = Math.min(y0, n.y); y1 = Math.max(y1, n.y);
   });
-  var box = $("graph"), pad = 60;
+  var box = $("graph"), pad = 90;  // room for the labels under the outermost nodes
   var scale = Math.min(box.clientWidth / (x1 - x0 + 2 * pad), box.clientHeight / (y1 - y0 + 2 * pad), 1.6);
   network.moveTo({ position: { x: (x0 + x1) / 2, y: (y0 + y1) / 2 }, scale: scale, animation: false });
 }
@@ -189,13 +189,14 @@ function neighbourhood(id) {
 }
 function neighbours(id) { return neighbourhood(id).nodes; }
 
-// Node labels that are drawn at the current zoom. vis-network draws a label when its
-// size on screen is at least drawThreshold - 1 (13 - 1 = 12 px) and caps it at maxVisible.
+// Node labels drawn in full at the current zoom. vis-network draws a label when its size
+// on screen is at least drawThreshold - 1 (13 - 1 = 12 px), fading it in up to 13 px,
+// and caps it at maxVisible.
 function labelledNodes() {
   var scale = network.getScale(), out = [];
   nodes.getIds().forEach(function (id) {
     var body = network.body.nodes[id];
-    if (body && body.labelModule && body.labelModule.fontOptions.size * scale >= 12) out.push(id);
+    if (body && body.labelModule && body.labelModule.fontOptions.size * scale >= 13) out.push(id);
   });
   return out;
 }
