@@ -51,12 +51,25 @@ def test_who_met_whom_when_and_the_sentence_in_two_clicks(page: Page) -> None:
 def test_relation_colours_are_fixed_and_kept_when_selected(page: Page) -> None:
     edge = page.js("relgraphExplorer.edges.get('kim_jong_un|lavrov')")
     assert edge["color"]["color"] == color_of("met") == edge["color"]["highlight"]
+    middle = "relgraphExplorer.network.body.edges['kim_jong_un|lavrov'].edgeType.getPoint(0.5)"
+    page.js(f"relgraphExplorer.network.moveTo({{position: {middle}, scale: 2}})")
+    point = page.free_point_of_edge("kim_jong_un|lavrov")
+    others = [e for e in page.js("relgraphExplorer.visibleEdgeIds()") if "lavrov" not in e]
+    before = {e: _darkest(page, e) for e in others}
     page.js("relgraphExplorer.selectEdge('kim_jong_un|lavrov')")
-    assert page.js("relgraphExplorer.edges.get('kim_jong_un|lavrov').color.color") == color_of(
-        "met"
-    )
-    # Everything else is veiled: pixels far from the selection turn pale, the edge keeps its colour.
-    assert page.js("relgraphExplorer.state.selected.id") == "kim_jong_un|lavrov"
+    page.painted()
+    colour = page.js("relgraphExplorer.edges.get('kim_jong_un|lavrov').color.color")
+    assert colour == color_of("met")
+    # The selected edge keeps its colour on screen; the others are veiled (turn pale).
+    met = tuple(int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    drawn = _darkest_at(page, point)
+    assert max(abs(a - b) for a, b in zip(drawn, met, strict=True)) < 40, (drawn, met)
+    paled = [
+        e
+        for e, rgb in before.items()
+        if rgb and max(rgb) < 200 and min(_darkest(page, e) or (0,)) > 170
+    ]
+    assert paled, "no unrelated edge on screen turned pale"
     families = page.page.locator("#relations fieldset").evaluate_all(
         "els => els.map(e => e.dataset.family)"
     )
@@ -69,6 +82,38 @@ def test_relation_colours_are_fixed_and_kept_when_selected(page: Page) -> None:
         ".flatMap(id => relgraphExplorer.claimsOf(id).map(c => c.statement))"
     )
     assert statuses, "the demo has planned or alleged statements, drawn dashed"
+
+
+def _darkest_at(page: Page, point: dict[str, float]) -> tuple[int, int, int]:
+    """The darkest pixel of the graph's canvas in a 5x5 square around ``point``."""
+    box = page.page.locator("#graph").bounding_box()
+    assert box is not None
+    x, y = round(point["x"] - box["x"]), round(point["y"] - box["y"])
+    rgb: list[int] = page.js(f"""(() => {{
+        const c = document.querySelector('#graph canvas'), r = window.devicePixelRatio || 1;
+        const copy = document.createElement('canvas');
+        copy.width = 5 * r; copy.height = 5 * r;
+        const g = copy.getContext('2d', {{willReadFrequently: true}});
+        g.drawImage(c, ({x} - 2) * r, ({y} - 2) * r, 5 * r, 5 * r, 0, 0, 5 * r, 5 * r);
+        const d = g.getImageData(0, 0, 5 * r, 5 * r).data;
+        let best = [255, 255, 255], sum = 765;
+        for (let i = 0; i < d.length; i += 4) {{
+          if (d[i + 3] === 0) continue;
+          const s = d[i] + d[i + 1] + d[i + 2];
+          if (s < sum) {{ sum = s; best = [d[i], d[i + 1], d[i + 2]]; }}
+        }}
+        return best; }})()""")
+    return (rgb[0], rgb[1], rgb[2])
+
+
+def _darkest(page: Page, edge: str) -> tuple[int, int, int] | None:
+    """The darkest pixel at the middle of ``edge`` when it is on screen, else None."""
+    point = page.point_of_edge(edge)
+    box = page.page.locator("#graph").bounding_box()
+    assert box is not None
+    inside_x = box["x"] + 5 < point["x"] < box["x"] + box["width"] - 5
+    inside_y = box["y"] + 5 < point["y"] < box["y"] + box["height"] - 5
+    return _darkest_at(page, point) if inside_x and inside_y else None
 
 
 def test_a_family_toggle_switches_its_relations(page: Page) -> None:
