@@ -212,6 +212,7 @@ def render(
     """
     from relgraph.network import Projection, project
     from relgraph.render import write_html
+    from relgraph.view import read_sources
 
     options = options or Projection()
     graph = project(str(location), options)
@@ -221,5 +222,5 @@ def render(
         graph = subgraph_for(graph, result)
         heading = title or f"relgraph: {name or Path(str(file)).stem}"
     graph.remove_nodes_from([n for n in list(graph) if graph.degree(n) == 0])
-    path = write_html(graph, output, heading)
+    path = write_html(graph, output, heading, read_sources(str(location)))
     return path, graph.number_of_nodes(), graph.number_of_edges()

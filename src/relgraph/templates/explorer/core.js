@@ -1,0 +1,130 @@
+// core: the page's data, its filter state and small helpers shared by every part.
+// All corpus text reaches the page through textContent (never innerHTML), so nothing
+// from an article can run as code. The files of templates/explorer/ are concatenated
+// in one closure by render.py; each part only defines functions and state here.
+performance.mark("relgraph-start");
+var data = JSON.parse(document.getElementById("relgraph-data").textContent);
+performance.mark("relgraph-parsed");
+
+function rows(kind) {
+  var fields = data.fields[kind];
+  return data[kind + "s"].map(function (row, i) {
+    var item = { index: i };
+    fields.forEach(function (f, k) { item[f] = row[k]; });
+    return item;
+  });
+}
+var NODES = rows("node"), STATEMENTS = rows("statement"), ARTICLES = rows("article");
+var RELATIONS = data.relations, FAMILIES = data.families, TYPES = data.types;
+var byId = new Map(NODES.map(function (n) { return [n.id, n]; }));
+var byStatement = new Map(STATEMENTS.map(function (s) { return [s.id, s]; }));
+STATEMENTS.forEach(function (s) {
+  s.rel = RELATIONS[s.relation];
+  s.status = data.statuses[s.status];
+  s.art = ARTICLES[s.article];
+  s.undated = !s.date;
+  s.pairList = [];
+  for (var k = 0; k < s.pairs.length; k += 2) s.pairList.push([NODES[s.pairs[k]], NODES[s.pairs[k + 1]]]);
+});
+NODES.forEach(function (n) { n.typeInfo = TYPES[n.type]; n.type = n.typeInfo.id; });
+
+var state = {
+  since: data.years[0], until: data.years[1], undated: true,
+  relations: new Set(RELATIONS.map(function (r) { return r.id; })),
+  types: new Set(TYPES.map(function (t) { return t.id; })),
+  perClaim: false,
+  selected: null,            // {kind: "node"|"edge", id}
+  shown: data.mode === "search-first" ? new Set(data.overview.map(function (i) { return NODES[i].id; })) : null
+};
+
+// Where each entity is drawn. Below the search-first size: the whole graph's layout.
+// Search-first: the overview's own layout, and expanded entities placed around the
+// entity they were expanded from (deterministically, so a shared link looks the same).
+var placed = new Map();
+function placeOverview() {
+  placed = new Map();
+  data.overview.forEach(function (i, k) { placed.set(NODES[i].id, data.overviewPositions[k]); });
+}
+if (state.shown) placeOverview();
+function positionOf(n) {
+  if (!state.shown) return [n.x, n.y];
+  if (!placed.has(n.id)) placeNear(n, null, 0, 1);
+  return placed.get(n.id);
+}
+function placeNear(n, centre, k, count) {
+  if (!centre) {
+    n.statements.some(function (i) {
+      return STATEMENTS[i].pairList.some(function (p) {
+        var o = p[0] === n ? p[1] : p[1] === n ? p[0] : null;
+        if (o && placed.has(o.id)) { centre = placed.get(o.id); return true; }
+        return false;
+      });
+    });
+  }
+  centre = centre || [0, 0];
+  var hash = 0;
+  for (var c = 0; c < n.id.length; c++) hash = (hash * 31 + n.id.charCodeAt(c)) % 360;
+  var ring = Math.floor(k / 18), per = Math.min(18, count - ring * 18);
+  var angle = (count > 1 ? 2 * Math.PI * (k % 18) / per : hash * Math.PI / 180) + ring * 0.35;
+  var r = 260 + ring * 130;
+  placed.set(n.id, [Math.round(centre[0] + r * Math.cos(angle)), Math.round(centre[1] + r * Math.sin(angle))]);
+}
+function $(id) { return document.getElementById(id); }
+function el(tag, text, cls) {
+  var node = document.createElement(tag);
+  if (text !== undefined && text !== null) node.textContent = String(text);
+  if (cls) node.className = cls;
+  return node;
+}
+function button(text, onClick, cls) {
+  var b = el("button", text, cls);
+  b.type = "button";
+  b.addEventListener("click", onClick);
+  return b;
+}
+function debounce(fn, ms) {
+  var timer = null;
+  return function () {
+    var args = arguments;
+    clearTimeout(timer);
+    timer = setTimeout(function () { fn.apply(null, args); }, ms);
+  };
+}
+
+// Listeners by topic: "filters" (what is visible changed), "select" (selection changed).
+var listeners = {};
+function on(topic, fn) { (listeners[topic] = listeners[topic] || []).push(fn); }
+function emit(topic, arg) { (listeners[topic] || []).forEach(function (fn) { fn(arg); }); }
+
+// The quote as text: sliced from the article when the page carries its text.
+function quoteOf(s) {
+  return s.quote || (s.start >= 0 ? s.art.text.slice(s.start, s.end) : "");
+}
+function dateLabel(s) { return s.date || "undated (article " + s.art.published + ")"; }
+function swatch(color, cls) {
+  var sw = el("span", null, "swatch " + (cls || ""));
+  sw.style.background = color;
+  return sw;
+}
+
+// Why a statement is hidden ("" when visible), for search messages and the hook.
+function hiddenBy(s, a, b) {
+  if (!state.relations.has(s.rel.id)) return "relation “" + s.rel.label + "” is switched off";
+  if (s.undated && !state.undated) return "undated statements are hidden";
+  if (s.year < state.since || s.year > state.until) return "the years " + state.since + "–" + state.until;
+  if (!state.types.has(a.type) || !state.types.has(b.type)) return "entity type filter";
+  if (state.shown && !(state.shown.has(a.id) && state.shown.has(b.id))) return "not expanded yet";
+  return "";
+}
+// The same test as hiddenBy without building messages (it runs for every pair on every update).
+function pairVisible(s, a, b) {
+  return state.relations.has(s.rel.id) && (state.undated || !s.undated) &&
+    s.year >= state.since && s.year <= state.until && state.types.has(a.type) && state.types.has(b.type) &&
+    (!state.shown || (state.shown.has(a.id) && state.shown.has(b.id)));
+}
+
+// Statements visible now, in chronological order (the order Python gave them);
+// the graph marks them when it groups the visible pairs into edges.
+function visibleStatements() {
+  return STATEMENTS.filter(function (s) { return s.visible; });
+}

@@ -1,0 +1,271 @@
+"""What the explorer page shows, computed in Python before the page opens.
+
+Why here and not in the browser: the old page laid the graph out with live physics
+(5 s and a uniform disc at 3,000 articles), built every tooltip eagerly and counted
+undated statements in their article's year. Here the page receives positions,
+centrality, one chronological list of statements (each once, with the entity pairs
+it links), each node's statements, fixed colours and the articles' text with UTF-16
+offsets of every quote, so the page only filters and draws. Everything in this
+module is pure and testable without a browser; :func:`read_sources` is the one
+function that reads the store (through SPARQL, like the projection does).
+
+Data travels as rows (lists) with the field names listed once, to keep a
+10,000-article page under 15 MB.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+import networkx as nx
+
+from relgraph.graphlayout import layout
+from relgraph.network import HEADER, _local, _value
+from relgraph.palette import color_of, families, family_of
+from relgraph.rdf.namespaces import STATEMENT
+from relgraph.store import open_store
+from relgraph.vocab import load_vocabulary
+
+# Above either size the page opens in search-first mode. Measured with bench/explorer.py:
+# the demo (69 entities, 133 links) filters in about 100 ms on a busy 2-core machine,
+# 300 articles (169 entities, 1,101 links) take 120-370 ms: redrawing every link is the cost.
+FULL_NODES = 250
+FULL_EDGES = 600
+OVERVIEW_NODES = 40  # the most central entities a search-first page opens with
+
+TYPE_STYLE: dict[str, tuple[str, str, str]] = {  # colour, vis-network shape, legend glyph
+    "Person": ("#4e79a7", "dot", "●"),
+    "Country": ("#e15759", "diamond", "◆"),
+    "Organization": ("#f28e2b", "square", "■"),
+    "Place": ("#76b7b2", "triangle", "▲"),
+    "Project": ("#59a14f", "hexagon", "⬢"),
+    "Agreement": ("#b8a22e", "star", "★"),
+    "Forum": ("#b07aa1", "triangleDown", "▼"),
+    "Event": ("#ff9da7", "star", "★"),
+    "Topic": ("#9c755f", "dot", "●"),
+}
+DEFAULT_STYLE = ("#97a7bc", "dot", "●")
+STATUSES = ("asserted", "planned", "alleged", "denied")
+
+ARTICLE_QUERY = (
+    HEADER
+    + """
+SELECT ?id ?url ?text WHERE {
+  ?a a rg:Article ; schema:identifier ?id ; schema:articleBody ?text .
+  OPTIONAL { ?a schema:url ?url }
+}
+"""
+)
+EVIDENCE_QUERY = (
+    HEADER
+    + """
+SELECT ?s ?start ?end WHERE {
+  ?s a rg:Statement ; rg:evidence/oa:hasTarget/oa:hasSelector ?p .
+  ?p oa:start ?start ; oa:end ?end .
+}
+"""
+)
+NODE_FIELDS = ("id", "label", "type", "country", "aliases", "x", "y", "degree", "statements")
+STATEMENT_FIELDS = (
+    "id", "relation", "date", "year", "place", "status", "attributed_to", "detail", "role",
+    "article", "quote", "start", "end", "pairs",
+)  # fmt: skip
+ARTICLE_FIELDS = ("id", "title", "outlet", "published", "url", "text")
+
+
+@dataclass(frozen=True)
+class Sources:
+    """Article texts and URLs, and where each statement's quote sits in its article."""
+
+    texts: dict[str, tuple[str, str]]  # article id -> (url, text)
+    spans: dict[str, tuple[int, int]]  # statement id -> (start, end) in code points
+
+
+def read_sources(location: str) -> Sources:
+    """The articles' text and URL and the quotes' offsets, read through SPARQL."""
+    store = open_store(location)
+    texts = {
+        _value(r, "id"): (_value(r, "url"), _value(r, "text"))
+        for r in store.query(ARTICLE_QUERY, use_default_graph_as_union=True)
+    }
+    spans: dict[str, tuple[int, int]] = {}
+    for r in store.query(EVIDENCE_QUERY, use_default_graph_as_union=True):
+        sid = _local(_value(r, "s"), STATEMENT)
+        span = (int(_value(r, "start")), int(_value(r, "end")))
+        spans[sid] = min(spans.get(sid, span), span)
+    return Sources(texts, spans)
+
+
+def _astral(text: str) -> list[int]:
+    """Positions of the characters beyond the BMP (two UTF-16 units each)."""
+    if text.isascii():
+        return []
+    return [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+
+
+def _utf16(astral: list[int], index: int) -> int:
+    """A code-point offset as the UTF-16 offset JavaScript's String.slice expects."""
+    return index + bisect.bisect_left(astral, index)
+
+
+def _statements(graph: nx.MultiDiGraph) -> dict[str, dict[str, Any]]:
+    """Statement id -> its attributes and the sorted entity pairs it links."""
+    found: dict[str, dict[str, Any]] = {}
+    for u, v, d in graph.edges(data=True):
+        sid = str(d["statement"])
+        item = found.setdefault(sid, dict(d) | {"pairs": set()})
+        item["pairs"].add((u, v))
+    return found
+
+
+def chronological_key(st: dict[str, Any]) -> tuple[str, str]:
+    """Dated statements by their date; undated ones by their article's date."""
+    return (str(st.get("date") or st.get("published") or st["year"]), str(st["statement"]))
+
+
+def page_data(graph: nx.MultiDiGraph, title: str, sources: Sources | None = None) -> dict[str, Any]:
+    """Everything the page needs, as JSON-ready rows (pure; deterministic)."""
+    vocab = load_vocabulary()
+    texts = sources.texts if sources else {}
+    spans = sources.spans if sources else {}
+    node_ids = sorted(graph)
+    index = {n: i for i, n in enumerate(node_ids)}
+    statements = sorted(_statements(graph).values(), key=chronological_key)
+    relations = sorted({str(st["relation"]) for st in statements})
+    rel_index = {r: i for i, r in enumerate(relations)}
+    family_list = families()
+    fam_index = {f.id: i for i, f in enumerate(family_list)}
+    types = sorted({str(graph.nodes[n].get("type", "")) for n in graph})
+    type_index = {t: i for i, t in enumerate(types)}
+
+    articles: dict[str, list[Any]] = {}
+    article_number: dict[str, int] = {}
+    astral: dict[str, list[int]] = {}
+    rows = []
+    per_node: dict[str, list[int]] = defaultdict(list)
+    weights: dict[tuple[str, str], int] = defaultdict(int)
+    for number, st in enumerate(statements):
+        aid = str(st["article"])
+        url, text = texts.get(aid, ("", ""))
+        if aid not in articles:
+            articles[aid] = [aid, st["article_title"], st["outlet"], st["published"], url, text]
+            article_number[aid] = len(article_number)
+            astral[aid] = _astral(text)
+        quote, start, end = str(st["quote"]), -1, -1
+        span = spans.get(str(st["statement"]))
+        if span and text[span[0] : span[1]] == quote:
+            quote, start, end = "", _utf16(astral[aid], span[0]), _utf16(astral[aid], span[1])
+        pairs = sorted(st["pairs"])
+        flat = [index[x] for pair in pairs for x in pair]
+        for u, v in pairs:
+            weights[(min(u, v), max(u, v))] += 1
+        for node in sorted({x for pair in pairs for x in pair}):
+            per_node[node].append(number)
+        status = str(st["status"])
+        rows.append(
+            [
+                str(st["statement"]), rel_index[str(st["relation"])], str(st["date"] or ""),
+                int(st["year"]), str(st["place"] or ""),
+                STATUSES.index(status) if status in STATUSES else 0,
+                str(st["attributed_to"] or ""), str(st["detail"] or ""), str(st["role"] or ""),
+                article_number[aid],
+                quote, start, end, flat,
+            ]
+        )  # fmt: skip
+    positions = layout(node_ids, weights)
+    degree = {n: 0 for n in node_ids}
+    for u, v in weights:
+        degree[u] += 1
+        degree[v] += 1
+    nodes = []
+    for n in node_ids:
+        d = graph.nodes[n]
+        country = str(d.get("country") or "")
+        x, y = positions[n]
+        nodes.append(
+            [
+                n, str(d.get("label", n)), type_index[str(d.get("type", ""))],
+                str(graph.nodes[country].get("label", country)) if country in graph else country,
+                [str(a) for a in d.get("aliases", [])], x, y, degree[n], per_node.get(n, []),
+            ]
+        )  # fmt: skip
+    central = sorted(node_ids, key=lambda n: (-degree[n], -len(per_node.get(n, [])), n))
+    search_first = len(node_ids) > FULL_NODES or len(weights) > FULL_EDGES
+    overview = central[:OVERVIEW_NODES] if search_first else []
+    # The overview gets a layout of its own: the most central entities sit in the dense
+    # core of the whole graph's layout, where they would overlap.
+    chosen = set(overview)
+    local = layout(overview, {p: w for p, w in weights.items() if set(p) <= chosen}, spaced=True)
+    return {
+        "title": title,
+        "mode": "search-first" if search_first else "full",
+        "overview": [index[n] for n in overview],
+        "overviewPositions": [list(local[n]) for n in overview],
+        "rank": [index[n] for n in central],
+        "families": [{"id": f.id, "label": f.label, "color": f.color} for f in family_list],
+        "relations": [
+            {
+                "id": r,
+                "label": vocab.predicates[r].label if r in vocab.predicates else r,
+                "family": fam_index[family_of(r).id],
+                "color": color_of(r),
+                "symmetric": bool(r in vocab.predicates and vocab.predicates[r].symmetric),
+            }
+            for r in relations
+        ],
+        "types": [
+            {"id": t, "color": s[0], "shape": s[1], "glyph": s[2]}
+            for t, s in ((t, TYPE_STYLE.get(t, DEFAULT_STYLE)) for t in types)
+        ],
+        "statuses": list(STATUSES),
+        "fields": {"node": NODE_FIELDS, "statement": STATEMENT_FIELDS, "article": ARTICLE_FIELDS},
+        "nodes": nodes,
+        "statements": rows,
+        "articles": list(articles.values()),
+        "years": _years(statements),
+    }
+
+
+def _years(statements: list[dict[str, Any]]) -> list[int]:
+    years = sorted({int(st["year"]) for st in statements})
+    return [years[0], years[-1]] if years else [2000, 2000]
+
+
+def rows_as_dicts(data: dict[str, Any], kind: str) -> list[dict[str, Any]]:
+    """The page's rows of one kind (``node``, ``statement``, ``article``) as dicts."""
+    fields = data["fields"][kind]
+    return [dict(zip(fields, row, strict=True)) for row in data[kind + "s"]]
+
+
+def node_relations(data: dict[str, Any], node_id: str) -> list[tuple[str, list[dict[str, Any]]]]:
+    """A node's statements grouped by relation (groups in legend order), each group
+    chronological, each item with its counterpart(s): what the page's panel lists."""
+    nodes = rows_as_dicts(data, "node")
+    statements = rows_as_dicts(data, "statement")
+    articles = rows_as_dicts(data, "article")
+    me = next(i for i, n in enumerate(nodes) if n["id"] == node_id)
+    groups: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for number in nodes[me]["statements"]:
+        st = statements[number]
+        flat = st["pairs"]
+        others = sorted(
+            {
+                nodes[flat[k + 1 - j]]["label"]
+                for k in range(0, len(flat), 2)
+                for j in (0, 1)
+                if flat[k + j] == me
+            }
+        )
+        article = articles[st["article"]]
+        quote = st["quote"] or _slice16(article["text"], st["start"], st["end"])
+        groups[st["relation"]].append(st | {"counterparts": others, "quote": quote})
+    order = sorted(groups, key=lambda r: (data["relations"][r]["family"], r))
+    return [(data["relations"][r]["id"], groups[r]) for r in order]
+
+
+def _slice16(text: str, start: int, end: int) -> str:
+    encoded = text.encode("utf-16-le")
+    return encoded[2 * start : 2 * end].decode("utf-16-le")

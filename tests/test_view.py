@@ -1,0 +1,137 @@
+"""What the explorer shows, computed in Python: statements, relations, articles, layout."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import pytest
+
+from relgraph.graphlayout import layout
+from relgraph.network import project
+from relgraph.view import (
+    FULL_NODES,
+    Sources,
+    node_relations,
+    page_data,
+    read_sources,
+    rows_as_dicts,
+)
+
+
+@pytest.fixture(scope="module")
+def demo(bundled_store_path: Path) -> dict[str, Any]:
+    graph = project(str(bundled_store_path))
+    return page_data(graph, "demo", read_sources(str(bundled_store_path)))
+
+
+def test_each_statement_appears_once_with_all_its_pairs(
+    demo: dict[str, Any],
+    bundled_store_path: Path,
+) -> None:
+    graph = project(str(bundled_store_path))
+    statements = rows_as_dicts(demo, "statement")
+    assert len(statements) == len({d["statement"] for *_, d in graph.edges(data=True)})
+    assert sum(len(s["pairs"]) // 2 for s in statements) == graph.number_of_edges()
+
+
+def test_statements_are_chronological_and_undated_ones_stay_undated(demo: dict[str, Any]) -> None:
+    statements = rows_as_dicts(demo, "statement")
+    articles = rows_as_dicts(demo, "article")
+    keys = [s["date"] or articles[s["article"]]["published"] for s in statements]
+    assert keys == sorted(keys)
+    undated = [s for s in statements if not s["date"]]
+    assert undated, "the demo corpus has undated statements"
+    for s in undated:  # their year is their article's, but their date stays empty
+        assert s["year"] == int(articles[s["article"]]["published"][:4])
+
+
+def test_lavrov_met_kim_jong_un_with_date_place_and_sentence(demo: dict[str, Any]) -> None:
+    groups = dict(node_relations(demo, "lavrov"))
+    met = groups["met"]
+    assert [m["date"] for m in met] == sorted(m["date"] for m in met)
+    kim = next(m for m in met if m["counterparts"] == ["Kim Jong Un"])
+    assert kim["date"] == "2018-05-31" and kim["place"] == "Pyongyang"
+    assert kim["quote"].startswith("Lavrov made the remarks at the beginning of talks")
+    assert next(iter(groups)) == "met"  # meetings and visits come first
+    assert any(r["role"] == "Foreign Minister" for r in groups["holds_role"])
+
+
+def test_quotes_come_from_the_article_text_at_their_offsets(demo: dict[str, Any]) -> None:
+    statements = rows_as_dicts(demo, "statement")
+    articles = rows_as_dicts(demo, "article")
+    sliced = [s for s in statements if s["start"] >= 0]
+    assert len(sliced) == len(statements)  # every demo quote is found in its article
+    assert all(s["quote"] == "" for s in sliced)
+    assert all(a["text"] for a in articles)
+
+
+def test_offsets_count_utf16_units_for_characters_beyond_the_bmp() -> None:
+    text = "Intro 😀 𝕏. Kim 🚀 met Putin. End."
+    quote = "Kim 🚀 met Putin"
+    start = text.index(quote)
+    graph = nx.MultiDiGraph()
+    for n in ("kim", "putin"):
+        graph.add_node(n, label=n, type="Person", country="", aliases=[])
+    graph.add_edge("kim", "putin", key="s1", **(_edge("s1") | {"quote": quote}))
+    data = page_data(graph, "t", Sources({"a": ("", text)}, {"s1": (start, start + len(quote))}))
+    (row,) = rows_as_dicts(data, "statement")
+    assert row["quote"] == "" and row["start"] == start + 2  # two astral characters before it
+    units = text.encode("utf-16-le")[2 * row["start"] : 2 * row["end"]].decode("utf-16-le")
+    assert units == quote  # what JavaScript's String.slice will take
+
+
+def test_a_quote_not_at_its_offsets_travels_as_text() -> None:
+    graph = nx.MultiDiGraph()
+    for n in ("kim", "putin"):
+        graph.add_node(n, label=n, type="Person", country="", aliases=[])
+    graph.add_edge("kim", "putin", key="s1", **(_edge("s1") | {"quote": "elsewhere"}))
+    data = page_data(graph, "t", Sources({"a": ("", "Some other text.")}, {"s1": (0, 4)}))
+    (row,) = rows_as_dicts(data, "statement")
+    assert row["quote"] == "elsewhere" and row["start"] == -1
+
+
+def test_page_data_is_deterministic(bundled_store_path: Path) -> None:
+    graph = project(str(bundled_store_path))
+    sources = read_sources(str(bundled_store_path))
+    first = json.dumps(page_data(graph, "t", sources), sort_keys=True)
+    assert first == json.dumps(page_data(graph, "t", sources), sort_keys=True)
+
+
+def test_small_graphs_draw_everything_big_ones_open_search_first(demo: dict[str, Any]) -> None:
+    assert demo["mode"] == "full" and demo["overview"] == []
+    graph = nx.MultiDiGraph()
+    for i in range(FULL_NODES + 5):
+        graph.add_node(f"n{i}", label=f"N{i}", type="Person", country="", aliases=[])
+    for i in range(1, FULL_NODES + 5):
+        graph.add_edge("n0", f"n{i}", key=f"s{i}", **_edge(f"s{i}"))
+    big = page_data(graph, "big")
+    assert big["mode"] == "search-first"
+    nodes = rows_as_dicts(big, "node")
+    assert nodes[big["overview"][0]]["id"] == "n0"  # the hub is the most central
+
+
+def _edge(sid: str) -> dict[str, object]:
+    return {
+        "relation": "met", "label": "met", "date": "2020-01-01", "precision": "day",
+        "year": 2020, "place": "", "status": "asserted", "attributed_to": "", "article": "a",
+        "article_title": "T", "outlet": "O", "published": "2020-01-02", "quote": "q",
+        "detail": "", "role": "", "statement": sid,
+    }  # fmt: skip
+
+
+def test_layout_separates_components_and_keeps_neighbours_close() -> None:
+    weights = {("a", "b"): 3, ("b", "c"): 1, ("a", "c"): 1, ("x", "y"): 1}
+    nodes = ["a", "b", "c", "x", "y", "lonely"]
+    first = layout(nodes, weights)
+    assert first == layout(nodes, weights)  # seeded
+    assert set(first) == set(nodes)
+    assert len(set(first.values())) == len(nodes)
+
+    def dist(u: str, v: str) -> float:
+        return float(((first[u][0] - first[v][0]) ** 2 + (first[u][1] - first[v][1]) ** 2) ** 0.5)
+
+    assert dist("a", "b") < 300 and dist("x", "y") < 300
+    assert dist("a", "x") > dist("a", "b")
