@@ -26,8 +26,31 @@ def address_space() -> int:
     return pages * os.sysconf("SC_PAGE_SIZE")
 
 
+_M_ARENA_MAX = -8  # <malloc.h>
+
+
+def _fewer_malloc_arenas() -> None:
+    """Ask glibc for two malloc arenas instead of one per thread (up to 8 per core).
+
+    Each arena reserves 64 MiB of address space up front, which counts against
+    ``RLIMIT_AS`` though it holds nothing: with the engine's threads, how many
+    arenas exist at once depended on timing, and a small query sometimes failed
+    to start a thread under a 512 MiB budget. Not glibc: nothing to do.
+    """
+    import ctypes
+
+    try:
+        libc = ctypes.CDLL(None)
+        mallopt = libc.mallopt
+    except (OSError, AttributeError):
+        return
+    mallopt.argtypes = [ctypes.c_int, ctypes.c_int]
+    mallopt(_M_ARENA_MAX, 2)
+
+
 def limit_memory(budget: int) -> None:
     """Let this process grow by at most ``budget`` bytes of address space from now on."""
+    _fewer_malloc_arenas()
     cap = address_space() + budget
     _, hard = resource.getrlimit(resource.RLIMIT_AS)
     if hard != resource.RLIM_INFINITY:
