@@ -616,9 +616,37 @@ def annotate(target: str | None, corpus_dir: Path, port: int, no_browser: bool) 
         server.server_close()
 
 
+class _Terminated(SystemExit):
+    """Raised by the SIGTERM handler, so that it can be told from other exits."""
+
+
 def _terminated(signum: int, frame: Any) -> None:
     """SIGTERM unwinds like Ctrl-C: partial outputs and build directories are removed."""
-    raise SystemExit(128 + signum)
+    raise _Terminated(128 + signum)
+
+
+def _unraisable(args: Any) -> None:
+    """Raise SIGTERM's exit again when it landed where an exception cannot propagate.
+
+    Python runs a signal handler at the next safe point, which can be inside a
+    callback such as logging's at-fork hook while a build starts its workers.
+    There the exception is "ignored" (printed, and the build goes on). A short
+    timer raises it again a moment later, from wherever the program then is;
+    should that be a callback too, this runs again.
+    """
+    import signal
+    import sys
+
+    if isinstance(args.exc_value, _Terminated):
+        code = args.exc_value.code
+
+        def again(signum: int, frame: Any) -> None:
+            raise _Terminated(code)
+
+        signal.signal(signal.SIGALRM, again)
+        signal.setitimer(signal.ITIMER_REAL, 0.01)
+        return
+    sys.__unraisablehook__(args)
 
 
 def main() -> None:
@@ -626,6 +654,7 @@ def main() -> None:
     import sys
 
     signal.signal(signal.SIGTERM, _terminated)
+    sys.unraisablehook = _unraisable
     if sys.stdout is None:  # started with standard output closed
         click.echo("error: standard output: it is closed (redirect it to a file)", err=True)
         sys.exit(1)
