@@ -38,6 +38,7 @@ from relgraph.draft.cues import (
     speaker_of,
     status_of,
 )
+from relgraph.draft.lexicon import DEMONYMS
 from relgraph.draft.mentions import Mention, Registry
 from relgraph.draft.sentences import DateMention, Sentence, shortest_unique
 from relgraph.draft.triggers import trigger_patterns
@@ -146,6 +147,11 @@ def sentence_claims(
                     after = [m for m in after if document[m.start - 3 : m.start] == "to "]
             after = [m for m in after if not _apposed_place(m, mentions, registry, document)]
             subject = before[-1] if before and may_lead(before[-1], t0, document) else None
+            if predicate == "built" and _PLANNED_WORK.search(document, max(0, t0 - 30), t0):
+                continue  # "a project to build a pipeline" is a proposal, not a deed
+            if predicate == "proposed":
+                owner = _demonym_before(document, t0, registry)
+                subject = owner or subject  # "a Russian project to …": Russia proposes it
             pronoun = (
                 subject is None
                 and previous_actor
@@ -187,55 +193,64 @@ def sentence_claims(
                     chain.insert(0, before[k])
                     k -= 1
                 participants = tuple(dict.fromkeys(m.entity for m in chain))
-            if subject_id == obj.entity:
-                continue
-            lo = min(subject.start if subject else t0, t0, obj.start)
-            hi = max(obj.end, t1, subject.end if subject else t1)
-            span = shortest_unique(ctx.documents, doc, lo, hi, (sentence.start, sentence.end))
-            if span is None:
-                continue
-            near = 1.0 - min(hi - lo, 200) / 400
-            confidence = round(0.35 + 0.4 * near + (0.1 if subject else 0.0), 2)
-            clause = clause_of(document, sentence, t0, t1)
-            at = clause.find(document[lo:hi])
-            claim_status = status_of(
-                clause[max(0, at) : max(0, at) + hi - lo + 40] if at >= 0 else clause
-            )
-            if claim_status == "asserted" and NOUN_TRIGGER.match(document, t0):
-                # "the summit between X and Y, which is expected to take place …"
-                claim_status = status_of(document[hi : sentence.end])
-            claim = DraftClaim(
-                predicate=predicate,
-                participants=participants,
-                object=obj.entity,
-                quote=ctx.documents[doc][span[0] : span[1]],
-                confidence=confidence,
-                date=claim_date(dates, t0, ctx.published_iso, claim_status, document)
-                or (
-                    ctx.lead_date
-                    if claim_status == "asserted"
-                    and doc == 0
-                    and sentence.start < ctx.lead_end
-                    and not _ELSEWHEN.search(document, sentence.start, hi)
-                    else None
-                ),
-                place=place if predicate in ("met", "hosted", "signed", "discussed") else None,
-                status=claim_status,
-                asserted_by=speaker if speaker not in (None, subject_id, obj.entity) else None,
-            )
-            if (
-                predicate == "stated_position"
-                and speaker is not None
-                and participants == (subject_id,)
-                and registry.type_of(speaker) == "Person"
-                and registry.entities[speaker].country == subject_id
-            ):
-                # "Lavrov said Russia is ready …": the minister states his country's position
-                participants, subject_id = (speaker,), speaker
-                claim = replace(claim, participants=participants, asserted_by=None)
-            key = (predicate, participants, obj.entity)
-            if key not in found or found[key].confidence < confidence:
-                found[key] = claim
+            coordinated = [obj]
+            if not spec.symmetric and not re.search(
+                r"\bbetween\s+(?:the\s+)?$", document[max(0, obj.start - 14) : obj.start]
+            ):  # "a gas pipeline and a power line": one claim for each
+                for nxt in objects[1:]:
+                    if not _COORDINATED.match(document[coordinated[-1].end : nxt.start]):
+                        break
+                    coordinated.append(nxt)
+            for obj in coordinated:
+                if subject_id == obj.entity:
+                    continue
+                lo = min(subject.start if subject else t0, t0, obj.start)
+                hi = max(obj.end, t1, subject.end if subject else t1)
+                span = shortest_unique(ctx.documents, doc, lo, hi, (sentence.start, sentence.end))
+                if span is None:
+                    continue
+                near = 1.0 - min(hi - lo, 200) / 400
+                confidence = round(0.35 + 0.4 * near + (0.1 if subject else 0.0), 2)
+                clause = clause_of(document, sentence, t0, t1)
+                at = clause.find(document[lo:hi])
+                claim_status = status_of(
+                    clause[max(0, at) : max(0, at) + hi - lo + 40] if at >= 0 else clause
+                )
+                if claim_status == "asserted" and NOUN_TRIGGER.match(document, t0):
+                    # "the summit between X and Y, which is expected to take place …"
+                    claim_status = status_of(document[hi : sentence.end])
+                claim = DraftClaim(
+                    predicate=predicate,
+                    participants=participants,
+                    object=obj.entity,
+                    quote=ctx.documents[doc][span[0] : span[1]],
+                    confidence=confidence,
+                    date=claim_date(dates, t0, ctx.published_iso, claim_status, document)
+                    or (
+                        ctx.lead_date
+                        if claim_status == "asserted"
+                        and doc == 0
+                        and sentence.start < ctx.lead_end
+                        and not _ELSEWHEN.search(document, sentence.start, hi)
+                        else None
+                    ),
+                    place=place if predicate in ("met", "hosted", "signed", "discussed") else None,
+                    status=claim_status,
+                    asserted_by=speaker if speaker not in (None, subject_id, obj.entity) else None,
+                )
+                if (
+                    predicate == "stated_position"
+                    and speaker is not None
+                    and participants == (subject_id,)
+                    and registry.type_of(speaker) == "Person"
+                    and registry.entities[speaker].country == subject_id
+                ):
+                    # "Lavrov said Russia is ready …": the minister states his country's position
+                    participants, subject_id = (speaker,), speaker
+                    claim = replace(claim, participants=participants, asserted_by=None)
+                key = (predicate, participants, obj.entity)
+                if key not in found or found[key].confidence < confidence:
+                    found[key] = claim
     if not found and speaker is not None:
         said = _said_claim(sentence, doc, speaker, mentions, dates, ctx)
         if said is not None:
@@ -253,6 +268,28 @@ _SOURCE_BEFORE = re.compile(r"\b(?:cited by|quoted by|according to)\b[^,.;]*$")
 _ELSEWHEN = re.compile(
     r"\b(?:since|ago|past|previously|earlier|former|once|had|weeks|months|years)\b", re.I
 )
+
+
+#: what joins two objects of one verb: "a gas pipeline and a power line", "X, Y and Z"
+_COORDINATED = re.compile(r"^,?\s+and\s+(?:(?:a|an|the)\s+)?$")
+
+#: work that is only planned: "a project to build", "plans to construct"
+_PLANNED_WORK = re.compile(r"\b(?:projects?|plans?|proposals?|offers?|considering)\s+to\s+$")
+_DEMONYM_BEFORE = re.compile(r"\b(?:a|an|the)\s+([A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s+$")
+
+
+def _demonym_before(document: str, t0: int, registry: Registry) -> Mention | None:
+    """ "a Russian project", "the Chinese proposal": the country the adjective names."""
+    found = _DEMONYM_BEFORE.search(document, max(0, t0 - 40), t0)
+    if found is None:
+        return None
+    word = found.group(1)
+    for country, forms in DEMONYMS.items():
+        if word in forms:
+            entity = registry.by_name(country)
+            if entity is not None:
+                return Mention(entity, found.start(1), found.end(1), word)
+    return None
 
 
 def _apposed_place(m: Mention, mentions: Sequence[Mention], registry: Registry, text: str) -> bool:

@@ -17,7 +17,7 @@ from relgraph.draft.sentences import DateMention, Sentence
 ACTORS = ("Person", "Country", "Organization")
 
 _SPEAKER_AFTER = re.compile(
-    r"^\s*(?:said|says|told|added|stressed|noted|warned|announced|revealed|confirmed|reported)\b"
+    r"^\s*(?:(?:also|later|then|further|again|earlier|previously)\s+)?(?:said|says|told|added|stressed|noted|warned|announced|revealed|confirmed|reported)\b"
 )
 _SPEAKER_BEFORE = re.compile(r"\b(?:according to|said|says|cited|quoted)\s+(?:the\s+)?$")
 _SAID = re.compile(r"\b(?:said|says|told|added|according to|quoted|cited|reads the statement)\b")
@@ -31,7 +31,11 @@ PRONOUN = re.compile(r"^(?:He|She)\b")
 PRONOUN_ANY = re.compile(r"\b(?:he|she|He|She)\b")
 PASSIVE = re.compile(r"\s+by\s+(?:the\s+|an?\s+)?")
 LIST_GAP = re.compile(r"^\s*(?:,|and|,\s*and)?\s*(?:the\s+)?$")
-PRONOUN_SAID = re.compile(r"\b(?:he|she|He|She) (?:said|added|told)\b")
+PRONOUN_SAID = re.compile(
+    r"\b(?:he|she|He|She|[Tt]he (?:[A-Za-z-]+ ){0,2}(?:minister|ambassador|"
+    r"spokes(?:man|woman|person)|envoy|diplomat|secretary))"
+    r"(?:,[^,]{1,60},)? (?:also )?(?:said|added|told|says)\b"
+)
 
 
 def speaker_of(sentence: Sentence, mentions: Sequence[Mention], registry: Registry) -> str | None:

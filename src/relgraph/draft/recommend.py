@@ -19,6 +19,7 @@ from relgraph.draft.mentions import Mention, NearMiss, Registry, Stub, find_ment
 from relgraph.draft.roles import DraftRole, find_roles
 from relgraph.draft.sentences import Sentence, find_dates, split_sentences
 from relgraph.draft.stubs import find_stubs
+from relgraph.draft.topics import find_topic_stubs
 from relgraph.vocab import load_vocabulary
 
 
@@ -70,6 +71,7 @@ class RuleBased:
         for document in documents:
             found = find_mentions(document, registry)
             more, missed, _ = find_stubs(document, found, registry)
+            more += find_topic_stubs(document, found, registry)
             stubs.extend(s for s in more if s.id not in {x.id for x in stubs})
             misses.extend(missed)
         extended = with_stubs(registry, tuple(stubs))
