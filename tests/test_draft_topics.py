@@ -136,3 +136,29 @@ def test_the_minister_said_goes_to_the_last_person_named(registry: Registry) -> 
     claims = claims_of(registry, text)
     backed = [c for c in claims if c.predicate == "supported"]
     assert backed and backed[0].asserted_by == "lavrov", claims
+
+
+def test_said_friday_dates_the_saying_not_the_reported_deed(registry: Registry) -> None:
+    text = "The US said Friday that North Korea has shipped ammunition to Russia.\n"
+    claims = claims_of(registry, text)
+    shipped = [c for c in claims if c.predicate == "transferred"]
+    assert shipped and shipped[0].date is None, claims
+
+
+def test_speaker_after_an_apposition(registry: Registry) -> None:
+    text = "Sergey Lavrov, the minister, also said Pyongyang backed the six-party talks.\n"
+    claims = claims_of(registry, text)
+    backed = [c for c in claims if c.predicate == "supported"]
+    assert backed and backed[0].asserted_by == "lavrov", claims
+
+
+def test_a_new_capital_stands_for_its_country(registry: Registry) -> None:
+    text = "Kim flew to Washington. Talks between Washington and Pyongyang went well on Monday.\n"
+    s = RuleBased().suggest(ArticleText(text, (), PUBLISHED, ()), without(registry, "usa"))
+    assert [(st.id, st.country) for st in s.stubs if st.id == "washington"] == [
+        ("washington", None)
+    ]  # no United States in the registry: no country to give it
+    s = RuleBased().suggest(ArticleText(text, (), PUBLISHED, ()), registry)
+    assert [(st.id, st.country) for st in s.stubs] == [("washington", "usa")]
+    met = [c for c in s.claims if c.predicate == "met"]
+    assert met and {*met[0].participants, met[0].object} == {"usa", "dprk"}

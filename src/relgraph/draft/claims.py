@@ -31,6 +31,7 @@ from relgraph.draft.cues import (
     background,
     claim_date,
     clause_of,
+    dated_saying,
     joined,
     may_lead,
     place_of,
@@ -225,7 +226,9 @@ def sentence_claims(
                     object=obj.entity,
                     quote=ctx.documents[doc][span[0] : span[1]],
                     confidence=confidence,
-                    date=claim_date(dates, t0, ctx.published_iso, claim_status, document)
+                    date=None
+                    if predicate not in _STATEMENTS and dated_saying(dates, t0, document)
+                    else claim_date(dates, t0, ctx.published_iso, claim_status, document)
                     or (
                         ctx.lead_date
                         if claim_status == "asserted"
@@ -269,6 +272,19 @@ _ELSEWHEN = re.compile(
     r"\b(?:since|ago|past|previously|earlier|former|once|had|weeks|months|years)\b", re.I
 )
 
+
+#: predicates that are themselves statements: "X said Friday" dates them
+_STATEMENTS = frozenset(
+    [
+        "stated_position",
+        "expressed_concern",
+        "criticized",
+        "urged",
+        "accused",
+        "denied",
+        "supported",
+    ]
+)
 
 #: what joins two objects of one verb: "a gas pipeline and a power line", "X, Y and Z"
 _COORDINATED = re.compile(r"^,?\s+and\s+(?:(?:a|an|the)\s+)?$")

@@ -17,7 +17,8 @@ from relgraph.draft.sentences import DateMention, Sentence
 ACTORS = ("Person", "Country", "Organization")
 
 _SPEAKER_AFTER = re.compile(
-    r"^\s*(?:(?:also|later|then|further|again|earlier|previously)\s+)?(?:said|says|told|added|stressed|noted|warned|announced|revealed|confirmed|reported)\b"
+    r"^(?:,[^,.;\"“”]{1,60},)?\s*(?:(?:also|later|then|further|again|earlier|previously)\s+)?"
+    r"(?:said|says|told|added|stressed|noted|warned|announced|revealed|confirmed|reported)\b"
 )
 _SPEAKER_BEFORE = re.compile(r"\b(?:according to|said|says|cited|quoted)\s+(?:the\s+)?$")
 _SAID = re.compile(r"\b(?:said|says|told|added|according to|quoted|cited|reads the statement)\b")
@@ -62,6 +63,22 @@ def status_of(text: str) -> str:
 
 _OTHER_EVENT = re.compile(r"\b(?:after|before|since|following)\b")
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:who|which|whose|where)\b")
+
+
+#: "X said Friday that …": the date of the saying
+_SAID_DATE = re.compile(
+    r"\b(?:said|says|told \w+|announced|confirmed|reported|stated)\s+(?:on\s+|late\s+)?$"
+)
+
+
+def dated_saying(dates: Sequence[DateMention], at: int, text: str) -> bool:
+    """ "The US said Friday that North Korea has sent …": the nearest date is the saying's."""
+    if not dates:
+        return False
+    nearest = min(dates, key=lambda d: abs(d.start - at))
+    return nearest.end <= at and bool(
+        _SAID_DATE.search(text, max(0, nearest.start - 30), nearest.start)
+    )
 
 
 def claim_date(
