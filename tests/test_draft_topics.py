@@ -162,3 +162,15 @@ def test_a_new_capital_stands_for_its_country(registry: Registry) -> None:
     assert [(st.id, st.country) for st in s.stubs] == [("washington", "usa")]
     met = [c for c in s.claims if c.predicate == "met"]
     assert met and {*met[0].participants, met[0].object} == {"usa", "dprk"}
+
+
+def test_a_meeting_in_text_and_caption_on_the_same_day_is_one_suggestion(
+    registry: Registry,
+) -> None:
+    text = "Sergey Lavrov met Choe Ryong Hae in Moscow on Thursday.\n"
+    caption = "Choe Ryong Hae meets Sergey Lavrov in Moscow on Thursday. (AP)"
+    s = RuleBased().suggest(ArticleText(text, (caption,), PUBLISHED, ()), registry)
+    assert len([c for c in s.claims if c.predicate == "met"]) == 1, s.claims
+    other_day = "Choe Ryong Hae meets Sergey Lavrov in Moscow on Monday. (AP)"
+    s = RuleBased().suggest(ArticleText(text, (other_day,), PUBLISHED, ()), registry)
+    assert len([c for c in s.claims if c.predicate == "met"]) == 2, s.claims

@@ -13,6 +13,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Protocol
 
+from relgraph.dates import DateError, resolve
 from relgraph.draft.claims import Context, DraftClaim, sentence_claims
 from relgraph.draft.cues import ACTORS, as_actor
 from relgraph.draft.mentions import Mention, NearMiss, Registry, Stub, find_mentions
@@ -117,11 +118,38 @@ class RuleBased:
                 actor = people[0].entity if people else actor
         return Suggestions(
             tuple(roles.values()),
-            tuple(claims.values()),
+            one_per_event(list(claims.values()), article.published),
             tuple(stubs),
             tuple(misses),
             tuple(sorted(mentioned)),
         )
+
+
+def one_per_event(claims: list[DraftClaim], published: dt.date) -> tuple[DraftClaim, ...]:
+    """A meeting told twice (in the text and in a caption) is one suggestion.
+
+    Symmetric claims with the same participants on the same (known) day are one
+    event; the most confident wording stays. Different or unknown days may be
+    different meetings.
+    """
+    vocab = load_vocabulary()
+    best: dict[tuple[object, ...], DraftClaim] = {}
+    order: list[tuple[object, ...]] = []
+    for k, claim in enumerate(claims):
+        key: tuple[object, ...] = (k,)
+        if vocab.predicates[claim.predicate].symmetric and claim.object is not None:
+            try:
+                day = resolve(claim.date, published).iso if claim.date else None
+            except DateError:
+                day = claim.date
+            if day is not None:  # undated: nothing says it is the same meeting
+                key = (claim.predicate, frozenset((*claim.participants, claim.object)), day)
+        if key not in best:
+            order.append(key)
+            best[key] = claim
+        elif claim.confidence > best[key].confidence:
+            best[key] = claim
+    return tuple(best[key] for key in order)
 
 
 LEAD_PARAGRAPHS = 3  # news copy states its main event, and its date, in the first paragraphs
