@@ -174,3 +174,15 @@ def test_a_meeting_in_text_and_caption_on_the_same_day_is_one_suggestion(
     other_day = "Choe Ryong Hae meets Sergey Lavrov in Moscow on Monday. (AP)"
     s = RuleBased().suggest(ArticleText(text, (other_day,), PUBLISHED, ()), registry)
     assert len([c for c in s.claims if c.predicate == "met"]) == 2, s.claims
+
+
+def test_a_stance_about_the_future_is_asserted_a_meeting_is_planned(registry: Registry) -> None:
+    text = (
+        "Lavrov said Pyongyang is ready to resume the six-party talks next month.\n\n"
+        "Lavrov will meet Choe Ryong Hae next week.\n"
+    )
+    claims = claims_of(registry, text)
+    position = [c for c in claims if c.predicate == "stated_position"]
+    met = [c for c in claims if c.predicate == "met"]
+    assert position and position[0].status == "asserted", claims
+    assert met and met[0].status == "planned", claims

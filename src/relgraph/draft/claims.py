@@ -220,6 +220,8 @@ def sentence_claims(
                 if claim_status == "asserted" and NOUN_TRIGGER.match(document, t0):
                     # "the summit between X and Y, which is expected to take place …"
                     claim_status = status_of(document[hi : sentence.end])
+                if claim_status == "planned" and predicate in _STANCES:
+                    claim_status = "asserted"  # "X said talks could start": the saying happened
                 claim = DraftClaim(
                     predicate=predicate,
                     participants=participants,
@@ -285,6 +287,9 @@ _STATEMENTS = frozenset(
         "supported",
     ]
 )
+
+#: stances: taken when stated, whatever the future their content speaks of
+_STANCES = _STATEMENTS | {"rejected", "agreed", "considered", "proposed"}
 
 #: what joins two objects of one verb: "a gas pipeline and a power line", "X, Y and Z"
 _COORDINATED = re.compile(r"^,?\s+and\s+(?:(?:a|an|the)\s+)?$")
@@ -353,6 +358,7 @@ def _said_claim(
     if span is None:
         return None
     status = status_of(sentence.text)
+    status = "asserted" if status == "planned" else status  # a statement is made, not planned
     return DraftClaim(
         predicate="stated_position",
         participants=(speaker,),
