@@ -186,3 +186,20 @@ def test_a_stance_about_the_future_is_asserted_a_meeting_is_planned(registry: Re
     met = [c for c in claims if c.predicate == "met"]
     assert position and position[0].status == "asserted", claims
     assert met and met[0].status == "planned", claims
+
+
+def test_the_datelines_government_body_is_left_unqualified(registry: Registry) -> None:
+    ministry = Entity(
+        "russian_foreign_ministry", "Organization", "Russian Foreign Ministry", country="russia"
+    )
+    known = Registry([*registry.entities.values(), ministry])
+    text = "According to a Foreign Ministry statement, Russia backed the six-party talks.\n"
+    in_moscow = RuleBased().suggest(ArticleText(text, (), PUBLISHED, ("moscow",)), known)
+    assert "russian_foreign_ministry" in in_moscow.mentioned
+    assert not [s for s in in_moscow.stubs if s.name == "Foreign Ministry"]
+    backed = [c for c in in_moscow.claims if c.predicate == "supported"]
+    assert backed and backed[0].asserted_by == "russian_foreign_ministry", backed
+    # no dateline, or another country's: a new entity, as before
+    nowhere = RuleBased().suggest(ArticleText(text, (), PUBLISHED, ()), known)
+    assert "russian_foreign_ministry" not in nowhere.mentioned
+    assert [s.name for s in nowhere.stubs] == ["Foreign Ministry"]

@@ -20,7 +20,7 @@ _SPEAKER_AFTER = re.compile(
     r"^(?:,[^,.;\"“”]{1,60},)?\s*(?:(?:also|later|then|further|again|earlier|previously)\s+)?"
     r"(?:said|says|told|added|stressed|noted|warned|announced|revealed|confirmed|reported)\b"
 )
-_SPEAKER_BEFORE = re.compile(r"\b(?:according to|said|says|cited|quoted)\s+(?:the\s+)?$")
+_SPEAKER_BEFORE = re.compile(r"\b(?:[Aa]ccording to|said|says|cited|quoted)\s+(?:the\s+|an?\s+)?$")
 _SAID = re.compile(r"\b(?:said|says|told|added|according to|quoted|cited|reads the statement)\b")
 _ALLEGED = re.compile(r"\b(?:accus\w*|alleg\w*|claims?|suspected|reportedly)\b", re.IGNORECASE)
 _DENIED = re.compile(r"\b(?:denied|denies|deny|not presented any evidence|no evidence)\b")

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 from relgraph.dates import DateError, resolve
 from relgraph.draft.claims import Context, DraftClaim, sentence_claims
 from relgraph.draft.cues import ACTORS, as_actor
+from relgraph.draft.lexicon import DEMONYMS
 from relgraph.draft.mentions import Mention, NearMiss, Registry, Stub, find_mentions
 from relgraph.draft.roles import DraftRole, find_roles
 from relgraph.draft.sentences import Sentence, find_dates, split_sentences
@@ -75,6 +76,7 @@ class RuleBased:
             more += find_topic_stubs(document, found, registry)
             stubs.extend(s for s in more if s.id not in {x.id for x in stubs})
             misses.extend(missed)
+        stubs, registry = dateline_bodies(stubs, registry, article.datelines)
         extended = with_stubs(registry, tuple(stubs))
         ctx = _context(article, documents, extended)
         claims: dict[tuple[object, ...], DraftClaim] = {}
@@ -123,6 +125,44 @@ class RuleBased:
             tuple(misses),
             tuple(sorted(mentioned)),
         )
+
+
+def dateline_bodies(
+    stubs: list[Stub], registry: Registry, datelines: tuple[str, ...]
+) -> tuple[list[Stub], Registry]:
+    """ "a Foreign Ministry statement" in a Moscow story is the Russian Foreign Ministry.
+
+    News copy leaves the dateline's own government unqualified. A stub that, with
+    the demonym of the dateline's country before it, spells a registry entity is
+    that entity: the stub goes and the registry learns the short name.
+    """
+    countries = []
+    for place in datelines:
+        entity = registry.entities.get(place)
+        if entity is not None:
+            country = place if entity.type == "Country" else entity.country
+            if country and country in registry.entities:
+                countries.append(registry.entities[country].name)
+    if not countries:
+        return stubs, registry
+    kept: list[Stub] = []
+    aliases: dict[str, list[str]] = {}
+    for stub in stubs:
+        known = None
+        if stub.type == "Organization" and not stub.country:
+            forms = [f for c in countries for f in DEMONYMS.get(c, ())]
+            known = next((e for f in forms if (e := registry.by_name(f"{f} {stub.name}"))), None)
+        if known is None:
+            kept.append(stub)
+        else:
+            aliases.setdefault(known, []).append(stub.name)
+    if not aliases:
+        return stubs, registry
+    entities = [
+        replace(e, aliases=(*e.aliases, *aliases[e.id])) if e.id in aliases else e
+        for e in registry.entities.values()
+    ]
+    return kept, Registry(entities)
 
 
 def one_per_event(claims: list[DraftClaim], published: dt.date) -> tuple[DraftClaim, ...]:
