@@ -203,3 +203,22 @@ def test_the_datelines_government_body_is_left_unqualified(registry: Registry) -
     nowhere = RuleBased().suggest(ArticleText(text, (), PUBLISHED, ()), known)
     assert "russian_foreign_ministry" not in nowhere.mentioned
     assert [s.name for s in nowhere.stubs] == ["Foreign Ministry"]
+
+
+def test_a_canceled_meeting_is_no_meeting(registry: Registry) -> None:
+    claims = claims_of(registry, "Putin canceled the meeting with Kim Jong Un on Monday.\n")
+    assert not [c for c in claims if c.predicate == "met"], claims
+    claims = claims_of(registry, "Putin held the meeting with Kim Jong Un on Monday.\n")
+    assert [c for c in claims if c.predicate == "met"], claims
+
+
+def test_the_longer_trigger_wins(registry: Registry) -> None:
+    # "sent" (a message) is part of "has sent to" (a transfer): only the transfer
+    claims = claims_of(registry, "North Korea has sent to Russia 1,000 containers of shells.\n")
+    assert [c.predicate for c in claims] == ["transferred"], claims
+
+
+def test_a_leaders_administration_acts_for_the_country(registry: Registry) -> None:
+    text = "The Kremlin urged the Putin administration to talk to Kim Jong Un.\n"
+    urged = [c for c in claims_of(registry, text) if c.predicate == "urged"]
+    assert urged and urged[0].object == "russia", urged

@@ -90,6 +90,7 @@ def sentence_claims(
     """The claims one sentence suggests (``doc`` 0 is the text, 1… the captions)."""
     registry, vocab = ctx.registry, ctx.vocab
     found: dict[tuple[object, ...], DraftClaim] = {}
+    spans: dict[tuple[object, ...], tuple[int, int]] = {}  # each claim's trigger
     speaker = speaker_of(sentence, mentions, registry)
     if speaker is None and previous_actor and PRONOUN_SAID.search(sentence.text):
         speaker = previous_actor  # '"…," he said.'
@@ -103,6 +104,8 @@ def sentence_claims(
         spec = vocab.predicates[predicate]
         for match in pattern.finditer(sentence.text):
             t0, t1 = sentence.start + match.start(), sentence.start + match.end()
+            if predicate in _EVENTS and _CALLED_OFF.search(document, max(0, t0 - 40), t0):
+                continue  # "Trump canceled the meeting", "refused bilateral talks": no meeting
             before_all = [m for m in actors if registry.type_of(m.entity) in spec.domain]
             before = [m for m in before_all if m.end <= t0]
             plain = actors if spec.range <= set(ACTORS) else mentions
@@ -256,11 +259,28 @@ def sentence_claims(
                 key = (predicate, participants, obj.entity)
                 if key not in found or found[key].confidence < confidence:
                     found[key] = claim
+                    spans[key] = (t0, t1)
     if not found and speaker is not None:
         said = _said_claim(sentence, doc, speaker, mentions, dates, ctx)
         if said is not None:
             found[("said",)] = said
-    return list(found.values())
+    return [
+        claim
+        for key, claim in found.items()
+        if not any(
+            other[0] != key[0] and _inside(spans.get(key), span) for other, span in spans.items()
+        )
+    ]
+
+
+def _inside(span: tuple[int, int] | None, other: tuple[int, int]) -> bool:
+    """The trigger is part of a longer one ("sent" in "has sent to"): the longer one wins."""
+    return (
+        span is not None
+        and other[0] <= span[0]
+        and span[1] <= other[1]
+        and other[1] - other[0] > span[1] - span[0]
+    )
 
 
 _SAID_AT = re.compile(r"\b(?:said|says|told \w+|stressed|noted|added)\b(?:\s+that)?")
@@ -290,6 +310,13 @@ _STATEMENTS = frozenset(
 
 #: stances: taken when stated, whatever the future their content speaks of
 _STANCES = _STATEMENTS | {"rejected", "agreed", "considered", "proposed"}
+
+#: events a rejection calls off: "canceled the meeting", "refused bilateral talks"
+_EVENTS = frozenset(["met", "visited", "participates_in", "discussed", "hosted"])
+_CALLED_OFF = re.compile(
+    r"\b(?:cancell?ed|cancels|refused|refuses|rejected|called off|postponed|ruled out|scrapped)"
+    r"\s+(?:(?:the|a|an|its|his|her|their)\s+)?(?:[\w-]+\s+){0,2}$"
+)
 
 #: what joins two objects of one verb: "a gas pipeline and a power line", "X, Y and Z"
 _COORDINATED = re.compile(r"^,?\s+and\s+(?:(?:a|an|the)\s+)?$")

@@ -107,12 +107,25 @@ def place_of(sentence: Sentence, mentions: Sequence[Mention], registry: Registry
     return None
 
 
+#: "the Bush administration", "the Putin government": the leader's country acts
+_GOVERNMENT_AFTER = re.compile(r"(?:'s|’s)?\s+(?:administration|government|cabinet)\b")
+
+
 def as_actor(m: Mention, registry: Registry, text: str) -> Mention:
-    """A capital named as an actor ("Pyongyang is ready") stands for its country.
+    """A capital named as an actor ("Pyongyang is ready") stands for its country,
+    and so does a leader's administration ("the Bush administration").
 
     Only when the place is not the object of a preposition of place ("in Moscow").
     """
     entity = registry.entities.get(m.entity)
+    if (
+        entity is not None
+        and entity.type == "Person"
+        and entity.country
+        and registry.type_of(entity.country) == "Country"
+        and _GOVERNMENT_AFTER.match(text, m.end)
+    ):
+        return Mention(entity.country, m.start, m.end, m.surface, m.score * 0.9)
     if entity is None or entity.type != "Place" or not entity.country:
         return m
     if registry.type_of(entity.country) != "Country":
