@@ -222,3 +222,20 @@ def test_a_leaders_administration_acts_for_the_country(registry: Registry) -> No
     text = "The Kremlin urged the Putin administration to talk to Kim Jong Un.\n"
     urged = [c for c in claims_of(registry, text) if c.predicate == "urged"]
     assert urged and urged[0].object == "russia", urged
+
+
+def test_what_worries_moscow_is_the_object_of_its_concern(registry: Registry) -> None:
+    buildup = Entity("regional_military_activity", "Topic", "Military activity in the region")
+    known = Registry([*registry.entities.values(), buildup])
+    text = (
+        "Lavrov said Thursday that the intensification of military activity by the "
+        "United States in the area worries Moscow and Pyongyang.\n"
+    )
+    concern = [c for c in claims_of(known, text) if c.predicate == "expressed_concern"]
+    assert [(c.participants, c.object, c.asserted_by) for c in concern] == [
+        (("russia", "dprk"), "regional_military_activity", "lavrov")
+    ]
+    # "Moscow is worried about …": the usual order, no cause before the verb
+    text = "Moscow is worried about the six-party talks.\n"
+    concern = [c for c in claims_of(known, text) if c.predicate == "expressed_concern"]
+    assert [(c.participants, c.object) for c in concern] == [(("russia",), "six_party_talks")]

@@ -42,6 +42,7 @@ from relgraph.draft.cues import (
 from relgraph.draft.lexicon import DEMONYMS
 from relgraph.draft.mentions import Mention, Registry
 from relgraph.draft.sentences import DateMention, Sentence, shortest_unique
+from relgraph.draft.stimulus import stimulus_parties
 from relgraph.draft.triggers import trigger_patterns
 from relgraph.vocab import Vocabulary
 
@@ -106,6 +107,29 @@ def sentence_claims(
             t0, t1 = sentence.start + match.start(), sentence.start + match.end()
             if predicate in _EVENTS and _CALLED_OFF.search(document, max(0, t0 - 40), t0):
                 continue  # "Trump canceled the meeting", "refused bilateral talks": no meeting
+            felt = (
+                stimulus_parties(document, t0, t1, sentence.start, actors, registry)
+                if predicate == "expressed_concern"
+                else None
+            )
+            if felt is not None:  # "the build-up worries Moscow and Pyongyang"
+                people, cause = felt
+                span = shortest_unique(
+                    ctx.documents, doc, cause.start, people[-1].end, (sentence.start, sentence.end)
+                )
+                if span is not None:
+                    ids = tuple(m.entity for m in people)
+                    found[(predicate, ids, cause.entity)] = DraftClaim(
+                        predicate,
+                        ids,
+                        cause.entity,
+                        document[span[0] : span[1]],
+                        0.6,
+                        claim_date(dates, t0, ctx.published_iso, "asserted", document),
+                        status=status_of(clause_of(document, sentence, t0, t1)),
+                        asserted_by=speaker if speaker not in ids else None,
+                    )
+                continue
             before_all = [m for m in actors if registry.type_of(m.entity) in spec.domain]
             before = [m for m in before_all if m.end <= t0]
             plain = actors if spec.range <= set(ACTORS) else mentions
