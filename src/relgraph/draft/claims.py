@@ -19,10 +19,14 @@ from dataclasses import dataclass, replace
 
 from relgraph.draft.cues import (
     ACTORS,
+    CALLED_OFF,
     CLAUSE_BREAK,
+    COORDINATED,
+    EVENTS,
     LIST_GAP,
     NOUN_TRIGGER,
     PASSIVE,
+    PLANNED_WORK,
     PREP_BEFORE,
     PRONOUN_ANY,
     PRONOUN_SAID,
@@ -32,6 +36,7 @@ from relgraph.draft.cues import (
     claim_date,
     clause_of,
     dated_saying,
+    demonym_before,
     joined,
     may_lead,
     place_of,
@@ -39,7 +44,6 @@ from relgraph.draft.cues import (
     speaker_of,
     status_of,
 )
-from relgraph.draft.lexicon import DEMONYMS
 from relgraph.draft.mentions import Mention, Registry
 from relgraph.draft.sentences import DateMention, Sentence, shortest_unique
 from relgraph.draft.stimulus import stimulus_parties
@@ -105,7 +109,7 @@ def sentence_claims(
         spec = vocab.predicates[predicate]
         for match in pattern.finditer(sentence.text):
             t0, t1 = sentence.start + match.start(), sentence.start + match.end()
-            if predicate in _EVENTS and _CALLED_OFF.search(document, max(0, t0 - 40), t0):
+            if predicate in EVENTS and CALLED_OFF.search(document, max(0, t0 - 40), t0):
                 continue  # "Trump canceled the meeting", "refused bilateral talks": no meeting
             felt = (
                 stimulus_parties(document, t0, t1, sentence.start, actors, registry)
@@ -175,10 +179,10 @@ def sentence_claims(
                     after = [m for m in after if document[m.start - 3 : m.start] == "to "]
             after = [m for m in after if not _apposed_place(m, mentions, registry, document)]
             subject = before[-1] if before and may_lead(before[-1], t0, document) else None
-            if predicate == "built" and _PLANNED_WORK.search(document, max(0, t0 - 30), t0):
+            if predicate == "built" and PLANNED_WORK.search(document, max(0, t0 - 30), t0):
                 continue  # "a project to build a pipeline" is a proposal, not a deed
             if predicate == "proposed":
-                owner = _demonym_before(document, t0, registry)
+                owner = demonym_before(document, t0, registry)
                 subject = owner or subject  # "a Russian project to …": Russia proposes it
             pronoun = (
                 subject is None
@@ -226,7 +230,7 @@ def sentence_claims(
                 r"\bbetween\s+(?:the\s+)?$", document[max(0, obj.start - 14) : obj.start]
             ):  # "a gas pipeline and a power line": one claim for each
                 for nxt in objects[1:]:
-                    if not _COORDINATED.match(document[coordinated[-1].end : nxt.start]):
+                    if not COORDINATED.match(document[coordinated[-1].end : nxt.start]):
                         break
                     coordinated.append(nxt)
             for obj in coordinated:
@@ -334,34 +338,6 @@ _STATEMENTS = frozenset(
 
 #: stances: taken when stated, whatever the future their content speaks of
 _STANCES = _STATEMENTS | {"rejected", "agreed", "considered", "proposed"}
-
-#: events a rejection calls off: "canceled the meeting", "refused bilateral talks"
-_EVENTS = frozenset(["met", "visited", "participates_in", "discussed", "hosted"])
-_CALLED_OFF = re.compile(
-    r"\b(?:cancell?ed|cancels|refused|refuses|rejected|called off|postponed|ruled out|scrapped)"
-    r"\s+(?:(?:the|a|an|its|his|her|their)\s+)?(?:[\w-]+\s+){0,2}$"
-)
-
-#: what joins two objects of one verb: "a gas pipeline and a power line", "X, Y and Z"
-_COORDINATED = re.compile(r"^,?\s+and\s+(?:(?:a|an|the)\s+)?$")
-
-#: work that is only planned: "a project to build", "plans to construct"
-_PLANNED_WORK = re.compile(r"\b(?:projects?|plans?|proposals?|offers?|considering)\s+to\s+$")
-_DEMONYM_BEFORE = re.compile(r"\b(?:a|an|the)\s+([A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s+$")
-
-
-def _demonym_before(document: str, t0: int, registry: Registry) -> Mention | None:
-    """ "a Russian project", "the Chinese proposal": the country the adjective names."""
-    found = _DEMONYM_BEFORE.search(document, max(0, t0 - 40), t0)
-    if found is None:
-        return None
-    word = found.group(1)
-    for country, forms in DEMONYMS.items():
-        if word in forms:
-            entity = registry.by_name(country)
-            if entity is not None:
-                return Mention(entity, found.start(1), found.end(1), word)
-    return None
 
 
 def _apposed_place(m: Mention, mentions: Sequence[Mention], registry: Registry, text: str) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from relgraph.draft.lexicon import TITLE_WORDS
+from relgraph.draft.lexicon import DEMONYMS, TITLE_WORDS
 from relgraph.draft.mentions import Mention, Registry
 from relgraph.draft.sentences import DateMention, Sentence
 
@@ -221,3 +221,32 @@ def joined(a: Mention, b: Mention, text: str) -> bool:
 
 def possessive(m: Mention, text: str) -> bool:
     return text[m.end : m.end + 2] in ("'s", "’s")
+
+
+#: events a rejection calls off: "canceled the meeting", "refused bilateral talks"
+EVENTS = frozenset(["met", "visited", "participates_in", "discussed", "hosted"])
+CALLED_OFF = re.compile(
+    r"\b(?:cancell?ed|cancels|refused|refuses|rejected|called off|postponed|ruled out|scrapped)"
+    r"\s+(?:(?:the|a|an|its|his|her|their)\s+)?(?:[\w-]+\s+){0,2}$"
+)
+
+#: what joins two objects of one verb: "a gas pipeline and a power line", "X, Y and Z"
+COORDINATED = re.compile(r"^,?\s+and\s+(?:(?:a|an|the)\s+)?$")
+
+#: work that is only planned: "a project to build", "plans to construct"
+PLANNED_WORK = re.compile(r"\b(?:projects?|plans?|proposals?|offers?|considering)\s+to\s+$")
+DEMONYM_BEFORE = re.compile(r"\b(?:a|an|the)\s+([A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s+$")
+
+
+def demonym_before(document: str, t0: int, registry: Registry) -> Mention | None:
+    """ "a Russian project", "the Chinese proposal": the country the adjective names."""
+    found = DEMONYM_BEFORE.search(document, max(0, t0 - 40), t0)
+    if found is None:
+        return None
+    word = found.group(1)
+    for country, forms in DEMONYMS.items():
+        if word in forms:
+            entity = registry.by_name(country)
+            if entity is not None:
+                return Mention(entity, found.start(1), found.end(1), word)
+    return None
