@@ -12,7 +12,13 @@ from dataclasses import dataclass, replace
 from relgraph.draft.mentions import Registry
 from relgraph.draft.metadata import Metadata, find_metadata
 from relgraph.draft.page import PageText
-from relgraph.draft.recommend import ArticleText, Recommender, RuleBased, Suggestions
+from relgraph.draft.recommend import (
+    ArticleText,
+    Recommender,
+    RuleBased,
+    Suggestions,
+    with_stubs,
+)
 
 UNNAMED_OUTLET = "unnamed_wire"
 
@@ -36,7 +42,9 @@ def draft_article(
     """Draft an article from a page's text: metadata, then suggestions."""
     metadata = find_metadata(page, registry, reference, UNNAMED_OUTLET)
     article = ArticleText(page.text, page.captions, metadata.published, metadata.datelines)
-    suggestions = (recommender or RuleBased()).suggest(article, registry)
+    # the dateline's new places ("WASHINGTON") are names the story may use again
+    known = with_stubs(registry, metadata.stubs)
+    suggestions = (recommender or RuleBased()).suggest(article, known)
     own = {s.id for s in metadata.stubs}
     stubs = (*metadata.stubs, *(s for s in suggestions.stubs if s.id not in own))
     suggestions = replace(suggestions, stubs=stubs)

@@ -19,10 +19,14 @@ from dataclasses import dataclass, replace
 
 from relgraph.draft.cues import (
     ACTORS,
+    CALLED_OFF,
     CLAUSE_BREAK,
+    COORDINATED,
+    EVENTS,
     LIST_GAP,
     NOUN_TRIGGER,
     PASSIVE,
+    PLANNED_WORK,
     PREP_BEFORE,
     PRONOUN_ANY,
     PRONOUN_SAID,
@@ -31,6 +35,8 @@ from relgraph.draft.cues import (
     background,
     claim_date,
     clause_of,
+    dated_saying,
+    demonym_before,
     joined,
     may_lead,
     place_of,
@@ -40,6 +46,7 @@ from relgraph.draft.cues import (
 )
 from relgraph.draft.mentions import Mention, Registry
 from relgraph.draft.sentences import DateMention, Sentence, shortest_unique
+from relgraph.draft.stimulus import stimulus_parties
 from relgraph.draft.triggers import trigger_patterns
 from relgraph.vocab import Vocabulary
 
@@ -88,6 +95,7 @@ def sentence_claims(
     """The claims one sentence suggests (``doc`` 0 is the text, 1… the captions)."""
     registry, vocab = ctx.registry, ctx.vocab
     found: dict[tuple[object, ...], DraftClaim] = {}
+    spans: dict[tuple[object, ...], tuple[int, int]] = {}  # each claim's trigger
     speaker = speaker_of(sentence, mentions, registry)
     if speaker is None and previous_actor and PRONOUN_SAID.search(sentence.text):
         speaker = previous_actor  # '"…," he said.'
@@ -101,6 +109,31 @@ def sentence_claims(
         spec = vocab.predicates[predicate]
         for match in pattern.finditer(sentence.text):
             t0, t1 = sentence.start + match.start(), sentence.start + match.end()
+            if predicate in EVENTS and CALLED_OFF.search(document, max(0, t0 - 40), t0):
+                continue  # "Trump canceled the meeting", "refused bilateral talks": no meeting
+            felt = (
+                stimulus_parties(document, t0, t1, sentence.start, actors, registry)
+                if predicate == "expressed_concern"
+                else None
+            )
+            if felt is not None:  # "the build-up worries Moscow and Pyongyang"
+                people, cause = felt
+                span = shortest_unique(
+                    ctx.documents, doc, cause.start, people[-1].end, (sentence.start, sentence.end)
+                )
+                if span is not None:
+                    ids = tuple(m.entity for m in people)
+                    found[(predicate, ids, cause.entity)] = DraftClaim(
+                        predicate,
+                        ids,
+                        cause.entity,
+                        document[span[0] : span[1]],
+                        0.6,
+                        claim_date(dates, t0, ctx.published_iso, "asserted", document),
+                        status=status_of(clause_of(document, sentence, t0, t1)),
+                        asserted_by=speaker if speaker not in ids else None,
+                    )
+                continue
             before_all = [m for m in actors if registry.type_of(m.entity) in spec.domain]
             before = [m for m in before_all if m.end <= t0]
             plain = actors if spec.range <= set(ACTORS) else mentions
@@ -146,6 +179,11 @@ def sentence_claims(
                     after = [m for m in after if document[m.start - 3 : m.start] == "to "]
             after = [m for m in after if not _apposed_place(m, mentions, registry, document)]
             subject = before[-1] if before and may_lead(before[-1], t0, document) else None
+            if predicate == "built" and PLANNED_WORK.search(document, max(0, t0 - 30), t0):
+                continue  # "a project to build a pipeline" is a proposal, not a deed
+            if predicate == "proposed":
+                owner = demonym_before(document, t0, registry)
+                subject = owner or subject  # "a Russian project to …": Russia proposes it
             pronoun = (
                 subject is None
                 and previous_actor
@@ -187,60 +225,90 @@ def sentence_claims(
                     chain.insert(0, before[k])
                     k -= 1
                 participants = tuple(dict.fromkeys(m.entity for m in chain))
-            if subject_id == obj.entity:
-                continue
-            lo = min(subject.start if subject else t0, t0, obj.start)
-            hi = max(obj.end, t1, subject.end if subject else t1)
-            span = shortest_unique(ctx.documents, doc, lo, hi, (sentence.start, sentence.end))
-            if span is None:
-                continue
-            near = 1.0 - min(hi - lo, 200) / 400
-            confidence = round(0.35 + 0.4 * near + (0.1 if subject else 0.0), 2)
-            clause = clause_of(document, sentence, t0, t1)
-            at = clause.find(document[lo:hi])
-            claim_status = status_of(
-                clause[max(0, at) : max(0, at) + hi - lo + 40] if at >= 0 else clause
-            )
-            if claim_status == "asserted" and NOUN_TRIGGER.match(document, t0):
-                # "the summit between X and Y, which is expected to take place …"
-                claim_status = status_of(document[hi : sentence.end])
-            claim = DraftClaim(
-                predicate=predicate,
-                participants=participants,
-                object=obj.entity,
-                quote=ctx.documents[doc][span[0] : span[1]],
-                confidence=confidence,
-                date=claim_date(dates, t0, ctx.published_iso, claim_status, document)
-                or (
-                    ctx.lead_date
-                    if claim_status == "asserted"
-                    and doc == 0
-                    and sentence.start < ctx.lead_end
-                    and not _ELSEWHEN.search(document, sentence.start, hi)
-                    else None
-                ),
-                place=place if predicate in ("met", "hosted", "signed", "discussed") else None,
-                status=claim_status,
-                asserted_by=speaker if speaker not in (None, subject_id, obj.entity) else None,
-            )
-            if (
-                predicate == "stated_position"
-                and speaker is not None
-                and participants == (subject_id,)
-                and registry.type_of(speaker) == "Person"
-                and registry.entities[speaker].country == subject_id
-            ):
-                # "Lavrov said Russia is ready …": the minister states his country's position
-                participants, subject_id = (speaker,), speaker
-                claim = replace(claim, participants=participants, asserted_by=None)
-            key = (predicate, participants, obj.entity)
-            if key not in found or found[key].confidence < confidence:
-                found[key] = claim
+            coordinated = [obj]
+            if not spec.symmetric and not re.search(
+                r"\bbetween\s+(?:the\s+)?$", document[max(0, obj.start - 14) : obj.start]
+            ):  # "a gas pipeline and a power line": one claim for each
+                for nxt in objects[1:]:
+                    if not COORDINATED.match(document[coordinated[-1].end : nxt.start]):
+                        break
+                    coordinated.append(nxt)
+            for obj in coordinated:
+                if subject_id == obj.entity:
+                    continue
+                lo = min(subject.start if subject else t0, t0, obj.start)
+                hi = max(obj.end, t1, subject.end if subject else t1)
+                span = shortest_unique(ctx.documents, doc, lo, hi, (sentence.start, sentence.end))
+                if span is None:
+                    continue
+                near = 1.0 - min(hi - lo, 200) / 400
+                confidence = round(0.35 + 0.4 * near + (0.1 if subject else 0.0), 2)
+                clause = clause_of(document, sentence, t0, t1)
+                at = clause.find(document[lo:hi])
+                claim_status = status_of(
+                    clause[max(0, at) : max(0, at) + hi - lo + 40] if at >= 0 else clause
+                )
+                if claim_status == "asserted" and NOUN_TRIGGER.match(document, t0):
+                    # "the summit between X and Y, which is expected to take place …"
+                    claim_status = status_of(document[hi : sentence.end])
+                if claim_status == "planned" and predicate in _STANCES:
+                    claim_status = "asserted"  # "X said talks could start": the saying happened
+                claim = DraftClaim(
+                    predicate=predicate,
+                    participants=participants,
+                    object=obj.entity,
+                    quote=ctx.documents[doc][span[0] : span[1]],
+                    confidence=confidence,
+                    date=None
+                    if predicate not in _STATEMENTS and dated_saying(dates, t0, document)
+                    else claim_date(dates, t0, ctx.published_iso, claim_status, document)
+                    or (
+                        ctx.lead_date
+                        if claim_status == "asserted"
+                        and doc == 0
+                        and sentence.start < ctx.lead_end
+                        and not _ELSEWHEN.search(document, sentence.start, hi)
+                        else None
+                    ),
+                    place=place if predicate in ("met", "hosted", "signed", "discussed") else None,
+                    status=claim_status,
+                    asserted_by=speaker if speaker not in (None, subject_id, obj.entity) else None,
+                )
+                if (
+                    predicate == "stated_position"
+                    and speaker is not None
+                    and participants == (subject_id,)
+                    and registry.type_of(speaker) == "Person"
+                    and registry.entities[speaker].country == subject_id
+                ):
+                    # "Lavrov said Russia is ready …": the minister states his country's position
+                    participants, subject_id = (speaker,), speaker
+                    claim = replace(claim, participants=participants, asserted_by=None)
+                key = (predicate, participants, obj.entity)
+                if key not in found or found[key].confidence < confidence:
+                    found[key] = claim
+                    spans[key] = (t0, t1)
     if not found and speaker is not None:
         said = _said_claim(sentence, doc, speaker, mentions, dates, ctx)
         if said is not None:
             found[("said",)] = said
-    return list(found.values())
+    return [
+        claim
+        for key, claim in found.items()
+        if not any(
+            other[0] != key[0] and _inside(spans.get(key), span) for other, span in spans.items()
+        )
+    ]
+
+
+def _inside(span: tuple[int, int] | None, other: tuple[int, int]) -> bool:
+    """The trigger is part of a longer one ("sent" in "has sent to"): the longer one wins."""
+    return (
+        span is not None
+        and other[0] <= span[0]
+        and span[1] <= other[1]
+        and other[1] - other[0] > span[1] - span[0]
+    )
 
 
 _SAID_AT = re.compile(r"\b(?:said|says|told \w+|stressed|noted|added)\b(?:\s+that)?")
@@ -253,6 +321,23 @@ _SOURCE_BEFORE = re.compile(r"\b(?:cited by|quoted by|according to)\b[^,.;]*$")
 _ELSEWHEN = re.compile(
     r"\b(?:since|ago|past|previously|earlier|former|once|had|weeks|months|years)\b", re.I
 )
+
+
+#: predicates that are themselves statements: "X said Friday" dates them
+_STATEMENTS = frozenset(
+    [
+        "stated_position",
+        "expressed_concern",
+        "criticized",
+        "urged",
+        "accused",
+        "denied",
+        "supported",
+    ]
+)
+
+#: stances: taken when stated, whatever the future their content speaks of
+_STANCES = _STATEMENTS | {"rejected", "agreed", "considered", "proposed"}
 
 
 def _apposed_place(m: Mention, mentions: Sequence[Mention], registry: Registry, text: str) -> bool:
@@ -300,6 +385,7 @@ def _said_claim(
     if span is None:
         return None
     status = status_of(sentence.text)
+    status = "asserted" if status == "planned" else status  # a statement is made, not planned
     return DraftClaim(
         predicate="stated_position",
         participants=(speaker,),

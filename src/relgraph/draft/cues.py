@@ -10,16 +10,17 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from relgraph.draft.lexicon import TITLE_WORDS
+from relgraph.draft.lexicon import DEMONYMS, TITLE_WORDS
 from relgraph.draft.mentions import Mention, Registry
 from relgraph.draft.sentences import DateMention, Sentence
 
 ACTORS = ("Person", "Country", "Organization")
 
 _SPEAKER_AFTER = re.compile(
-    r"^\s*(?:said|says|told|added|stressed|noted|warned|announced|revealed|confirmed|reported)\b"
+    r"^(?:,[^,.;\"“”]{1,60},)?\s*(?:(?:also|later|then|further|again|earlier|previously)\s+)?"
+    r"(?:said|says|told|added|stressed|noted|warned|announced|revealed|confirmed|reported)\b"
 )
-_SPEAKER_BEFORE = re.compile(r"\b(?:according to|said|says|cited|quoted)\s+(?:the\s+)?$")
+_SPEAKER_BEFORE = re.compile(r"\b(?:[Aa]ccording to|said|says|cited|quoted)\s+(?:the\s+|an?\s+)?$")
 _SAID = re.compile(r"\b(?:said|says|told|added|according to|quoted|cited|reads the statement)\b")
 _ALLEGED = re.compile(r"\b(?:accus\w*|alleg\w*|claims?|suspected|reportedly)\b", re.IGNORECASE)
 _DENIED = re.compile(r"\b(?:denied|denies|deny|not presented any evidence|no evidence)\b")
@@ -31,7 +32,11 @@ PRONOUN = re.compile(r"^(?:He|She)\b")
 PRONOUN_ANY = re.compile(r"\b(?:he|she|He|She)\b")
 PASSIVE = re.compile(r"\s+by\s+(?:the\s+|an?\s+)?")
 LIST_GAP = re.compile(r"^\s*(?:,|and|,\s*and)?\s*(?:the\s+)?$")
-PRONOUN_SAID = re.compile(r"\b(?:he|she|He|She) (?:said|added|told)\b")
+PRONOUN_SAID = re.compile(
+    r"\b(?:he|she|He|She|[Tt]he (?:[A-Za-z-]+ ){0,2}(?:minister|ambassador|"
+    r"spokes(?:man|woman|person)|envoy|diplomat|secretary))"
+    r"(?:,[^,]{1,60},)? (?:also )?(?:said|added|told|says)\b"
+)
 
 
 def speaker_of(sentence: Sentence, mentions: Sequence[Mention], registry: Registry) -> str | None:
@@ -60,6 +65,22 @@ _OTHER_EVENT = re.compile(r"\b(?:after|before|since|following)\b")
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:who|which|whose|where)\b")
 
 
+#: "X said Friday that …": the date of the saying
+_SAID_DATE = re.compile(
+    r"\b(?:said|says|told \w+|announced|confirmed|reported|stated)\s+(?:on\s+|late\s+)?$"
+)
+
+
+def dated_saying(dates: Sequence[DateMention], at: int, text: str) -> bool:
+    """ "The US said Friday that North Korea has sent …": the nearest date is the saying's."""
+    if not dates:
+        return False
+    nearest = min(dates, key=lambda d: abs(d.start - at))
+    return nearest.end <= at and bool(
+        _SAID_DATE.search(text, max(0, nearest.start - 30), nearest.start)
+    )
+
+
 def claim_date(
     dates: Sequence[DateMention], at: int, published_iso: str, status: str, text: str
 ) -> str | None:
@@ -86,12 +107,25 @@ def place_of(sentence: Sentence, mentions: Sequence[Mention], registry: Registry
     return None
 
 
+#: "the Bush administration", "the Putin government": the leader's country acts
+_GOVERNMENT_AFTER = re.compile(r"(?:'s|’s)?\s+(?:administration|government|cabinet)\b")
+
+
 def as_actor(m: Mention, registry: Registry, text: str) -> Mention:
-    """A capital named as an actor ("Pyongyang is ready") stands for its country.
+    """A capital named as an actor ("Pyongyang is ready") stands for its country,
+    and so does a leader's administration ("the Bush administration").
 
     Only when the place is not the object of a preposition of place ("in Moscow").
     """
     entity = registry.entities.get(m.entity)
+    if (
+        entity is not None
+        and entity.type == "Person"
+        and entity.country
+        and registry.type_of(entity.country) == "Country"
+        and _GOVERNMENT_AFTER.match(text, m.end)
+    ):
+        return Mention(entity.country, m.start, m.end, m.surface, m.score * 0.9)
     if entity is None or entity.type != "Place" or not entity.country:
         return m
     if registry.type_of(entity.country) != "Country":
@@ -187,3 +221,32 @@ def joined(a: Mention, b: Mention, text: str) -> bool:
 
 def possessive(m: Mention, text: str) -> bool:
     return text[m.end : m.end + 2] in ("'s", "’s")
+
+
+#: events a rejection calls off: "canceled the meeting", "refused bilateral talks"
+EVENTS = frozenset(["met", "visited", "participates_in", "discussed", "hosted"])
+CALLED_OFF = re.compile(
+    r"\b(?:cancell?ed|cancels|refused|refuses|rejected|called off|postponed|ruled out|scrapped)"
+    r"\s+(?:(?:the|a|an|its|his|her|their)\s+)?(?:[\w-]+\s+){0,2}$"
+)
+
+#: what joins two objects of one verb: "a gas pipeline and a power line", "X, Y and Z"
+COORDINATED = re.compile(r"^,?\s+and\s+(?:(?:a|an|the)\s+)?$")
+
+#: work that is only planned: "a project to build", "plans to construct"
+PLANNED_WORK = re.compile(r"\b(?:projects?|plans?|proposals?|offers?|considering)\s+to\s+$")
+DEMONYM_BEFORE = re.compile(r"\b(?:a|an|the)\s+([A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s+$")
+
+
+def demonym_before(document: str, t0: int, registry: Registry) -> Mention | None:
+    """ "a Russian project", "the Chinese proposal": the country the adjective names."""
+    found = DEMONYM_BEFORE.search(document, max(0, t0 - 40), t0)
+    if found is None:
+        return None
+    word = found.group(1)
+    for country, forms in DEMONYMS.items():
+        if word in forms:
+            entity = registry.by_name(country)
+            if entity is not None:
+                return Mention(entity, found.start(1), found.end(1), word)
+    return None

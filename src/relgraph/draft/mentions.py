@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from relgraph.draft.cores import core_name
 from relgraph.model import Entity
 
 KOREAN_SURNAMES = frozenset(
@@ -141,6 +142,8 @@ class _Name:
     text: str
     needs_capital: bool
     needs_upper: bool
+    #: a Topic's or Project's lower-case core ("gas pipeline") counts only in lower case
+    needs_lower: bool = False
 
 
 class Registry:
@@ -164,6 +167,7 @@ class Registry:
                 )
                 item = _Name(entity.id, keys, name, capital, upper)
                 self.names.setdefault(keys, []).append(item)
+        self._add_cores()
         self.longest = max((len(k) for k in self.names), default=1)
         #: first token of a name -> the most tokens a name starting with it has
         self.first: dict[str, int] = {}
@@ -180,6 +184,20 @@ class Registry:
                     korean = keys[0] in KOREAN_SURNAMES and len(keys) >= 3
                     self.surnames.setdefault(keys[0] if korean else keys[-1], set()).add(entity.id)
 
+    def _add_cores(self) -> None:
+        """Lower-case cores of Topic and Project names, when one entity alone has it."""
+        cores: dict[tuple[str, ...], set[str]] = {}
+        for entity in self.entities.values():
+            if entity.type in ("Topic", "Project"):
+                for name in entity.names:
+                    core = core_name(name)
+                    if core:
+                        cores.setdefault(_name_keys(core), set()).add(entity.id)
+        for keys, owners in sorted(cores.items()):
+            if len(owners) == 1 and keys not in self.names:
+                entity_id = next(iter(owners))
+                self.names[keys] = [_Name(entity_id, keys, " ".join(keys), False, False, True)]
+
     def type_of(self, entity_id: str) -> str | None:
         entity = self.entities.get(entity_id)
         return entity.type if entity else None
@@ -193,6 +211,8 @@ class Registry:
 
 
 def _fits(name: _Name, tokens: Sequence[Token]) -> bool:
+    if name.needs_lower:
+        return not any(t.capital for t in tokens[1:]) and not tokens[0].upper
     if name.needs_upper:
         return all(t.upper for t in tokens)
     if name.needs_capital:

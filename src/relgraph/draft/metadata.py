@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from relgraph.draft.lexicon import OUTLET_WORDS
 from relgraph.draft.mentions import Mention, Registry, Stub, find_mentions
 from relgraph.draft.page import FULL_DATE, PageText
-from relgraph.draft.stubs import find_stubs, slug
+from relgraph.draft.stubs import capital_of, find_stubs, slug
 
 _MONTH_NUMBERS = {
     m: i + 1
@@ -130,7 +130,8 @@ def _stub(name: str, kind: str, reason: str, registry: Registry, stubs: dict[str
     entity_id = slug(name)
     if entity_id in registry.entities:
         entity_id += "_2"
-    stubs.setdefault(entity_id, Stub(entity_id, name, kind, None, 0, 0, reason))
+    country = capital_of(name, registry) if kind == "Place" else None
+    stubs.setdefault(entity_id, Stub(entity_id, name, kind, country, 0, 0, reason))
     return entity_id
 
 

@@ -10,15 +10,18 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol
 
+from relgraph.dates import DateError, resolve
 from relgraph.draft.claims import Context, DraftClaim, sentence_claims
 from relgraph.draft.cues import ACTORS, as_actor
+from relgraph.draft.lexicon import DEMONYMS
 from relgraph.draft.mentions import Mention, NearMiss, Registry, Stub, find_mentions
 from relgraph.draft.roles import DraftRole, find_roles
 from relgraph.draft.sentences import Sentence, find_dates, split_sentences
 from relgraph.draft.stubs import find_stubs
+from relgraph.draft.topics import find_topic_stubs
 from relgraph.vocab import load_vocabulary
 
 
@@ -70,8 +73,10 @@ class RuleBased:
         for document in documents:
             found = find_mentions(document, registry)
             more, missed, _ = find_stubs(document, found, registry)
+            more += find_topic_stubs(document, found, registry)
             stubs.extend(s for s in more if s.id not in {x.id for x in stubs})
             misses.extend(missed)
+        stubs, registry = dateline_bodies(stubs, registry, article.datelines)
         extended = with_stubs(registry, tuple(stubs))
         ctx = _context(article, documents, extended)
         claims: dict[tuple[object, ...], DraftClaim] = {}
@@ -115,11 +120,76 @@ class RuleBased:
                 actor = people[0].entity if people else actor
         return Suggestions(
             tuple(roles.values()),
-            tuple(claims.values()),
+            one_per_event(list(claims.values()), article.published),
             tuple(stubs),
             tuple(misses),
             tuple(sorted(mentioned)),
         )
+
+
+def dateline_bodies(
+    stubs: list[Stub], registry: Registry, datelines: tuple[str, ...]
+) -> tuple[list[Stub], Registry]:
+    """ "a Foreign Ministry statement" in a Moscow story is the Russian Foreign Ministry.
+
+    News copy leaves the dateline's own government unqualified. A stub that, with
+    the demonym of the dateline's country before it, spells a registry entity is
+    that entity: the stub goes and the registry learns the short name.
+    """
+    countries = []
+    for place in datelines:
+        entity = registry.entities.get(place)
+        if entity is not None:
+            country = place if entity.type == "Country" else entity.country
+            if country and country in registry.entities:
+                countries.append(registry.entities[country].name)
+    if not countries:
+        return stubs, registry
+    kept: list[Stub] = []
+    aliases: dict[str, list[str]] = {}
+    for stub in stubs:
+        known = None
+        if stub.type == "Organization" and not stub.country:
+            forms = [f for c in countries for f in DEMONYMS.get(c, ())]
+            known = next((e for f in forms if (e := registry.by_name(f"{f} {stub.name}"))), None)
+        if known is None:
+            kept.append(stub)
+        else:
+            aliases.setdefault(known, []).append(stub.name)
+    if not aliases:
+        return stubs, registry
+    entities = [
+        replace(e, aliases=(*e.aliases, *aliases[e.id])) if e.id in aliases else e
+        for e in registry.entities.values()
+    ]
+    return kept, Registry(entities)
+
+
+def one_per_event(claims: list[DraftClaim], published: dt.date) -> tuple[DraftClaim, ...]:
+    """A meeting told twice (in the text and in a caption) is one suggestion.
+
+    Symmetric claims with the same participants on the same (known) day are one
+    event; the most confident wording stays. Different or unknown days may be
+    different meetings.
+    """
+    vocab = load_vocabulary()
+    best: dict[tuple[object, ...], DraftClaim] = {}
+    order: list[tuple[object, ...]] = []
+    for k, claim in enumerate(claims):
+        key: tuple[object, ...] = (k,)
+        if vocab.predicates[claim.predicate].symmetric and claim.object is not None:
+            try:
+                day = resolve(claim.date, published).iso if claim.date else None
+            except DateError:
+                day = claim.date
+            if day is not None:  # undated: nothing says it is the same meeting
+                key = (claim.predicate, frozenset((*claim.participants, claim.object)), day)
+        if key not in best:
+            order.append(key)
+            best[key] = claim
+        elif claim.confidence > best[key].confidence:
+            best[key] = claim
+    return tuple(best[key] for key in order)
 
 
 LEAD_PARAGRAPHS = 3  # news copy states its main event, and its date, in the first paragraphs

@@ -142,6 +142,14 @@ def _country_before(tokens: Sequence[Token], i: int, registry: Registry, text: s
     return best[1] if best else None
 
 
+def capital_of(name: str, registry: Registry) -> str | None:
+    """ "Washington" stands for the United States: news copy's "Washington's" says so."""
+    for country, forms in DEMONYMS.items():
+        if f"{name}'s" in forms:
+            return registry.by_name(country)
+    return None
+
+
 def find_stubs(
     text: str, mentions: Sequence[Mention], registry: Registry
 ) -> tuple[list[Stub], list[NearMiss], list[Mention]]:
@@ -216,7 +224,11 @@ def find_stubs(
         entity_id = slug(surface)
         if entity_id in registry.entities or entity_id in stubs:
             continue
-        country = _country_before(tokens, i, registry, text) if kind != "Place" else None
+        country = (
+            _country_before(tokens, i, registry, text)
+            if kind != "Place"
+            else capital_of(surface, registry)
+        )
         stubs[entity_id] = Stub(entity_id, surface, kind, country, start, end, _REASONS[kind])
     return list(stubs.values()), misses, linked
 
