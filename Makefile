@@ -33,6 +33,8 @@ demo: $(STAMP)
 	@echo "  relgraph query meetings                      # Russian–DPRK meetings, with sources"
 	@echo "  relgraph stats                               # counts, central actors, recurring projects"
 	@echo "  relgraph serve                               # SPARQL endpoint at http://127.0.0.1:7878/sparql"
+	@echo "  relgraph draft data/pages/                   # draft articles from saved news pages"
+	@echo "  relgraph annotate                            # review drafted suggestions in the browser"
 	@echo "  relgraph check data/                         # validate after editing an article"
 	@echo "  make test                                    # the whole test suite"
 
