@@ -228,6 +228,7 @@ def test_reader_highlights_a_quote_found_only_in_a_photo_caption(page: Page) -> 
     # Lavrov met Ri Yong Ho on 2018-05-31: the article says so only under a photo.
     page.js("relgraphExplorer.selectEdge('lavrov|ri_yong_ho')")
     claim = page.page.locator("#details .claim", has_text="met Ri Yong Ho")
+    assert "· photo caption" in claim.inner_text()
     claim.locator("button.read").click()
     reader = page.page.locator("#reader")
     assert reader.is_visible()

@@ -8,7 +8,6 @@ from typing import Any
 
 import networkx as nx
 import pytest
-from conftest import DATA
 
 from relgraph.corpus.reader import read_corpus
 from relgraph.graphlayout import layout
@@ -21,6 +20,8 @@ from relgraph.view import (
     read_sources,
     rows_as_dicts,
 )
+
+from conftest import DATA
 
 
 @pytest.fixture(scope="module")
