@@ -6,9 +6,9 @@ undated statements in their article's year. Here the page receives positions,
 centrality, one chronological list of statements (each once, with the entity pairs
 it links), each node's statements, fixed colours and the articles' text and photo
 captions with UTF-16 offsets of every quote (and which caption holds it, when one
-does), so the page only filters and draws. Everything in this
-module is pure and testable without a browser; :func:`read_sources` is the one
-function that reads the store (through SPARQL, like the projection does).
+does), so the page only filters and draws. Everything in this module is pure and
+testable without a browser; :func:`read_sources` is the one function that reads the
+store (through SPARQL, like the projection does).
 
 Data travels as rows (lists) with the field names listed once, to keep a
 10,000-article page under 15 MB.
@@ -191,7 +191,9 @@ def page_data(graph: nx.MultiDiGraph, title: str, sources: Sources | None = None
         where = in_caption.get(str(st["statement"]), -1)
         source = text if where < 0 else (article_captions[where : where + 1] or ("",))[0]
         if span and source[span[0] : span[1]] == quote:
-            units = astral.setdefault((aid, where), _astral(source))
+            if (aid, where) not in astral:
+                astral[(aid, where)] = _astral(source)
+            units = astral[(aid, where)]
             quote, start, end = "", _utf16(units, span[0]), _utf16(units, span[1])
             caption = where
         pairs = sorted(st["pairs"])
