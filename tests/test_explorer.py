@@ -224,6 +224,38 @@ def test_article_reader_highlights_the_quote(page: Page) -> None:
     assert not reader.is_visible()
 
 
+def test_reader_highlights_a_quote_found_only_in_a_photo_caption(page: Page) -> None:
+    # Lavrov met Ri Yong Ho on 2018-05-31: the article says so only under a photo.
+    page.js("relgraphExplorer.selectEdge('lavrov|ri_yong_ho')")
+    claim = page.page.locator("#details .claim", has_text="met Ri Yong Ho")
+    assert "· photo caption" in claim.inner_text()
+    claim.locator("button.read").click()
+    reader = page.page.locator("#reader")
+    assert reader.is_visible()
+    assert reader.locator("mark").count() == 1
+    mark = reader.locator(".captions .caption mark")  # in a caption, not in the text
+    assert mark.inner_text() == (
+        "Russian Foreign Minister Sergei Lavrov, center left, and DPRK Foreign Minister "
+        "Ri Yong-ho, center right, meet at the Mansudae Assembly Hall in Pyongyang"
+    )
+    caption = reader.locator(".caption:has(mark)")
+    assert caption.get_attribute("data-caption") == "2"  # the third caption, in file order
+    assert caption.inner_text().startswith("Photo caption 3: Russian Foreign Minister")
+    assert reader.locator(".caption").count() == 4
+    assert "Photo captions" in reader.locator(".captions h3").inner_text()
+    body = reader.locator(".article-text").evaluate("e => e.firstChild.textContent")
+    assert "Ri Yong-ho, center right" not in body  # the text itself does not hold it
+    assert page.js("""(() => {
+        const m = document.querySelector('#reader mark').getBoundingClientRect();
+        const r = document.querySelector('#reader .article-text').getBoundingClientRect();
+        return m.top >= r.top && m.bottom <= r.bottom; })()""")  # scrolled to
+    assert "Quoted from a photo caption: “Russian Foreign Minister Sergei Lavrov, center left" in (
+        reader.locator(".citation").inner_text()
+    )
+    page.page.keyboard.press("Escape")
+    assert not reader.is_visible()
+
+
 def test_search_ranks_every_kim_and_finds_quotes(page: Page) -> None:
     page.page.fill("#search", "Kim")
     page.page.wait_for_selector("#results:not([hidden]) button")

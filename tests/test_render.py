@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
@@ -233,6 +234,43 @@ def test_hostile_text_never_appears_unescaped_in_the_file(hostile_html: Path) ->
     text = hostile_html.read_text(encoding="utf-8")
     assert "<script>window.__pwned" not in text
     assert "<img src=x" not in text and "<svg onload" not in text
+
+
+HOSTILE_CAPTION = (
+    '🚀 Envoy <img src=x onerror="window.__pwned=1"> & <script>window.__pwned=1</script> waves'
+)
+
+
+def test_a_hostile_photo_caption_is_shown_as_text_and_its_quote_highlighted(
+    browser: Any, tmp_path: Path
+) -> None:
+    corpus = tmp_path / "corpus"
+    shutil.copytree(TESTDATA / "hostile", corpus)
+    article = corpus / "articles" / "2020-01-02-hostile.yaml"
+    claim = (
+        "  - id: c04\n    subject: evil_person\n    predicate: met\n    object: cyrillic_person\n"
+        f"    quote: {json.dumps(HOSTILE_CAPTION[2:], ensure_ascii=False)}\n"
+    )
+    article.write_text(
+        article.read_text(encoding="utf-8").replace("claims:\n", claim.join(["claims:\n", ""]))
+        + f"captions:\n  - {json.dumps(HOSTILE_CAPTION, ensure_ascii=False)}\n",
+        encoding="utf-8",
+    )
+    build(corpus, tmp_path / "store")
+    path, *_ = api.render(tmp_path / "store", tmp_path / "caption.html")
+    text = path.read_text(encoding="utf-8")
+    assert "<script>window.__pwned" not in text and "<img src=x" not in text
+    page = Page(browser, path)
+    try:
+        page.js("relgraphExplorer.openReader('2020-01-02-hostile.c04')")
+        mark = page.page.locator("#reader .caption mark")
+        assert mark.inner_text() == HOSTILE_CAPTION[2:]  # after the astral rocket: UTF-16
+        assert page.page.locator("#reader .caption").inner_text().endswith(HOSTILE_CAPTION)
+        assert page.js("typeof window.__pwned") == "undefined"
+        assert page.js("document.querySelectorAll('#reader img, #reader script').length") == 0
+        assert page.errors == [] and page.only_local_requests()
+    finally:
+        page.close()
 
 
 def test_render_from_a_query_draws_just_that_subgraph(

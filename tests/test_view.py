@@ -9,6 +9,7 @@ from typing import Any
 import networkx as nx
 import pytest
 
+from relgraph.corpus.reader import read_corpus
 from relgraph.graphlayout import layout
 from relgraph.network import project
 from relgraph.view import (
@@ -19,6 +20,8 @@ from relgraph.view import (
     read_sources,
     rows_as_dicts,
 )
+
+from conftest import DATA
 
 
 @pytest.fixture(scope="module")
@@ -59,13 +62,69 @@ def test_lavrov_met_kim_jong_un_with_date_place_and_sentence(demo: dict[str, Any
     assert any(r["role"] == "Foreign Minister" for r in groups["holds_role"])
 
 
-def test_quotes_come_from_the_article_text_at_their_offsets(demo: dict[str, Any]) -> None:
+def test_quotes_come_from_the_article_text_or_a_caption_at_their_offsets(
+    demo: dict[str, Any], bundled_store_path: Path
+) -> None:
+    exact = {  # statement id -> its quote as the graph holds it (oa:exact)
+        str(d["statement"]): str(d["quote"])
+        for *_, d in project(str(bundled_store_path)).edges(data=True)
+    }
     statements = rows_as_dicts(demo, "statement")
     articles = rows_as_dicts(demo, "article")
-    sliced = [s for s in statements if s["start"] >= 0]
-    assert len(sliced) == len(statements)  # every demo quote is found in its article
-    assert all(s["quote"] == "" for s in sliced)
     assert all(a["text"] for a in articles)
+    for s in statements:  # every demo statement is located, in its text or one caption
+        assert s["start"] >= 0 and s["quote"] == "", s["id"]
+        article = articles[s["article"]]
+        source = article["text"] if s["caption"] < 0 else article["captions"][s["caption"]]
+        assert s["start"] < s["end"] and _js_slice(source, s["start"], s["end"]) == exact[s["id"]]
+    in_captions = {s["id"] for s in statements if s["caption"] >= 0}
+    assert "2018-05-31-xinhua-pyongyang.c41" in in_captions  # Lavrov met Ri Yong Ho
+    assert len(in_captions) >= 3
+
+
+def test_articles_carry_their_captions_in_order(demo: dict[str, Any]) -> None:
+    corpus, problems = read_corpus(DATA)
+    assert not problems
+    expected = {a.id: list(a.captions) for a in corpus.articles}
+    articles = rows_as_dicts(demo, "article")
+    assert any(a["captions"] for a in articles)
+    for a in articles:
+        assert a["captions"] == expected[a["id"]]
+    claims = {  # the corpus's own answer: which claims quote a caption, and which one
+        f"{a.id}.{c.id}": c.evidence.caption
+        for a in corpus.articles
+        for c in a.claims
+        if c.evidence.caption is not None
+    }
+    rows = {s["id"]: s["caption"] for s in rows_as_dicts(demo, "statement")}
+    assert claims and {sid: rows[sid] for sid in claims} == claims
+
+
+def test_a_caption_quote_has_utf16_offsets_in_its_caption() -> None:
+    caption = "Photo 📷: Kim 🚀 met Putin in Vladivostok."
+    quote = "Kim 🚀 met Putin"
+    start = caption.index(quote)
+    graph = nx.MultiDiGraph()
+    for n in ("kim", "putin"):
+        graph.add_node(n, label=n, type="Person", country="", aliases=[])
+    graph.add_edge("kim", "putin", key="s1", **(_edge("s1") | {"quote": quote}))
+    sources = Sources(
+        {"a": ("", "The body does not say it.")},
+        {"s1": (start, start + len(quote))},
+        {"a": ("First caption.", caption)},
+        {"s1": 1},
+    )
+    data = page_data(graph, "t", sources)
+    (row,) = rows_as_dicts(data, "statement")
+    (article,) = rows_as_dicts(data, "article")
+    assert article["captions"] == ["First caption.", caption]
+    assert row["caption"] == 1 and row["quote"] == "" and row["start"] == start + 1
+    assert _js_slice(caption, row["start"], row["end"]) == quote
+    # A caption that is not there, or offsets that miss the quote: the quote travels as text.
+    for wrong in ({"s1": 5}, {}):
+        data = page_data(graph, "t", Sources(sources.texts, sources.spans, sources.captions, wrong))
+        (row,) = rows_as_dicts(data, "statement")
+        assert row["quote"] == quote and row["start"] == -1 and row["caption"] == -1
 
 
 def test_offsets_count_utf16_units_for_characters_beyond_the_bmp() -> None:
@@ -135,3 +194,8 @@ def test_layout_separates_components_and_keeps_neighbours_close() -> None:
 
     assert dist("a", "b") < 300 and dist("x", "y") < 300
     assert dist("a", "x") > dist("a", "b")
+
+
+def _js_slice(text: str, start: int, end: int) -> str:
+    """What JavaScript's String.slice takes: offsets in UTF-16 units."""
+    return text.encode("utf-16-le")[2 * start : 2 * end].decode("utf-16-le")

@@ -4,10 +4,11 @@ Why here and not in the browser: the old page laid the graph out with live physi
 (5 s and a uniform disc at 3,000 articles), built every tooltip eagerly and counted
 undated statements in their article's year. Here the page receives positions,
 centrality, one chronological list of statements (each once, with the entity pairs
-it links), each node's statements, fixed colours and the articles' text with UTF-16
-offsets of every quote, so the page only filters and draws. Everything in this
-module is pure and testable without a browser; :func:`read_sources` is the one
-function that reads the store (through SPARQL, like the projection does).
+it links), each node's statements, fixed colours and the articles' text and photo
+captions with UTF-16 offsets of every quote (and which caption holds it, when one
+does), so the page only filters and draws. Everything in this module is pure and
+testable without a browser; :func:`read_sources` is the one function that reads the
+store (through SPARQL, like the projection does).
 
 Data travels as rows (lists) with the field names listed once, to keep a
 10,000-article page under 15 MB.
@@ -17,7 +18,7 @@ from __future__ import annotations
 
 import bisect
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import networkx as nx
@@ -59,44 +60,70 @@ SELECT ?id ?url ?text WHERE {
 }
 """
 )
+CAPTION_QUERY = (
+    HEADER
+    + """
+SELECT ?id ?index ?text WHERE {
+  ?a a rg:Article ; schema:identifier ?id ; schema:caption ?c .
+  ?c rg:captionIndex ?index ; schema:text ?text .
+}
+"""
+)
 EVIDENCE_QUERY = (
     HEADER
     + """
-SELECT ?s ?start ?end WHERE {
-  ?s a rg:Statement ; rg:evidence/oa:hasTarget/oa:hasSelector ?p .
+SELECT ?s ?start ?end ?caption WHERE {
+  ?s a rg:Statement ; rg:evidence/oa:hasTarget ?t .
+  ?t oa:hasSelector ?p .
   ?p oa:start ?start ; oa:end ?end .
+  OPTIONAL { ?t rg:inCaption/rg:captionIndex ?caption }
 }
 """
 )
 NODE_FIELDS = ("id", "label", "type", "country", "aliases", "x", "y", "degree", "statements")
 STATEMENT_FIELDS = (
     "id", "relation", "date", "year", "place", "status", "attributed_to", "detail", "role",
-    "article", "quote", "start", "end", "pairs",
+    "article", "quote", "start", "end", "caption", "pairs",
 )  # fmt: skip
-ARTICLE_FIELDS = ("id", "title", "outlet", "published", "url", "text")
+ARTICLE_FIELDS = ("id", "title", "outlet", "published", "url", "text", "captions")
 
 
 @dataclass(frozen=True)
 class Sources:
-    """Article texts and URLs, and where each statement's quote sits in its article."""
+    """Article texts, URLs and photo captions, and where each statement's quote sits.
+
+    A quote is in the article text unless ``in_caption`` names the caption (its index
+    in the article's ``captions``) that holds it; its span is then within that caption.
+    """
 
     texts: dict[str, tuple[str, str]]  # article id -> (url, text)
     spans: dict[str, tuple[int, int]]  # statement id -> (start, end) in code points
+    captions: dict[str, tuple[str, ...]] = field(default_factory=dict)  # article id -> captions
+    in_caption: dict[str, int] = field(default_factory=dict)  # statement id -> caption index
 
 
 def read_sources(location: str) -> Sources:
-    """The articles' text and URL and the quotes' offsets, read through SPARQL."""
+    """The articles' text, URL and captions and the quotes' offsets, read through SPARQL."""
     store = open_store(location)
     texts = {
         _value(r, "id"): (_value(r, "url"), _value(r, "text"))
         for r in store.query(ARTICLE_QUERY, use_default_graph_as_union=True)
     }
-    spans: dict[str, tuple[int, int]] = {}
+    numbered: dict[str, dict[int, str]] = defaultdict(dict)
+    for r in store.query(CAPTION_QUERY, use_default_graph_as_union=True):
+        numbered[_value(r, "id")][int(_value(r, "index"))] = _value(r, "text")
+    captions = {aid: tuple(found[i] for i in sorted(found)) for aid, found in numbered.items()}
+    # (caption or -1 for the text, start, end): a statement with several selectors
+    # keeps the first, text before captions, so the choice never depends on query order.
+    located: dict[str, tuple[int, int, int]] = {}
     for r in store.query(EVIDENCE_QUERY, use_default_graph_as_union=True):
         sid = _local(_value(r, "s"), STATEMENT)
-        span = (int(_value(r, "start")), int(_value(r, "end")))
-        spans[sid] = min(spans.get(sid, span), span)
-    return Sources(texts, spans)
+        caption = _value(r, "caption")
+        where = (int(caption) if caption else -1, int(_value(r, "start")), int(_value(r, "end")))
+        located[sid] = min(located.get(sid, where), where)
+    spans = {sid: (start, end) for sid, (_, start, end) in located.items()}
+    in_caption = {sid: c for sid, (c, _, _) in located.items() if c >= 0}
+    return Sources(texts, spans, captions, in_caption)
 
 
 def _astral(text: str) -> list[int]:
@@ -131,6 +158,8 @@ def page_data(graph: nx.MultiDiGraph, title: str, sources: Sources | None = None
     vocab = load_vocabulary()
     texts = sources.texts if sources else {}
     spans = sources.spans if sources else {}
+    captions = sources.captions if sources else {}
+    in_caption = sources.in_caption if sources else {}
     node_ids = sorted(graph)
     index = {n: i for i, n in enumerate(node_ids)}
     statements = sorted(_statements(graph).values(), key=chronological_key)
@@ -143,21 +172,30 @@ def page_data(graph: nx.MultiDiGraph, title: str, sources: Sources | None = None
 
     articles: dict[str, list[Any]] = {}
     article_number: dict[str, int] = {}
-    astral: dict[str, list[int]] = {}
+    astral: dict[tuple[str, int], list[int]] = {}  # (article, caption or -1) -> astral positions
     rows = []
     per_node: dict[str, list[int]] = defaultdict(list)
     weights: dict[tuple[str, str], int] = defaultdict(int)
     for number, st in enumerate(statements):
         aid = str(st["article"])
         url, text = texts.get(aid, ("", ""))
+        article_captions = captions.get(aid, ())
         if aid not in articles:
-            articles[aid] = [aid, st["article_title"], st["outlet"], st["published"], url, text]
+            articles[aid] = [
+                aid, st["article_title"], st["outlet"], st["published"], url, text,
+                list(article_captions),
+            ]  # fmt: skip
             article_number[aid] = len(article_number)
-            astral[aid] = _astral(text)
-        quote, start, end = str(st["quote"]), -1, -1
+        quote, start, end, caption = str(st["quote"]), -1, -1, -1
         span = spans.get(str(st["statement"]))
-        if span and text[span[0] : span[1]] == quote:
-            quote, start, end = "", _utf16(astral[aid], span[0]), _utf16(astral[aid], span[1])
+        where = in_caption.get(str(st["statement"]), -1)
+        source = text if where < 0 else (article_captions[where : where + 1] or ("",))[0]
+        if span and source[span[0] : span[1]] == quote:
+            if (aid, where) not in astral:
+                astral[(aid, where)] = _astral(source)
+            units = astral[(aid, where)]
+            quote, start, end = "", _utf16(units, span[0]), _utf16(units, span[1])
+            caption = where
         pairs = sorted(st["pairs"])
         flat = [index[x] for pair in pairs for x in pair]
         for u, v in pairs:
@@ -172,7 +210,7 @@ def page_data(graph: nx.MultiDiGraph, title: str, sources: Sources | None = None
                 STATUSES.index(status) if status in STATUSES else 0,
                 str(st["attributed_to"] or ""), str(st["detail"] or ""), str(st["role"] or ""),
                 article_number[aid],
-                quote, start, end, flat,
+                quote, start, end, caption, flat,
             ]
         )  # fmt: skip
     positions = layout(node_ids, weights)
@@ -260,7 +298,8 @@ def node_relations(data: dict[str, Any], node_id: str) -> list[tuple[str, list[d
             }
         )
         article = articles[st["article"]]
-        quote = st["quote"] or _slice16(article["text"], st["start"], st["end"])
+        source = article["text"] if st["caption"] < 0 else article["captions"][st["caption"]]
+        quote = st["quote"] or _slice16(source, st["start"], st["end"])
         groups[st["relation"]].append(st | {"counterparts": others, "quote": quote})
     order = sorted(groups, key=lambda r: (data["relations"][r]["family"], r))
     return [(data["relations"][r]["id"], groups[r]) for r in order]

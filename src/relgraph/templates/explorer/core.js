@@ -96,9 +96,12 @@ var listeners = {};
 function on(topic, fn) { (listeners[topic] = listeners[topic] || []).push(fn); }
 function emit(topic, arg) { (listeners[topic] || []).forEach(function (fn) { fn(arg); }); }
 
+// The text a statement's offsets refer to: its article's text, or the photo caption
+// that holds its quote (s.caption >= 0).
+function sourceOf(s) { return s.caption >= 0 ? s.art.captions[s.caption] : s.art.text; }
 // The quote as text: sliced from the article when the page carries its text.
 function quoteOf(s) {
-  return s.quote || (s.start >= 0 ? s.art.text.slice(s.start, s.end) : "");
+  return s.quote || (s.start >= 0 ? sourceOf(s).slice(s.start, s.end) : "");
 }
 function dateLabel(s) { return s.date || "undated (article " + s.art.published + ")"; }
 function swatch(color, cls) {

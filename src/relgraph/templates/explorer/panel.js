@@ -121,7 +121,8 @@ function statementBlock(s) {
     dl.appendChild(el("dd", pair[1], pair[0] === "Status" ? "status-" + s.status : undefined));
   });
   item.appendChild(dl);
-  item.appendChild(el("div", s.art.outlet + ", “" + s.art.title + "”, " + s.art.published, "meta"));
+  item.appendChild(el("div", s.art.outlet + ", “" + s.art.title + "”, " + s.art.published +
+    (s.caption >= 0 ? " · photo caption" : ""), "meta"));
   item.appendChild(el("blockquote", quoteOf(s)));
   item.appendChild(button("Read in article", function () { openReader(s); }, "read"));
   return item;

@@ -1,11 +1,44 @@
-// reader: a statement's article, the quote highlighted and scrolled to, with outlet,
-// date, URL (as text: the page never navigates) and a citation to copy.
+// reader: a statement's article and its photo captions (after the text), the quote
+// highlighted and scrolled to wherever it is, with outlet, date, URL (as text: the page
+// never navigates) and a citation to copy that says when the quote is a photo caption.
 var readerReturn = null;
 
 function citationOf(s) {
   var parts = [s.art.outlet, "“" + s.art.title + "”", s.art.published];
   if (s.art.url) parts.push(s.art.url);
-  return parts.join(", ") + ". Quoted: “" + quoteOf(s) + "”";
+  var where = s.caption >= 0 ? "Quoted from a photo caption: “" : "Quoted: “";
+  return parts.join(", ") + ". " + where + quoteOf(s) + "”";
+}
+
+// Fill box with text, the span [start, end) in a <mark>; return the mark.
+function withMark(box, text, start, end) {
+  box.appendChild(document.createTextNode(text.slice(0, start)));
+  var mark = el("mark", text.slice(start, end));
+  box.appendChild(mark);
+  box.appendChild(document.createTextNode(text.slice(end)));
+  return mark;
+}
+
+// The article's photo captions, each marked as one; the statement's caption quote
+// highlighted. Returns the mark, if the quote is in a caption.
+function appendCaptions(box, s) {
+  var captions = s.art.captions || [], mark = null;
+  if (!captions.length) return null;
+  var list = el("section", null, "captions");
+  list.setAttribute("aria-label", "Photo captions");
+  list.appendChild(el("h3", captions.length === 1 ? "Photo caption" : "Photo captions"));
+  captions.forEach(function (caption, i) {
+    var item = el("p", null, "caption");
+    item.setAttribute("data-caption", String(i));
+    item.appendChild(el("span", "Photo caption" + (captions.length > 1 ? " " + (i + 1) : "") + ": ", "caption-label"));
+    var words = el("span", null, "caption-text");
+    if (s.caption === i && s.start >= 0) mark = withMark(words, caption, s.start, s.end);
+    else words.textContent = caption;
+    item.appendChild(words);
+    list.appendChild(item);
+  });
+  box.appendChild(list);
+  return mark;
 }
 
 function openReader(s) {
@@ -37,20 +70,14 @@ function openReader(s) {
   box.appendChild(head);
   var text = el("div", null, "article-text");
   var body = s.art.text, mark = null;
-  if (body && s.start >= 0) {
-    text.appendChild(document.createTextNode(body.slice(0, s.start)));
-    mark = el("mark", body.slice(s.start, s.end));
-    text.appendChild(mark);
-    text.appendChild(document.createTextNode(body.slice(s.end)));
-  } else if (body) {
-    var at = body.indexOf(s.quote);
-    if (at >= 0) {
-      text.appendChild(document.createTextNode(body.slice(0, at)));
-      mark = el("mark", s.quote);
-      text.appendChild(mark);
-      text.appendChild(document.createTextNode(body.slice(at + s.quote.length)));
-    } else text.textContent = body;
-  } else {
+  if (body && s.start >= 0 && s.caption < 0) mark = withMark(text, body, s.start, s.end);
+  else if (body) {
+    var at = s.caption < 0 && s.quote ? body.indexOf(s.quote) : -1;
+    if (at >= 0) mark = withMark(text, body, at, at + s.quote.length);
+    else text.appendChild(document.createTextNode(body));
+  }
+  if (body) mark = appendCaptions(text, s) || mark;
+  else {
     text.appendChild(el("p", "The article's text is not in this page; the quote:", "meta"));
     mark = el("mark", quoteOf(s));
     text.appendChild(mark);
