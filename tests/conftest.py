@@ -164,3 +164,15 @@ def run_relgraph_server(root: Path, timeout: float = 3.0):  # type: ignore[no-un
     finally:
         server.shutdown()
         server.server_close()
+
+
+@pytest.fixture(scope="session")
+def virtuoso(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """A throw-away Virtuoso server (stock accounts: dba/dba) for the session; its base URL.
+
+    Skips with an install hint when ``virtuoso-t`` is missing, except under
+    ``RELGRAPH_REQUIRE_VIRTUOSO=1`` (CI), where that fails.
+    """
+    from virtuoso import run_virtuoso
+
+    yield from run_virtuoso(tmp_path_factory.mktemp("virtuoso"))
