@@ -248,9 +248,10 @@ def test_cli_build_query_export_render_stats(
     assert out.exit_code == 0 and out.output == here.output and out.output.count("\n") > 3
     for args in (["stats"], ["stats", "--format", "json"]):
         there = runner.invoke(cli, [*args, "--store", built])
-        assert there.exit_code == 0 and there.output == runner.invoke(
-            cli, [*args, "--store", embedded]
-        ).output
+        assert (
+            there.exit_code == 0
+            and there.output == runner.invoke(cli, [*args, "--store", embedded]).output
+        )
     nq, local_nq = tmp_path / "v.nq", tmp_path / "e.nq"
     assert runner.invoke(cli, ["export", "--store", built, "-o", str(nq)]).exit_code == 0
     assert runner.invoke(cli, ["export", "--store", embedded, "-o", str(local_nq)]).exit_code == 0

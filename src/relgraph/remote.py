@@ -40,6 +40,8 @@ __all__ = ["AUTH_HINT", "ENV_TOKEN", "RemoteStore", "with_prefixes"]
 # JSON first: pyoxigraph 0.5's XML results parser trims the white space around a
 # literal (article texts end with a newline), so XML would change the data.
 ACCEPT = "application/sparql-results+json, application/n-triples;q=0.9"
+# Virtuoso answers a CONSTRUCT with a results table if the client accepts one.
+ACCEPT_GRAPH = "application/n-triples, text/turtle;q=0.9"
 FORM = "application/x-www-form-urlencoded"
 MAX_ROWS_HEADER = "X-SPARQL-MaxRows"  # Virtuoso: the answer stops at this many rows
 GRAPH_PAGE = 5000  # graph IRIs a listing request asks for
@@ -50,6 +52,16 @@ _VIRTUOSO_QUERY_ERROR = re.compile(r"Virtuoso \w+ Error SP\d+")
 
 class TruncatedAnswer(StoreError):
     """The server answered only part of the rows (a row limit of its own)."""
+
+
+def _form(sparql: str) -> str | None:
+    """The query form keyword (SELECT, ASK, CONSTRUCT, DESCRIBE), if the text is readable."""
+    from relgraph.sparql.guard import FORMS, tokenize
+
+    try:
+        return next((t.keyword for t in tokenize(sparql) if t.keyword in FORMS), None)
+    except QueryError:
+        return None
 
 
 def _is_query_error(code: int, text: str) -> bool:
@@ -146,7 +158,8 @@ class RemoteStore:
         if use_default_graph_as_union:
             url += ("&" if "?" in url else "?") + "union-default-graph"
         body = urllib.parse.urlencode({"query": with_prefixes(sparql, prefixes)}).encode("ascii")
-        headers = {"Content-Type": FORM, "Accept": ACCEPT}
+        accept = ACCEPT_GRAPH if _form(sparql) in ("CONSTRUCT", "DESCRIBE") else ACCEPT
+        headers = {"Content-Type": FORM, "Accept": accept}
         data, content_type = self._request("POST", url, body, headers, query=True)
         return self._parse(url, data, content_type)
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from relgraph.errors import QueryError, RelgraphError, StoreError
 from relgraph.sparql.guard import check_query, page_position, tokenize, where_brace
+from relgraph.sparql.late import inner_selection
 from relgraph.sparql.library import Param
 
 DEFAULT_TIMEOUT = 5.0
@@ -238,6 +239,9 @@ def prepare(store: Any, query: str, params: tuple[tuple[Param, str | None], ...]
     at = where_brace(tokens)
     if at is None:
         raise QueryError("the query has no WHERE group to bind parameters in")
+    inner = inner_selection(tokens, len(query))  # a sub-SELECT sees only its own bindings
+    if inner is not None:
+        query = query[: inner.where] + " " + values + " " + query[inner.where :]
     return query[:at] + " " + values + " " + query[at:]
 
 
@@ -248,7 +252,9 @@ def paged(query: str, page: Page | None) -> tuple[str, Page | None]:
     """
     if page is None:
         return query, None
-    at = page_position(tokenize(query), len(query))
+    tokens = tokenize(query)
+    inner = inner_selection(tokens, len(query))  # late materialization: page the inner rows
+    at = page_position(tokens, len(query)) if inner is None else inner.end
     if at is None:
         return query, None
     return f"{query[:at]}\nLIMIT {page.size + 1} OFFSET {page.offset}\n{query[at:]}", page
