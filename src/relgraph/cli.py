@@ -371,7 +371,10 @@ def serve(
             f"(loaded in {held.seconds:.1f} s); restart after a build to serve it"
         )
     bound_host, bound_port = str(server.server_address[0]), int(server.server_address[1])
-    click.echo(f"serving {store} at http://{bound_host}:{bound_port}/sparql (Ctrl-C to stop)")
+    from relgraph.httpauth import redact
+
+    shown = redact(store)
+    click.echo(f"serving {shown} at http://{bound_host}:{bound_port}/sparql (Ctrl-C to stop)")
     try:
         server.serve_forever()
     except KeyboardInterrupt:
