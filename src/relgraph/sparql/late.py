@@ -38,7 +38,8 @@ class Inner:
 
 
 def _top_level_words(tokens: list[Token]) -> list[str]:
-    depth, words = 0, []
+    depth = 0
+    words: list[str] = []
     for token in tokens:
         if token.text == "{":
             depth += 1
@@ -47,6 +48,19 @@ def _top_level_words(tokens: list[Token]) -> list[str]:
         elif depth == 0 and token.keyword:
             words.append(token.keyword)
     return words
+
+
+def _after_values(tokens: list[Token], at: int) -> int:
+    """The index of the token after the ``VALUES`` block starting at ``tokens[at]``."""
+    depth = 0
+    for i in range(at, len(tokens)):
+        if tokens[i].text == "{":
+            depth += 1
+        elif tokens[i].text == "}":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+    return len(tokens)
 
 
 def inner_selection(tokens: list[Token], length: int) -> Inner | None:
@@ -60,9 +74,14 @@ def inner_selection(tokens: list[Token], length: int) -> Inner | None:
     opening = next((i for i, t in enumerate(tokens) if t.start + 1 == main), None)
     if opening is None or opening + 2 >= len(tokens):
         return None
+    if tokens[opening + 1].keyword == "VALUES":  # bound parameters come first
+        opening = _after_values(tokens, opening + 1) - 1
+    if opening + 2 >= len(tokens):
+        return None
     if tokens[opening + 1].text != "{" or tokens[opening + 2].keyword != "SELECT":
         return None
-    depth, where, words_inside = 0, None, []
+    depth, where = 0, None
+    words_inside: list[str] = []
     for token in tokens[opening + 2 :]:
         if token.text == "{":
             if depth == 0 and where is None:
