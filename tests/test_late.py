@@ -14,7 +14,10 @@ from relgraph.sparql.library import load_library
 from relgraph.store import LocalStore
 
 LISTINGS = ("allegations", "meetings", "planned", "positions", "projects", "roles", "timeline")
-LATE = "SELECT ?x ?y WHERE { { SELECT ?s ?x WHERE { ?s <urn:p> ?x } ORDER BY ?x ?s } ?s <urn:q> ?y } ORDER BY ?x ?s"
+LATE = (
+    "SELECT ?x ?y WHERE { { SELECT ?s ?x WHERE { ?s <urn:p> ?x } ORDER BY ?x ?s } "
+    "?s <urn:q> ?y } ORDER BY ?x ?s"
+)
 
 
 def late(text: str) -> bool:
@@ -40,7 +43,8 @@ def test_every_ordered_listing_is_late() -> None:
             False,
         ),
         (
-            "CONSTRUCT { ?s ?p ?o } WHERE { { SELECT ?s WHERE { ?s ?p ?o } ORDER BY ?s } ?s ?p ?o }",
+            "CONSTRUCT { ?s ?p ?o } WHERE "
+            "{ { SELECT ?s WHERE { ?s ?p ?o } ORDER BY ?s } ?s ?p ?o }",
             False,
         ),
     ],
