@@ -241,7 +241,7 @@ def test_cli_build_query_export_render_stats(
     built: str, corpus: Path, embedded: str, tmp_path: Path, runner: CliRunner
 ) -> None:
     out = runner.invoke(cli, ["build", str(corpus), "--store", built], catch_exceptions=False)
-    assert out.exit_code == 0 and "is up to date" in out.output
+    assert out.exit_code == 0 and "is up to date" in out.output, out.output
     assert "dba" not in out.output
     out = runner.invoke(cli, ["query", "meetings", "--store", built, "--format", "csv"])
     here = runner.invoke(cli, ["query", "meetings", "--store", embedded, "--format", "csv"])
@@ -253,13 +253,12 @@ def test_cli_build_query_export_render_stats(
             and there.output == runner.invoke(cli, [*args, "--store", embedded]).output
         )
     nq, local_nq = tmp_path / "v.nq", tmp_path / "e.nq"
-    assert runner.invoke(cli, ["export", "--store", built, "-o", str(nq)]).exit_code == 0
-    assert runner.invoke(cli, ["export", "--store", embedded, "-o", str(local_nq)]).exit_code == 0
-    assert nq.read_bytes() == local_nq.read_bytes()
     html, local_html = tmp_path / "v.html", tmp_path / "e.html"
-    assert runner.invoke(cli, ["render", "--store", built, "-o", str(html)]).exit_code == 0
-    assert runner.invoke(cli, ["render", "--store", embedded, "-o", str(local_html)]).exit_code == 0
-    assert html.read_bytes() == local_html.read_bytes()
+    for command, there, here in (("export", nq, local_nq), ("render", html, local_html)):
+        for store, path in ((built, there), (embedded, here)):
+            out = runner.invoke(cli, [command, "--store", store, "-o", str(path)])
+            assert out.exit_code == 0, out.output
+        assert there.read_bytes() == here.read_bytes()
 
 
 # -- failures ---------------------------------------------------------------------
