@@ -204,6 +204,39 @@ def test_a_push_cut_short_is_finished_by_the_next(
     assert quads_of(built) == quads_of(embedded)
 
 
+def test_bulk_load_then_incremental(
+    virtuoso_server: Any, built: str, corpus: Path, embedded: str, runner: CliRunner
+) -> None:
+    """A first big build through Virtuoso's bulk loader: the next build is incremental."""
+    from virtuoso import isql
+
+    store = open_store(built)
+    store.clear()
+    store.delete_graph(MANIFEST_GRAPH)
+    assert len(store) == 0 and read_manifest(store) is None
+    bulk = virtuoso_server.root / "relgraph-bulk.nq"
+    out = runner.invoke(cli, ["build", str(corpus), "--bulk", str(bulk)])
+    assert out.exit_code == 0 and f"wrote {bulk}" in out.output, out.output
+    isql(
+        virtuoso_server,
+        f"ld_dir('{bulk.parent}', '{bulk.name}', 'https://w3id.org/relgraph/graph/');",
+        "rdf_loader_run();",
+        "checkpoint;",
+    )
+    assert quads_of(built) == quads_of(embedded)
+    assert build(corpus, built).mode == "unchanged"
+    article = corpus / "articles" / "2018-05-31-xinhua-pyongyang.yaml"
+    text = article.read_text(encoding="utf-8")
+    try:
+        article.write_text(text.replace('title: "', 'title: "Bulk: ', 1), encoding="utf-8")
+        summary = build(corpus, built)
+        assert (summary.mode, summary.changed, summary.quads) == ("incremental", 1, len(store))
+    finally:
+        article.write_text(text, encoding="utf-8")
+    assert build(corpus, built).mode == "incremental"
+    assert quads_of(built) == quads_of(embedded)
+
+
 # -- named queries: the same rows as the embedded store ------------------------
 
 CASES = [(name, {}) for name in load_library()] + sorted(SAMPLES.items())

@@ -159,7 +159,13 @@ def _report_fail(n: int) -> int:
 @_CORPUS
 @_STORE
 @click.option("--full", is_flag=True, help="Rebuild everything, even if only articles changed.")
-def build(corpus_dir: Path, store: str, full: bool) -> None:
+@click.option(
+    "--bulk",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the build to this N-Quads file for a server's bulk loader instead "
+    "(a first big build into Virtuoso; see the README).",
+)
+def build(corpus_dir: Path, store: str, full: bool, bulk: Path | None) -> None:
     """Check the corpus, then build the RDF store (replaced atomically).
 
     After the first build, a build where only article files changed replaces just
@@ -167,6 +173,12 @@ def build(corpus_dir: Path, store: str, full: bool) -> None:
     """
     from relgraph.build import build as run_build
 
+    if bulk is not None:
+        from relgraph.push import write_bulk
+
+        s = write_bulk(corpus_dir, bulk)
+        click.echo(f"wrote {bulk}: {s.articles} articles, {s.quads} quads and the manifest")
+        return
     s = run_build(corpus_dir, store, full=full)
     if s.mode == "full":
         click.echo(

@@ -18,6 +18,7 @@ import base64
 import hashlib
 import os
 import secrets
+import threading
 import urllib.parse
 import urllib.request
 from dataclasses import dataclass, field
@@ -69,6 +70,7 @@ class Credentials:
     _digest: dict[str, str] | None = field(default=None, repr=False)
     _basic: bool = field(default=False, repr=False)
     _count: int = field(default=0, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
 
     def __repr__(self) -> str:  # never shows the secret
         return f"Credentials(user={self.user!r})"
@@ -134,8 +136,10 @@ class Credentials:
         fields = {"username": self.user, "realm": realm, "nonce": nonce, "uri": uri}
         qops = [q.strip() for q in challenge.get("qop", "").split(",") if q.strip()]
         if "auth" in qops:
-            self._count += 1
-            nc, cnonce = f"{self._count:08x}", secrets.token_hex(8)
+            with self._lock:  # pushes sign from several threads; each count once
+                self._count += 1
+                nc = f"{self._count:08x}"
+            cnonce = secrets.token_hex(8)
             fields["response"] = _md5(f"{ha1}:{nonce}:{nc}:{cnonce}:auth:{ha2}")
             fields.update(qop="auth", nc=nc, cnonce=cnonce)
         else:

@@ -248,13 +248,14 @@ class RemoteStore:
         self._request("DELETE", self._graph_url(graph_iri), None, {}, missing_ok=True)
 
     def clear(self) -> None:
-        """Remove relgraph's graphs, in one SPARQL Update (atomic), and nothing else.
+        """Remove relgraph's graphs, and nothing else, a hundred per SPARQL Update.
 
-        Not ``DROP ALL``: on Virtuoso that would drop the server's own system graphs.
+        Not ``DROP ALL``: on Virtuoso that would drop the server's own system
+        graphs; and Virtuoso refuses one update that drops thousands of graphs.
         """
         graphs = self.named_graphs()
-        if graphs:
-            self.update(" ;\n".join(f"DROP SILENT GRAPH <{g}>" for g in graphs))
+        for at in range(0, len(graphs), 100):
+            self.update(" ;\n".join(f"DROP SILENT GRAPH <{g}>" for g in graphs[at : at + 100]))
 
     def _graph_url(self, graph_iri: str) -> str:
         return f"{self.store_url}?graph={urllib.parse.quote(graph_iri, safe='')}"
