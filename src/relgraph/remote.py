@@ -282,7 +282,8 @@ class RemoteStore:
         """
         shown = url.split("?", 1)[0]
         credentials = self._credentials
-        if credentials and credentials.answers_challenges and body and not self._probed:
+        writing = body is not None and not query  # a query's body is small: no probe
+        if credentials and credentials.answers_challenges and writing and not self._probed:
             self._probed = True
             if credentials.header(method, url) is None:
                 try:
