@@ -26,10 +26,10 @@ from relgraph.errors import StoreError
 from relgraph.push import MANIFEST_GRAPH, read_manifest
 from relgraph.rdf.namespaces import PREFIXES
 from relgraph.remote import RemoteStore
-from relgraph.sparql.library import load_library
 from relgraph.store import ENV_STORE, open_store, remote_store
 
 from conftest import DATA, free_port
+from sparql import CASE_IDS, CASES, assert_same_results
 
 LAYOUT = """\
 [store]
@@ -38,22 +38,6 @@ query = "sparql"
 update = "sparql-auth"
 graph-store = "sparql-graph-crud-auth"
 """
-
-# Sample parameters for every named query that has any: other rows than the defaults give.
-SAMPLES: dict[str, dict[str, str]] = {
-    "article-claims": {"article": "2018-05-31-xinhua-pyongyang"},
-    "connection": {"from": "putin", "to": "kim_jong_un"},
-    "counterparts": {"actor": "kim_jong_un"},
-    "events-by-year": {"predicate": "met"},
-    "forum-participants": {"forum": "apec"},
-    "meetings": {"since": "2003", "until": "2019", "actor": "lavrov"},
-    "positions": {"subject": "rail_link"},
-    "projects": {"project": "rail_link"},
-    "provenance": {"statement": "2018-05-31-xinhua-pyongyang.c01"},
-    "recurring-projects": {"min_years": "1"},
-    "roles": {"entity": "losyukov"},
-    "timeline": {"actor": "lavrov", "predicate": "met", "since": "2010", "until": "2020"},
-}
 
 
 def with_credentials(url: str) -> str:
@@ -239,23 +223,12 @@ def test_bulk_load_then_incremental(
 
 # -- named queries: the same rows as the embedded store ------------------------
 
-CASES = [(name, {}) for name in load_library()] + sorted(SAMPLES.items())
 
-
-@pytest.mark.parametrize(("name", "params"), CASES, ids=[f"{n}-{bool(p)}" for n, p in CASES])
+@pytest.mark.parametrize(("name", "params"), CASES, ids=CASE_IDS)
 def test_named_query_gives_the_embedded_rows(
     built: str, embedded: str, name: str, params: dict[str, str]
 ) -> None:
-    there = api.query(built, name, params=params, labels=True, timeout=30)
-    here = api.query(embedded, name, params=params, labels=True)
-    assert there.kind == here.kind
-    assert there.variables == here.variables
-    if here.kind == "graph":  # a CONSTRUCT has no order
-        assert sorted(there.triples, key=repr) == sorted(here.triples, key=repr)
-    else:
-        assert there.rows == here.rows
-        assert there.labels == here.labels
-    assert here.rows or here.triples, "a sample that returns nothing proves little"
+    assert_same_results(built, embedded, name, params)
 
 
 def test_named_query_pages_match(built: str, embedded: str) -> None:
