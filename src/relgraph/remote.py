@@ -4,8 +4,9 @@ The embedded store is one process's; a server lets many readers (the web app,
 the CLI on several machines) share one graph and lets the graph outgrow one
 disk. :class:`RemoteStore` speaks only the standard protocols (SPARQL 1.1
 Protocol for queries, SPARQL Update, Graph Store HTTP Protocol for whole
-graphs), so Oxigraph, Fuseki and others work, and it hands back real pyoxigraph
-result objects so every caller of ``store.query`` works unchanged.
+graphs), in the forms every tested server answers (Virtuoso 7, Oxigraph,
+``relgraph serve``), and it hands back real pyoxigraph result objects so every
+caller of ``store.query`` works unchanged. Credentials: :mod:`relgraph.httpauth`.
 
 Only the standard library's ``urllib`` is used: no new dependency for a thin
 client. Every failure becomes a :class:`StoreError` (or :class:`QueryError` for a
@@ -13,8 +14,8 @@ query the server refused) with a message a user can act on; credentials never
 appear in a message.
 
 ``use_default_graph_as_union=True`` is sent as Oxigraph's ``union-default-graph``
-URL parameter. Other servers ignore it and must be configured to use the union
-of all graphs as the default graph (Fuseki: ``tdb:unionDefaultGraph true``).
+URL parameter. Other servers ignore it: Virtuoso uses the union of all graphs as
+the default graph anyway; Fuseki must be told to (``tdb:unionDefaultGraph true``).
 """
 
 from __future__ import annotations
