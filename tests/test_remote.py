@@ -131,7 +131,7 @@ def test_library_queries_evaluate_the_same(
     monkeypatch.setattr(
         relgraph.store,
         "open_store",
-        lambda location: store if str(location).startswith("http") else opened(location),
+        lambda location, **_: store if str(location).startswith("http") else opened(location),
     )
     library = load_library()
     for name, given in CASES:  # defaults, then sample parameters

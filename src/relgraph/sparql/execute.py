@@ -9,6 +9,7 @@ start of the main ``WHERE`` group; their text is never spliced into the query.
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -70,6 +71,7 @@ class QueryRequest:
     max_rows: int = DEFAULT_MAX_ROWS
     labels: bool = False
     page: Page | None = None
+    timeout: float | None = None  # a remote store's time limit per request
 
 
 def run_query(
@@ -95,6 +97,12 @@ def run_query(
             hint="only SELECT queries without their own LIMIT/OFFSET page; drop --page",
         )
     request = QueryRequest(location, query, tuple((params or {}).items()), max_rows, labels, page)
+    from relgraph.store import is_remote
+
+    if is_remote(location):
+        # The server evaluates (and bounds) the query: no worker, whose environment
+        # (relgraph.toml, $RELGRAPH_CONFIG) could be a fork server's older one.
+        return evaluate(dataclasses.replace(request, timeout=timeout))
     # fork is fast and safe from a single-threaded process; a threaded one (the
     # server) uses forkserver so no lock held by another thread leaks into the child.
     # Serving from memory, the fork server is also what holds the store.
@@ -179,7 +187,7 @@ def evaluate(request: QueryRequest) -> QueryResult:
 
     store = memory_store(request.location)
     if store is None:
-        store = open_store(request.location)
+        store = open_store(request.location, timeout=request.timeout)
     bound = prepare(store, request.query, request.params)
     text, page = paged(bound, request.page)
     try:
