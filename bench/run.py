@@ -10,7 +10,10 @@ For each size (articles; about 100 triples each) it generates a synthetic corpus
 * every named query's median latency through relgraph (its worker process
   included) and on an rdflib in-memory graph of the same triples, the rdflib
   side capped by a timeout and reported as "> N s";
-* export times per format and the HTML render time and size.
+* export times per format and the HTML render time and size;
+* the same corpus on a throw-away Virtuoso (bench/on_virtuoso.py): first build by
+  its bulk loader and by HTTP, an incremental build, every named query's first
+  page and every row, and whether every row equals the embedded store's.
 
 It writes bench/RESULTS.md. Usage: python bench/run.py [ARTICLES ...] [--rdflib-timeout S]
 """
@@ -165,6 +168,19 @@ def corpus_defaults(store: Any) -> dict[tuple[str, str], str]:
         ("positions", "subject"): subject,
     }
     return {key: found[0] for key, found in out.items() if found}
+
+
+def named_params(store: Path) -> dict[str, dict[str, str]]:
+    """Each named query's parameters as the benchmark gives them (the corpus's defaults)."""
+    from relgraph.sparql.library import load_library
+    from relgraph.store import open_store
+
+    values = corpus_defaults(open_store(store))
+    found = {}
+    for name, named in load_library().items():
+        given = {p.name: values.get((name, p.name), p.default) for p in named.params}
+        found[name] = {k: v for k, v in given.items() if v is not None}
+    return found
 
 
 def in_child(func: Callable[..., Any], *args: Any) -> Any:
@@ -338,6 +354,11 @@ def bench_size(articles: int, rdflib_timeout: float) -> list[str]:
     html, nodes, edges = api.render(store, exports / "relgraph.html")
     render_s = time.perf_counter() - started
     queries, loaded = query_rows(store, exports / "relgraph.nq", rdflib_timeout)
+    from on_virtuoso import virtuoso_size
+
+    v_lines, on_virtuoso = virtuoso_size(
+        corpus, store, root / "virtuoso", timed_child, RELGRAPH, named_params(store)
+    )
     rdf_text = f"{rdf_s:.1f} s" if rdf_s is not None else "> timeout"
     speedup = f"{rdf_s / build_s:.1f}×" if rdf_s is not None else "—"
     lines = [
@@ -356,14 +377,21 @@ def bench_size(articles: int, rdflib_timeout: float) -> list[str]:
         f"| exports | {'; '.join(export_times)} | | |",
         f"| HTML render | {render_s:.2f} s | {nodes:,} nodes, {edges:,} edges | "
         f"{html.stat().st_size / 1e6:.1f} MB file |",
+        *v_lines,
         "",
         "| named query | relgraph, first page: median (s) | rdflib, same query (s) | ratio "
-        "| relgraph, every row (s) | `serve --in-memory`, first page (s) |",
-        "|---|---|---|---|---|---|",
+        "| relgraph, every row (s) | `serve --in-memory`, first page (s) "
+        "| Virtuoso, first page (s) | Virtuoso, every row (s) | same rows as embedded |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
-    lines += [
-        f"| {name} | {first:.3f} | {theirs} | {every} |" for name, first, every, theirs in queries
-    ]
+    for name, first, every, theirs in queries:
+        found = on_virtuoso.get(name)
+        there = (
+            f"{found[0]:.3f} | {found[1]:.3f} | {'yes' if found[2] else '**no**'}"
+            if found
+            else "— | — | —"
+        )
+        lines.append(f"| {name} | {first:.3f} | {theirs} | {every} | {there} |")
     lines += ["", f"`relgraph serve --in-memory` loaded this store into memory in {loaded}."]
     return [*lines, ""]
 

@@ -183,3 +183,21 @@ def run_relgraph_server(root: Path, timeout: float = 3.0):  # type: ignore[no-un
     finally:
         server.shutdown()
         server.server_close()
+
+
+@pytest.fixture(scope="session")
+def virtuoso_server(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """A throw-away Virtuoso server (stock accounts: dba/dba) for the session.
+
+    Skips with an install hint when ``virtuoso-t`` is missing, except under
+    ``RELGRAPH_REQUIRE_VIRTUOSO=1`` (CI), where that fails.
+    """
+    from virtuoso import run_virtuoso
+
+    yield from run_virtuoso(tmp_path_factory.mktemp("virtuoso"))
+
+
+@pytest.fixture(scope="session")
+def virtuoso(virtuoso_server) -> str:  # type: ignore[no-untyped-def]
+    """The base URL of the session's Virtuoso server."""
+    return str(virtuoso_server.url)

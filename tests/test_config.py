@@ -20,6 +20,7 @@ from relgraph.config import (
 from relgraph.store import ENV_STORE
 
 from conftest import DATA, run_oxigraph, run_relgraph_server
+from sparql import CASE_IDS, CASES, assert_same_results
 
 
 @pytest.fixture
@@ -149,6 +150,16 @@ def test_relgraph_serve_as_a_store(served: tuple[str, str], here: Path, runner: 
     assert "does not accept this request (501" in result.output
     assert "may be read-only (as 'relgraph serve' is)" in result.output
     assert "<" not in result.output  # no HTML error page in the message
+
+
+@pytest.mark.parametrize(("name", "params"), CASES, ids=CASE_IDS)
+def test_named_queries_through_relgraph_serve(
+    served: tuple[str, str], here: Path, name: str, params: dict[str, str]
+) -> None:
+    """Every named query, with defaults and with sample parameters: the rows, in order."""
+    url, local = served
+    _write(here, f'[store]\nlocation = "{url}"\nquery = "sparql"\n')
+    assert_same_results(url, local, name, params)
 
 
 def test_build_and_query_through_configured_endpoints(

@@ -19,7 +19,6 @@ import os
 import shutil
 import threading
 import time
-from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,7 +38,7 @@ from relgraph.manifest import MANIFEST, Manifest, Plan, article_files, current, 
 from relgraph.model import Article, Corpus
 from relgraph.rdf.mapping import article_quads, entity_quads, ontology_quads
 from relgraph.rdf.namespaces import graph_iri
-from relgraph.store import builds_dir, database_dir, is_remote, local_path, remote_store
+from relgraph.store import builds_dir, database_dir, is_remote, local_path
 from relgraph.vocab import load_vocabulary
 
 
@@ -201,7 +200,9 @@ def build(
     started = time.perf_counter()
     root = Path(corpus_dir)
     if is_remote(location):
-        return push(root, str(location), started, include_suggested)
+        from relgraph.push import push
+
+        return push(root, str(location), full, started, include_suggested)
     target = local_path(location)
     if not root.is_dir():
         load_corpus(root)  # raises the "corpus folder not found" problem
@@ -420,30 +421,3 @@ def _incremental(
         removed=len(steps.removed),
     )
     return dataclasses.replace(summary, articles=len(now.articles))
-
-
-def push(
-    root: Path, location: str, started: float | None = None, include_suggested: bool = False
-) -> BuildSummary:
-    """Build into a remote SPARQL store: one Graph Store PUT per named graph.
-
-    Each graph is replaced in one request, so a failure never leaves a
-    half-written graph; graphs of articles no longer in the corpus are deleted
-    afterwards. Readers may briefly see some articles old and some new.
-    """
-    started = time.perf_counter() if started is None else started
-    corpus = load_corpus(root)
-    remote = remote_store(location)
-    graphs: dict[str, list[ox.Quad]] = defaultdict(list)
-    for q in corpus_quads(corpus, include_suggested):
-        if isinstance(q.graph_name, ox.NamedNode):  # relgraph writes named graphs only
-            graphs[q.graph_name.value].append(q)
-    existing = set(remote.named_graphs())
-    count = 0
-    for iri in sorted(graphs):
-        unique = set(graphs[iri])
-        remote.replace_graph(iri, sorted(unique, key=str))
-        count += len(unique)
-    for iri in sorted(existing - set(graphs)):
-        remote.delete_graph(iri)
-    return _summary(remote.location, "full", corpus, count, started, added=len(corpus.articles))

@@ -196,7 +196,15 @@ def _report_fail(n: int) -> int:
     is_flag=True,
     help="Also build claims and roles marked 'review: suggested' (left out by default).",
 )
-def build(corpus_dir: Path, store: str, full: bool, include_suggested: bool) -> None:
+@click.option(
+    "--bulk",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the build to this N-Quads file for a server's bulk loader instead "
+    "(a first big build into Virtuoso; see the README).",
+)
+def build(
+    corpus_dir: Path, store: str, full: bool, include_suggested: bool, bulk: Path | None
+) -> None:
     """Check the corpus, then build the RDF store (replaced atomically).
 
     After the first build, a build where only article files changed replaces just
@@ -204,6 +212,12 @@ def build(corpus_dir: Path, store: str, full: bool, include_suggested: bool) -> 
     """
     from relgraph.build import build as run_build
 
+    if bulk is not None:
+        from relgraph.push import write_bulk
+
+        s = write_bulk(corpus_dir, bulk, include_suggested)
+        click.echo(f"wrote {bulk}: {s.articles} articles, {s.quads} quads and the manifest")
+        return
     s = run_build(corpus_dir, store, full=full, include_suggested=include_suggested)
     if s.mode == "full":
         click.echo(
@@ -465,7 +479,10 @@ def serve(
             f"(loaded in {held.seconds:.1f} s); restart after a build to serve it"
         )
     bound_host, bound_port = str(server.server_address[0]), int(server.server_address[1])
-    click.echo(f"serving {store} at http://{bound_host}:{bound_port}/sparql (Ctrl-C to stop)")
+    from relgraph.httpauth import redact
+
+    shown = redact(store)
+    click.echo(f"serving {shown} at http://{bound_host}:{bound_port}/sparql (Ctrl-C to stop)")
     try:
         server.serve_forever()
     except KeyboardInterrupt:

@@ -73,7 +73,15 @@ class Manifest:
     @classmethod
     def load(cls, path: Path) -> Manifest | None:
         try:
-            doc = json.loads(path.read_text(encoding="utf-8"))
+            return cls.loads(path.read_text(encoding="utf-8"))
+        except OSError:
+            return None
+
+    @classmethod
+    def loads(cls, text: str) -> Manifest | None:
+        """The manifest :meth:`dumps` wrote, or None for anything else."""
+        try:
+            doc = json.loads(text)
             stats = {str(k): _signature_of(v) for k, v in doc.get("stats", {}).items()}
             return cls(
                 str(doc["code"]),
@@ -82,7 +90,7 @@ class Manifest:
                 int(doc["quads"]),
                 stats,
             )
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        except (ValueError, KeyError, TypeError, AttributeError):
             return None
 
 

@@ -46,7 +46,7 @@ SELECT ?s ?predicate ?label ?symmetric ?participant ?object ?date ?precision ?ye
   ?st rg:curatorName ?status .
   ?a schema:identifier ?article ; schema:headline ?title ; schema:publisher/rdfs:label ?outlet ;
      schema:datePublished ?published .
-  BIND(EXISTS { ?p a owl:SymmetricProperty } AS ?symmetric)
+  BIND(IF(EXISTS { ?p a owl:SymmetricProperty }, "true", "false") AS ?symmetric)
   OPTIONAL { ?s rdf:object ?object . ?object rg:entityType ?objectType }
   OPTIONAL { ?s rg:date ?date ; rg:datePrecision/rg:curatorName ?precision ; rg:year ?year }
   OPTIONAL { ?s rg:place/rdfs:label ?place }

@@ -4,8 +4,9 @@ The embedded store is one process's; a server lets many readers (the web app,
 the CLI on several machines) share one graph and lets the graph outgrow one
 disk. :class:`RemoteStore` speaks only the standard protocols (SPARQL 1.1
 Protocol for queries, SPARQL Update, Graph Store HTTP Protocol for whole
-graphs), so Oxigraph, Fuseki and others work, and it hands back real pyoxigraph
-result objects so every caller of ``store.query`` works unchanged.
+graphs), in the forms every tested server answers (Virtuoso 7, Oxigraph,
+``relgraph serve``), and it hands back real pyoxigraph result objects so every
+caller of ``store.query`` works unchanged. Credentials: :mod:`relgraph.httpauth`.
 
 Only the standard library's ``urllib`` is used: no new dependency for a thin
 client. Every failure becomes a :class:`StoreError` (or :class:`QueryError` for a
@@ -13,15 +14,13 @@ query the server refused) with a message a user can act on; credentials never
 appear in a message.
 
 ``use_default_graph_as_union=True`` is sent as Oxigraph's ``union-default-graph``
-URL parameter. Other servers ignore it and must be configured to use the union
-of all graphs as the default graph (Fuseki: ``tdb:unionDefaultGraph true``).
+URL parameter. Other servers ignore it: Virtuoso uses the union of all graphs as
+the default graph anyway; Fuseki must be told to (``tdb:unionDefaultGraph true``).
 """
 
 from __future__ import annotations
 
-import base64
 import http.client
-import os
 import re
 import socket
 import urllib.error
@@ -34,13 +33,42 @@ from typing import IO, Any
 import pyoxigraph as ox
 
 from relgraph.errors import QueryError, StoreError
+from relgraph.httpauth import AUTH_HINT, ENV_TOKEN, Credentials, split_credentials
+from relgraph.rdf.namespaces import GRAPH
 
-ENV_TOKEN = "RELGRAPH_STORE_TOKEN"
+__all__ = ["AUTH_HINT", "ENV_TOKEN", "RemoteStore", "with_prefixes"]
+
+# JSON first: pyoxigraph 0.5's XML results parser trims the white space around a
+# literal (article texts end with a newline), so XML would change the data.
 ACCEPT = "application/sparql-results+json, application/n-triples;q=0.9"
-AUTH_HINT = (
-    "put the user in the store URL (http://user:password@host:port) "
-    f"or a bearer token in {ENV_TOKEN}"
-)
+# Virtuoso answers a CONSTRUCT with a results table if the client accepts one.
+ACCEPT_GRAPH = "application/n-triples, text/turtle;q=0.9"
+FORM = "application/x-www-form-urlencoded"
+MAX_ROWS_HEADER = "X-SPARQL-MaxRows"  # Virtuoso: the answer stops at this many rows
+GRAPH_PAGE = 5000  # graph IRIs a listing request asks for
+GRAPH_BATCH = 64  # graphs whose quads one request fetches (halved when cut short)
+# Virtuoso reports a query it cannot compile as a 500 with its SPARQL error code.
+_VIRTUOSO_QUERY_ERROR = re.compile(r"Virtuoso \w+ Error SP\d+")
+
+
+class TruncatedAnswer(StoreError):
+    """The server answered only part of the rows (a row limit of its own)."""
+
+
+def _form(sparql: str) -> str | None:
+    """The query form keyword (SELECT, ASK, CONSTRUCT, DESCRIBE), if the text is readable."""
+    from relgraph.sparql.guard import FORMS, tokenize
+
+    try:
+        return next((t.keyword for t in tokenize(sparql) if t.keyword in FORMS), None)
+    except QueryError:
+        return None
+
+
+def _is_query_error(code: int, text: str) -> bool:
+    return code == 400 or (code == 500 and bool(_VIRTUOSO_QUERY_ERROR.search(text)))
+
+
 RESULTS_FORMATS = (ox.QueryResultsFormat.JSON, ox.QueryResultsFormat.XML, ox.QueryResultsFormat.TSV)
 _DECLARED = re.compile(r"\bPREFIX\s+([A-Za-z][\w.-]*)?\s*:", re.IGNORECASE)
 
@@ -58,21 +86,6 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
         newurl: str,
     ) -> urllib.request.Request | None:
         return None
-
-
-def _split_credentials(url: str) -> tuple[str, str | None]:
-    """The URL without ``user:password@`` and a Basic auth header value for it, if any."""
-    parts = urllib.parse.urlsplit(url)
-    if parts.username is None:
-        return url, None
-    host = parts.hostname or ""
-    netloc = f"[{host}]" if ":" in host else host
-    netloc += f":{parts.port}" if parts.port else ""
-    clean = urllib.parse.urlunsplit(parts._replace(netloc=netloc))
-    user = urllib.parse.unquote(parts.username)
-    password = urllib.parse.unquote(parts.password or "")
-    token = base64.b64encode(f"{user}:{password}".encode()).decode("ascii")
-    return clean, f"Basic {token}"
 
 
 def with_prefixes(sparql: str, prefixes: dict[str, str] | None) -> str:
@@ -96,6 +109,10 @@ class RemoteStore:
     Endpoints default to ``<base>/query``, ``<base>/update`` and ``<base>/store``
     (Oxigraph's layout; Fuseki's too, with the dataset URL as base); pass
     ``query_url``, ``update_url`` or ``store_url`` for servers laid out otherwise.
+
+    The store is relgraph's graphs on that server: the named graphs under
+    ``https://w3id.org/relgraph/graph/``. A server's own graphs (Virtuoso keeps
+    its system graphs beside the data) are neither read, counted nor removed.
     """
 
     def __init__(
@@ -107,16 +124,16 @@ class RemoteStore:
         update_url: str | None = None,
         store_url: str | None = None,
     ) -> None:
-        self.location, auth = _split_credentials(location.rstrip("/"))
+        self.location, found = split_credentials(location.rstrip("/"))
         self.timeout = timeout
         urls: list[str] = []
         for name, url in (("query", query_url), ("update", update_url), ("store", store_url)):
-            clean, own_auth = _split_credentials(url or f"{self.location}/{name}")
+            clean, own = split_credentials(url or f"{self.location}/{name}")
             urls.append(clean)
-            auth = auth or own_auth
+            found = found or own
         self.query_url, self.update_url, self.store_url = urls
-        token = os.environ.get(ENV_TOKEN)
-        self._auth = auth or (f"Bearer {token}" if token else None)
+        self._credentials = Credentials.from_sources(found)
+        self._probed = False
         self._opener = urllib.request.build_opener(_NoRedirect)
 
     def __repr__(self) -> str:  # never shows credentials
@@ -134,43 +151,78 @@ class RemoteStore:
     ) -> Any:
         """Evaluate on the server; return QuerySolutions, QueryBoolean or an iterator of Triples.
 
-        Options that only mean something to the embedded store are ignored.
+        The query goes form-encoded in a POST body, the one form every server
+        answers (Virtuoso 7 never answers ``application/sparql-query``). Options
+        that only mean something to the embedded store are ignored.
         """
         url = self.query_url
         if use_default_graph_as_union:
             url += ("&" if "?" in url else "?") + "union-default-graph"
-        body = with_prefixes(sparql, prefixes).encode("utf-8")
-        headers = {"Content-Type": "application/sparql-query; charset=utf-8", "Accept": ACCEPT}
+        body = urllib.parse.urlencode({"query": with_prefixes(sparql, prefixes)}).encode("ascii")
+        accept = ACCEPT_GRAPH if _form(sparql) in ("CONSTRUCT", "DESCRIBE") else ACCEPT
+        headers = {"Content-Type": FORM, "Accept": accept}
         data, content_type = self._request("POST", url, body, headers, query=True)
         return self._parse(url, data, content_type)
 
-    def quads(self) -> Iterator[ox.Quad]:
-        """Every quad: the named graphs by one SELECT, the default graph by the Graph Store.
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL Update (form-encoded POST, as for queries): one atomic request."""
+        body = urllib.parse.urlencode({"update": sparql}).encode("ascii")
+        self._request("POST", self.update_url, body, {"Content-Type": FORM})
 
-        The default graph is fetched with ``GET ?default`` because a server that
-        serves the union as its default graph would answer a SELECT with every graph.
-        Blank nodes get fresh labels from the server, so only blank-node-free data
-        (relgraph's) round-trips exactly.
+    def quads(self) -> Iterator[ox.Quad]:
+        """Every quad of relgraph's graphs, a few graphs a request.
+
+        A server may cut long answers short (Virtuoso at its ``ResultSetMaxRows``,
+        10,000 by default, and says so in a header): a batch cut short is asked
+        again in halves, so the whole store comes back whatever that limit.
+        relgraph keeps nothing in the default graph; a server that serves the
+        union as its default graph (Virtuoso does) would repeat every graph there.
         """
-        rows = self.query("SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }")
-        named = [ox.Quad(r["s"], r["p"], r["o"], r["g"]) for r in rows]
-        default = [ox.Quad(t.subject, t.predicate, t.object) for t in self._default_triples()]
-        return iter(named + default)
+        graphs = self.named_graphs()
+        pending = [graphs[i : i + GRAPH_BATCH] for i in range(0, len(graphs), GRAPH_BATCH)][::-1]
+        found: list[ox.Quad] = []
+        while pending:
+            batch = pending.pop()
+            values = " ".join(f"<{g}>" for g in batch)
+            text = f"SELECT * WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }}"
+            try:
+                rows = self.query(text)
+            except TruncatedAnswer:
+                if len(batch) == 1:
+                    raise
+                half = len(batch) // 2
+                pending += [batch[half:], batch[:half]]
+                continue
+            found.extend(ox.Quad(r["s"], r["p"], _canonical(r["o"]), r["g"]) for r in rows)
+        return iter(found)
 
     def named_graphs(self) -> list[str]:
-        """IRIs of the named graphs holding at least one triple, sorted."""
-        rows = self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
-        return sorted(str(r["g"].value) for r in rows)
+        """IRIs of relgraph's named graphs holding at least one triple, sorted.
+
+        Read a page at a time after the last IRI seen (no OFFSET: Virtuoso
+        refuses to sort past 10,000 rows by default).
+        """
+        found: list[str] = []
+        while True:
+            after = ox.Literal(found[-1] if found else "")
+            rows = self.query(
+                "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } "
+                f'FILTER(STRSTARTS(STR(?g), "{GRAPH}") && STR(?g) > {after}) }} '
+                f"ORDER BY STR(?g) LIMIT {GRAPH_PAGE}"
+            )
+            page = [str(r["g"].value) for r in rows]
+            found += page
+            if len(page) < GRAPH_PAGE:
+                return sorted(found)
 
     def __len__(self) -> int:
-        rows = list(self.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"))
-        return int(rows[0]["n"].value) + sum(1 for _ in self._default_triples())
-
-    def _default_triples(self) -> list[ox.Triple]:
-        accept = {"Accept": "application/n-triples"}
-        url = self.store_url + "?default"
-        data, _ = self._request("GET", url, None, accept, missing_ok=True)
-        return _triples(data, ox.RdfFormat.N_TRIPLES, self.store_url)
+        rows = list(
+            self.query(
+                "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
+                f'FILTER(STRSTARTS(STR(?g), "{GRAPH}")) }}'
+            )
+        )
+        return int(rows[0]["n"].value)
 
     # -- writing ---------------------------------------------------------------
 
@@ -179,9 +231,9 @@ class RemoteStore:
 
         The whole body is serialized before anything is sent, so an error while
         producing the statements sends nothing; the server replaces the graph as
-        one change (Oxigraph 0.5 does: the tests check it), so a refused or broken
-        upload leaves the previous graph whole. After a timeout the server may
-        still finish: the graph is then the old or the new one, never a mix.
+        one change (Oxigraph 0.5 and Virtuoso 7 do: the tests check both), so a
+        refused or broken upload leaves the previous graph whole. After a timeout
+        the server may still finish: the graph is then the old or the new one.
         """
         target = ox.NamedNode(graph_iri)
         triples = []
@@ -197,9 +249,14 @@ class RemoteStore:
         self._request("DELETE", self._graph_url(graph_iri), None, {}, missing_ok=True)
 
     def clear(self) -> None:
-        """Remove every graph, by a standard SPARQL Update (one atomic request)."""
-        headers = {"Content-Type": "application/sparql-update; charset=utf-8"}
-        self._request("POST", self.update_url, b"DROP ALL", headers)
+        """Remove relgraph's graphs, and nothing else, a hundred per SPARQL Update.
+
+        Not ``DROP ALL``: on Virtuoso that would drop the server's own system
+        graphs; and Virtuoso refuses one update that drops thousands of graphs.
+        """
+        graphs = self.named_graphs()
+        for at in range(0, len(graphs), 100):
+            self.update(" ;\n".join(f"DROP SILENT GRAPH <{g}>" for g in graphs[at : at + 100]))
 
     def _graph_url(self, graph_iri: str) -> str:
         return f"{self.store_url}?graph={urllib.parse.quote(graph_iri, safe='')}"
@@ -216,22 +273,80 @@ class RemoteStore:
         query: bool = False,
         missing_ok: bool = False,
     ) -> tuple[bytes, str]:
-        """Send one request; return the body and its media type, or raise a clear error."""
-        if self._auth:
-            headers = {**headers, "Authorization": self._auth}
-        request = urllib.request.Request(url, data=body, headers=headers, method=method)
+        """Send one request; return the body and its media type, or raise a clear error.
+
+        Credentials go only where a server asks for them (a 401 and its
+        ``WWW-Authenticate`` challenge), in the scheme it names; a bearer token
+        goes with every request. Before the first body is sent with credentials,
+        a GET of the same URL learns the challenge, so a large upload is not sent
+        twice or cut off by the server's refusal.
+        """
         shown = url.split("?", 1)[0]
+        credentials = self._credentials
+        writing = body is not None and not query  # a query's body is small: no probe
+        if credentials and credentials.answers_challenges and writing and not self._probed:
+            self._probed = True
+            if credentials.header(method, url) is None:
+                try:
+                    self._send("GET", url, None, {}, None, shown)
+                except urllib.error.HTTPError as exc:
+                    with exc:
+                        if exc.code == 401:
+                            credentials.challenged(
+                                exc.headers.get("WWW-Authenticate", ""), method, url
+                            )
+        auth = credentials.header(method, url) if credentials else None
         try:
-            with self._opener.open(request, timeout=self.timeout) as response:
-                return response.read(), response.headers.get_content_type()
+            try:
+                return self._send(method, url, body, headers, auth, shown)
+            except urllib.error.HTTPError as exc:
+                if exc.code != 401 or credentials is None:
+                    raise
+                with exc:
+                    again = credentials.challenged(
+                        exc.headers.get("WWW-Authenticate", ""), method, url
+                    )
+                if again is None or again == auth:
+                    raise StoreError(
+                        f"authentication failed for {shown} (401)", hint=AUTH_HINT
+                    ) from None
+                return self._send(method, url, body, headers, again, shown)
         except urllib.error.HTTPError as exc:
             if exc.code == 404 and missing_ok:
+                exc.close()
                 return b"", ""
             raise self._http_error(exc, shown, query) from None
+
+    def _send(
+        self,
+        method: str,
+        url: str,
+        body: bytes | None,
+        headers: dict[str, str],
+        auth: str | None,
+        shown: str,
+    ) -> tuple[bytes, str]:
+        if auth:
+            headers = {**headers, "Authorization": auth}
+        request = urllib.request.Request(url, data=body, headers=headers, method=method)
+        try:
+            with self._opener.open(request, timeout=self.timeout) as response:
+                data = response.read()
+                cut = response.headers.get(MAX_ROWS_HEADER)
+                content_type = response.headers.get_content_type()
+        except urllib.error.HTTPError:
+            raise
         except urllib.error.URLError as exc:
             raise self._unreachable(exc.reason, shown) from None
         except (OSError, http.client.HTTPException) as exc:  # timeouts, resets mid-answer
             raise self._unreachable(exc, shown) from None
+        if cut:
+            raise TruncatedAnswer(
+                f"{shown} cut its answer short at {cut} rows",
+                hint="ask for fewer rows (LIMIT/OFFSET, --page), or raise the server's "
+                "limit (Virtuoso: ResultSetMaxRows under [SPARQL] in virtuoso.ini)",
+            )
+        return data, content_type
 
     def _http_error(
         self, exc: urllib.error.HTTPError, url: str, query: bool
@@ -246,7 +361,7 @@ class RemoteStore:
         if exc.code in (401, 403):
             return StoreError(f"authentication failed for {url} ({exc.code})", hint=AUTH_HINT)
         if 300 <= exc.code < 400:
-            moved = _split_credentials(exc.headers.get("Location") or "?")[0]
+            moved = split_credentials(exc.headers.get("Location") or "?")[0]
             return StoreError(
                 f"{url} redirects to {moved}", hint="use that URL as the store location"
             )
@@ -256,12 +371,12 @@ class RemoteStore:
                 "may be read-only (as 'relgraph serve' is), or its endpoints are elsewhere",
                 hint="set query, update and graph-store under [store] in relgraph.toml",
             )
+        if query and _is_query_error(exc.code, text):
+            return QueryError(f"the SPARQL endpoint refused the query: {detail}")
         if exc.code >= 500:
             return StoreError(
                 f"server error {exc.code} from {url}: {detail}", hint="see the server's log"
             )
-        if query and exc.code == 400:
-            return QueryError(f"the SPARQL endpoint refused the query: {detail}")
         hint = "check the endpoint URLs" if exc.code in (404, 405) else ""
         return StoreError(f"request refused with {exc.code} by {url}: {detail}", hint=hint)
 
@@ -299,6 +414,16 @@ class RemoteStore:
         if graph is None:
             raise StoreError(f"unexpected answer of type {content_type!r} from {shown}")
         return iter(_triples(data, graph, shown))
+
+
+_BOOLEAN = ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean")
+
+
+def _canonical(term: Any) -> Any:
+    """Virtuoso stores an ``xsd:boolean`` as ``"1"``/``"0"``: give back the canonical form."""
+    if isinstance(term, ox.Literal) and term.datatype == _BOOLEAN and term.value in ("1", "0"):
+        return ox.Literal("true" if term.value == "1" else "false", datatype=_BOOLEAN)
+    return term
 
 
 def _triples(data: bytes, fmt: ox.RdfFormat, url: str) -> list[ox.Triple]:

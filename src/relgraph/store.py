@@ -34,13 +34,13 @@ def default_location() -> str:
     return os.environ.get(ENV_STORE) or load_config().location or str(DEFAULT_STORE)
 
 
-def remote_store(location: str) -> Any:
+def remote_store(location: str, timeout: float = 30.0) -> Any:
     """A :class:`relgraph.remote.RemoteStore` with the endpoint layout the settings give."""
     from relgraph.config import load_config
     from relgraph.remote import RemoteStore
 
     query, update, graph_store = load_config().endpoints.resolve(location)
-    return RemoteStore(location, query_url=query, update_url=update, store_url=graph_store)
+    return RemoteStore(location, timeout, query_url=query, update_url=update, store_url=graph_store)
 
 
 def is_remote(location: str | Path) -> bool:
@@ -109,15 +109,15 @@ class LocalStore:
         return rdflib.Dataset(store=OxigraphStore(store=self.store))
 
 
-def open_store(location: str | Path) -> Any:
+def open_store(location: str | Path, timeout: float | None = None) -> Any:
     """Open the store at ``location`` for reading: a directory, or an http(s) endpoint.
 
     Returns a :class:`LocalStore` or a :class:`relgraph.remote.RemoteStore`; both
     follow the :class:`Store` protocol. A remote store is asked ``ASK {}`` first,
-    so an unreachable one fails here, clearly.
+    so an unreachable one fails here, clearly; ``timeout`` bounds each of its requests.
     """
     if is_remote(location):
-        remote = remote_store(str(location))
+        remote = remote_store(str(location), *([] if timeout is None else [timeout]))
         remote.query("ASK {}")
         return remote
     path = local_path(location)

@@ -9,6 +9,7 @@ start of the main ``WHERE`` group; their text is never spliced into the query.
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -16,6 +17,7 @@ from typing import Any
 
 from relgraph.errors import QueryError, RelgraphError, StoreError
 from relgraph.sparql.guard import check_query, page_position, tokenize, where_brace
+from relgraph.sparql.late import inner_selection
 from relgraph.sparql.library import Param
 
 DEFAULT_TIMEOUT = 5.0
@@ -70,6 +72,7 @@ class QueryRequest:
     labels: bool = False
     page: Page | None = None
     memory: int | None = None  # bytes the worker may add to its address space
+    timeout: float | None = None  # a remote store's time limit per request
 
 
 def run_query(
@@ -101,6 +104,13 @@ def run_query(
     request = QueryRequest(
         location, query, tuple((params or {}).items()), max_rows, labels, page, memory
     )
+    from relgraph.store import is_remote
+
+    if is_remote(location):
+        # The server evaluates (and bounds) the query: no worker, whose environment
+        # (relgraph.toml, $RELGRAPH_CONFIG) could be a fork server's older one, and
+        # which would be denied the network it needs to reach the server.
+        return evaluate(dataclasses.replace(request, timeout=timeout))
     return evaluate_in_worker(request, timeout)
 
 
@@ -249,7 +259,7 @@ def evaluate(request: QueryRequest) -> QueryResult:
 
     store = memory_store(request.location)
     if store is None:
-        store = open_store(request.location)
+        store = open_store(request.location, timeout=request.timeout)
     bound = prepare(store, request.query, request.params)
     text, page = paged(bound, request.page)
     try:
@@ -309,6 +319,9 @@ def prepare(store: Any, query: str, params: tuple[tuple[Param, str | None], ...]
     at = where_brace(tokens)
     if at is None:
         raise QueryError("the query has no WHERE group to bind parameters in")
+    inner = inner_selection(tokens, len(query))  # a sub-SELECT sees only its own bindings
+    if inner is not None:
+        query = query[: inner.where] + " " + values + " " + query[inner.where :]
     return query[:at] + " " + values + " " + query[at:]
 
 
@@ -319,7 +332,9 @@ def paged(query: str, page: Page | None) -> tuple[str, Page | None]:
     """
     if page is None:
         return query, None
-    at = page_position(tokenize(query), len(query))
+    tokens = tokenize(query)
+    inner = inner_selection(tokens, len(query))  # late materialization: page the inner rows
+    at = page_position(tokens, len(query)) if inner is None else inner.end
     if at is None:
         return query, None
     return f"{query[:at]}\nLIMIT {page.size + 1} OFFSET {page.offset}\n{query[at:]}", page
