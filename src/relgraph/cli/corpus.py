@@ -1,0 +1,183 @@
+"""Commands on the corpus: check, build, draft, annotate."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+
+from relgraph.cli import cli
+from relgraph.cli.options import (
+    _CORPUS,
+    _STORE,
+)
+from relgraph.terminal import printable
+
+
+@cli.command()
+@_CORPUS
+def check(corpus_dir: Path) -> None:
+    """Validate the annotated corpus (default: data/) and list every problem."""
+    from relgraph.api import check as run_check
+
+    report = run_check(corpus_dir)
+    for problem in report.problems:
+        click.echo(printable(str(problem)))
+    if not report.ok:
+        n = len(report.problems)
+        raise click.exceptions.Exit(_report_fail(n))
+    click.echo(
+        f"ok: {report.articles} articles, {report.entities} entities, "
+        f"{report.claims} claims, {report.roles} roles"
+    )
+    if report.suggested:
+        n = report.suggested
+        click.echo(
+            f"{n} suggested claim{'s' * (n != 1)} or role{'s' * (n != 1)} await review "
+            "(delete a 'review: suggested' line to accept it)"
+        )
+
+
+def _report_fail(n: int) -> int:
+    click.echo(f"{n} problem{'s' * (n != 1)} found", err=True)
+    return 1
+
+
+@cli.command()
+@_CORPUS
+@_STORE
+@click.option("--full", is_flag=True, help="Rebuild everything, even if only articles changed.")
+@click.option(
+    "--include-suggested",
+    is_flag=True,
+    help="Also build claims and roles marked 'review: suggested' (left out by default).",
+)
+@click.option(
+    "--bulk",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the build to this N-Quads file for a server's bulk loader instead "
+    "(a first big build into Virtuoso; see the README).",
+)
+def build(
+    corpus_dir: Path, store: str, full: bool, include_suggested: bool, bulk: Path | None
+) -> None:
+    """Check the corpus, then build the RDF store (replaced atomically).
+
+    After the first build, a build where only article files changed replaces just
+    those articles' named graphs (incremental); the result is the same dataset.
+    """
+    from relgraph.build import build as run_build
+
+    if bulk is not None:
+        from relgraph.push import write_bulk
+
+        s = write_bulk(corpus_dir, bulk, include_suggested)
+        click.echo(f"wrote {bulk}: {s.articles} articles, {s.quads} quads and the manifest")
+        return
+    s = run_build(corpus_dir, store, full=full, include_suggested=include_suggested)
+    if s.mode == "full":
+        click.echo(
+            f"built {s.store}: {s.articles} articles, {s.entities} entities, {s.claims} claims, "
+            f"{s.roles} roles, {s.quads} quads in {s.seconds:.2f} s"
+        )
+    elif s.mode == "incremental":
+        click.echo(
+            f"updated {s.store}: {s.added} added, {s.changed} changed, {s.removed} removed "
+            f"of {s.articles} articles; {s.quads} quads in {s.seconds:.2f} s"
+        )
+    else:
+        click.echo(f"{s.store} is up to date ({s.articles} articles, {s.quads} quads)")
+
+
+@cli.command()
+@click.argument("pages", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--corpus",
+    "corpus_dir",
+    default="data",
+    show_default=True,
+    type=click.Path(path_type=Path, file_okay=False),
+    help="The corpus the drafts are written into (articles/, entities.yaml).",
+)
+@click.option(
+    "--reference",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="Latest date an article can have, for a date the text gives without a year "
+    "(default: today).",
+)
+def draft(pages: tuple[Path, ...], corpus_dir: Path, reference: Any) -> None:
+    """Draft articles from saved news pages (.html, or .txt copied from a browser).
+
+    Writes articles/<id>.yaml for each page: text and captions, metadata, and
+    claims and roles marked 'review: suggested'. New people, places and
+    organisations are added to entities.yaml as suggested stubs. Running it again
+    on the same page keeps every item already in the file and adds only new
+    suggestions. PAGES may be files or folders.
+    """
+    from relgraph.draft.run import draft_pages, page_files
+
+    files = page_files(pages)
+    import sys
+
+    bar: Any
+    with click.progressbar(length=len(files), label="drafting", file=sys.stderr) as bar:
+        report = draft_pages(
+            files,
+            corpus_dir,
+            reference.date() if reference else None,
+            progress=lambda _page: bar.update(1),
+        )
+    for page in report.pages:
+        click.echo(str(page) if not page.error else f"error: {page.error}", err=bool(page.error))
+        for warning in page.warnings:
+            click.echo(f"  note: {warning}")
+        for miss in page.near_misses:
+            click.echo(f"  did you mean: {miss.surface!r} -> {miss.entity} ({miss.name})")
+    stubs = [s for page in report.pages for s in page.stubs]
+    if stubs:
+        click.echo(f"new entities suggested in {corpus_dir / 'entities.yaml'} (review them):")
+        for stub in stubs:
+            country = f", {stub.country}" if stub.country else ""
+            click.echo(f"  {stub.id}: {stub.type}{country} ({stub.name})")
+    if report.failed:
+        raise click.exceptions.Exit(1)
+
+
+# ---- relgraph annotate ------------------------------------------------------
+
+
+@cli.command()
+@click.argument("target", required=False, metavar="[ARTICLE_ID|FILE]")
+@click.option(
+    "--corpus",
+    "corpus_dir",
+    default="data",
+    show_default=True,
+    type=click.Path(path_type=Path),
+    help="The corpus folder (entities.yaml and articles/).",
+)
+@click.option("--port", type=int, default=0, help="Port on 127.0.0.1 (default: a free one).")
+@click.option("--no-browser", is_flag=True, help="Only print the URL.")
+def annotate(target: str | None, corpus_dir: Path, port: int, no_browser: bool) -> None:
+    """Review an article's suggestions in the browser (or list the articles to review).
+
+    Serves on 127.0.0.1 only; the printed URL holds a per-run token that every
+    request needs. Stop with Ctrl+C.
+    """
+    import webbrowser
+
+    from relgraph.web.annotate import start
+
+    server, url = start(corpus_dir, target, port)
+    click.echo(f"relgraph annotate: {url}")
+    click.echo("press Ctrl+C to stop")
+    if not no_browser:
+        webbrowser.open(url)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
