@@ -109,6 +109,7 @@ def test_check_counts_suggestions_and_build_leaves_them_out(
     store = tmp_path / "store"
     result = runner.invoke(cli, ["build", str(mini_corpus), "--store", str(store)])
     assert result.exit_code == 0, result.output
+    assert "of which 2 suggested claims or roles were left out" in result.output
     ids = _statement_ids(store)
     assert not any(i.endswith(".c04") or "role-choe" in i for i in ids)
     assert any(i.endswith(".c01") for i in ids)
@@ -116,6 +117,7 @@ def test_check_counts_suggestions_and_build_leaves_them_out(
     args = ["build", str(mini_corpus), "--store", str(store), "--include-suggested"]
     result = runner.invoke(cli, args)
     assert result.exit_code == 0 and result.output.startswith("built "), result.output
+    assert "left out" not in result.output
     ids = _statement_ids(store)
     assert any(i.endswith(".c04") for i in ids) and any("role-choe" in i for i in ids)
     review = list(

@@ -55,6 +55,7 @@ class BuildSummary:
     added: int = 0
     changed: int = 0
     removed: int = 0
+    suggested: int = 0  # of the claims and roles counted, those marked for review
 
 
 def _summary(
@@ -69,6 +70,7 @@ def _summary(
         corpus.role_count,
         quads,
         time.perf_counter() - started,
+        suggested=corpus.suggested_count,
         **counts,
     )
 

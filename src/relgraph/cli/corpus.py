@@ -81,6 +81,11 @@ def build(
             f"built {s.store}: {s.articles} articles, {s.entities} entities, {s.claims} claims, "
             f"{s.roles} roles, {s.quads} quads in {s.seconds:.2f} s"
         )
+        if s.suggested and not include_suggested:
+            click.echo(
+                f"of which {s.suggested} suggested claims or roles were left out "
+                "(review them, or build with --include-suggested)"
+            )
     elif s.mode == "incremental":
         click.echo(
             f"updated {s.store}: {s.added} added, {s.changed} changed, {s.removed} removed "
