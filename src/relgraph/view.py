@@ -83,7 +83,7 @@ SELECT ?s ?start ?end ?caption WHERE {
 NODE_FIELDS = ("id", "label", "type", "country", "aliases", "x", "y", "degree", "statements")
 STATEMENT_FIELDS = (
     "id", "relation", "date", "year", "place", "status", "attributed_to", "detail", "role",
-    "article", "quote", "start", "end", "caption", "pairs", "month",
+    "article", "quote", "start", "end", "caption", "month", "pairs",
 )  # fmt: skip
 ARTICLE_FIELDS = ("id", "title", "outlet", "published", "url", "text", "captions")
 
@@ -210,8 +210,8 @@ def page_data(graph: nx.MultiDiGraph, title: str, sources: Sources | None = None
                 STATUSES.index(status) if status in STATUSES else 0,
                 str(st["attributed_to"] or ""), str(st["detail"] or ""), str(st["role"] or ""),
                 article_number[aid],
-                quote, start, end, caption, flat,
-                month_of(str(st["date"] or ""), str(st.get("precision") or "")),
+                quote, start, end, caption,
+                month_of(str(st["date"] or ""), str(st.get("precision") or "")), flat,
             ]
         )  # fmt: skip
     positions = layout(node_ids, weights)
