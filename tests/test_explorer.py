@@ -305,6 +305,54 @@ def test_view_state_travels_in_the_url_fragment(browser: Any, page: Page, html: 
         again.close()
 
 
+def test_timeline_zooms_into_months_and_brushing_a_month_filters_the_table(page: Page) -> None:
+    box = page.page.locator("#histogram").bounding_box()
+    assert box is not None
+
+    def slot_x(label: str) -> float:
+        x: float = page.js(
+            """(label => { const c = document.getElementById('histogram');
+            const sl = relgraphExplorer.timelineSlots(), k = sl.findIndex(s => s.label === label);
+            return 34 + (k + 0.5) * (c.clientWidth - 34 - 8) / sl.length; })"""
+            f"({label!r})"
+        )
+        return x
+
+    assert {s["kind"] for s in page.js("relgraphExplorer.timelineSlots()")} == {"year"}
+    page.page.mouse.click(box["x"] + slot_x("2018"), box["y"] + box["height"] / 2)
+    slots = page.js("relgraphExplorer.timelineSlots()")
+    assert [s["label"] for s in slots if s["kind"] == "month"][:2] == ["Jan 2018", "Feb 2018"]
+    assert len(slots) == 13 and slots[-1]["kind"] == "yearonly"
+    may = next(s for s in slots if s["label"] == "May 2018")
+    assert may["dated"] > 0 and may["undated"] == 0
+    # statements of 2018 with no month are counted apart, not in a month
+    dated_2018 = [
+        c
+        for e in page.js("relgraphExplorer.visibleEdgeIds()")
+        for c in page.js(f"relgraphExplorer.claimsOf({e!r})")
+    ]
+    by_month = sum(s["dated"] for s in slots if s["kind"] == "month")
+    assert by_month == len({c["statement"] for c in dated_2018 if c["month"] > 0})
+
+    page.page.mouse.click(box["x"] + slot_x("May 2018"), box["y"] + box["height"] / 2)
+    assert page.js("relgraphExplorer.state.months") == [2018 * 12 + 4] * 2
+    assert "May 2018" in page.page.locator("#brush-label").inner_text()
+    rows = page.page.locator("#rows tr")
+    dates = rows.evaluate_all("rs => rs.map(r => r.cells[0].textContent)")
+    assert dates and all(d.startswith("2018-05") for d in dates)
+    assert len(dates) == may["dated"] or len(dates) == 25  # the table pages by 25
+    texts = rows.evaluate_all("rs => rs.map(r => r.cells[1].textContent)")
+    assert any("Sergei Lavrov met Kim Jong Un" in t for t in texts)
+    claims = page.js("relgraphExplorer.visibleEdgeIds().flatMap(e => relgraphExplorer.claimsOf(e))")
+    assert claims and all(c["date"].startswith("2018-05") for c in claims)
+    assert "months=" in page.js("location.hash")
+
+    page.page.click("#all-years")  # zooming back out returns to years and drops the months
+    assert {s["kind"] for s in page.js("relgraphExplorer.timelineSlots()")} == {"year"}
+    assert page.js("relgraphExplorer.state.months") is None
+    assert page.errors == []
+
+
 def test_exports_png_svg_and_csv_of_what_is_visible(page: Page, tmp_path: Path) -> None:
     page.js("relgraphExplorer.setYears(2018, 2018)")
     files = {}

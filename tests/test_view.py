@@ -15,6 +15,7 @@ from relgraph.network import project
 from relgraph.view import (
     FULL_NODES,
     Sources,
+    month_of,
     node_relations,
     page_data,
     read_sources,
@@ -49,6 +50,23 @@ def test_statements_are_chronological_and_undated_ones_stay_undated(demo: dict[s
     assert undated, "the demo corpus has undated statements"
     for s in undated:  # their year is their article's, but their date stays empty
         assert s["year"] == int(articles[s["article"]]["published"][:4])
+
+
+def test_month_is_given_only_when_the_date_has_one() -> None:
+    assert month_of("2018-05-31", "day") == 5
+    assert month_of("2014-11", "month") == 11
+    assert month_of("2002", "year") == 0
+    assert month_of("2002-01-01", "year") == 0  # precision wins over the string's shape
+    assert month_of("", "") == 0
+
+
+def test_statements_carry_their_month_and_year_only_ones_none(demo: dict[str, Any]) -> None:
+    statements = rows_as_dicts(demo, "statement")
+    for s in statements:
+        expected = int(s["date"][5:7]) if len(s["date"]) >= 7 else 0
+        assert s["month"] == expected
+    assert {s["month"] for s in statements if s["date"] == "2018-05-31"} == {5}
+    assert all(s["month"] == 0 for s in statements if not s["date"])
 
 
 def test_lavrov_met_kim_jong_un_with_date_place_and_sentence(demo: dict[str, Any]) -> None:

@@ -83,7 +83,7 @@ SELECT ?s ?start ?end ?caption WHERE {
 NODE_FIELDS = ("id", "label", "type", "country", "aliases", "x", "y", "degree", "statements")
 STATEMENT_FIELDS = (
     "id", "relation", "date", "year", "place", "status", "attributed_to", "detail", "role",
-    "article", "quote", "start", "end", "caption", "pairs",
+    "article", "quote", "start", "end", "caption", "month", "pairs",
 )  # fmt: skip
 ARTICLE_FIELDS = ("id", "title", "outlet", "published", "url", "text", "captions")
 
@@ -210,7 +210,8 @@ def page_data(graph: nx.MultiDiGraph, title: str, sources: Sources | None = None
                 STATUSES.index(status) if status in STATUSES else 0,
                 str(st["attributed_to"] or ""), str(st["detail"] or ""), str(st["role"] or ""),
                 article_number[aid],
-                quote, start, end, caption, flat,
+                quote, start, end, caption,
+                month_of(str(st["date"] or ""), str(st.get("precision") or "")), flat,
             ]
         )  # fmt: skip
     positions = layout(node_ids, weights)
@@ -265,6 +266,18 @@ def page_data(graph: nx.MultiDiGraph, title: str, sources: Sources | None = None
         "articles": list(articles.values()),
         "years": _years(statements),
     }
+
+
+def month_of(date: str, precision: str = "") -> int:
+    """The month (1-12) of a statement's date, or 0 when it is known to the year only.
+
+    The timeline zooms into months; a date like "2002" (or one whose precision says
+    "year") must stay apart as "year only" rather than be counted in January.
+    """
+    if precision == "year" or len(date) < 7 or date[4] != "-":
+        return 0
+    month = int(date[5:7]) if date[5:7].isdigit() else 0
+    return month if 1 <= month <= 12 else 0
 
 
 def _years(statements: list[dict[str, Any]]) -> list[int]:

@@ -75,7 +75,7 @@ function syncControls() {
 }
 
 function resetFilters() {
-  state.since = data.years[0]; state.until = data.years[1]; state.undated = true;
+  state.since = data.years[0]; state.until = data.years[1]; state.undated = true; state.months = null;
   RELATIONS.forEach(function (r) { state.relations.add(r.id); });
   TYPES.forEach(function (t) { state.types.add(t.id); });
   state.perClaim = false;

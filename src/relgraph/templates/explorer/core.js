@@ -30,6 +30,7 @@ NODES.forEach(function (n) { n.typeInfo = TYPES[n.type]; n.type = n.typeInfo.id;
 
 var state = {
   since: data.years[0], until: data.years[1], undated: true,
+  months: null,              // [from, to] as year * 12 + month - 1, brushed on the zoomed timeline
   relations: new Set(RELATIONS.map(function (r) { return r.id; })),
   types: new Set(TYPES.map(function (t) { return t.id; })),
   perClaim: false,
@@ -110,11 +111,26 @@ function swatch(color, cls) {
   return sw;
 }
 
+// The timeline shows months when the brushed years are this few or fewer.
+var ZOOM_YEARS = 3;
+function zoomed() { return state.until - state.since < ZOOM_YEARS; }
+function monthName(abs) {
+  return ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][abs % 12] + " " + Math.floor(abs / 12);
+}
+// A brushed month range keeps only statements dated to those months: year-only and
+// undated ones have no month, so they are hidden (and the brush label says so).
+function inMonths(s) {
+  if (!state.months) return true;
+  var abs = s.year * 12 + s.month - 1;
+  return s.month > 0 && abs >= state.months[0] && abs <= state.months[1];
+}
+
 // Why a statement is hidden ("" when visible), for search messages and the hook.
 function hiddenBy(s, a, b) {
   if (!state.relations.has(s.rel.id)) return "relation “" + s.rel.label + "” is switched off";
   if (s.undated && !state.undated) return "undated statements are hidden";
   if (s.year < state.since || s.year > state.until) return "the years " + state.since + "–" + state.until;
+  if (!inMonths(s)) return "the months " + monthName(state.months[0]) + "–" + monthName(state.months[1]);
   if (!state.types.has(a.type) || !state.types.has(b.type)) return "entity type filter";
   if (state.shown && !(state.shown.has(a.id) && state.shown.has(b.id))) return "not expanded yet";
   return "";
@@ -122,7 +138,7 @@ function hiddenBy(s, a, b) {
 // The same test as hiddenBy without building messages (it runs for every pair on every update).
 function pairVisible(s, a, b) {
   return state.relations.has(s.rel.id) && (state.undated || !s.undated) &&
-    s.year >= state.since && s.year <= state.until && state.types.has(a.type) && state.types.has(b.type) &&
+    s.year >= state.since && s.year <= state.until && inMonths(s) && state.types.has(a.type) && state.types.has(b.type) &&
     (!state.shown || (state.shown.has(a.id) && state.shown.has(b.id)));
 }
 

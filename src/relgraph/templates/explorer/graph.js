@@ -26,22 +26,27 @@ function nodeColor(n) {
 
 // One pass over the statements: the visible pairs grouped into edges, each statement
 // marked visible or not, and the timeline's counts (every filter but the years).
-var histogram = new Map(), visibleCount = 0;
+// monthly: by year * 13 + month - 1, and year * 13 + 12 for year-only and undated ones.
+var histogram = new Map(), monthly = new Map(), visibleCount = 0;
+function tally(map, key, s) {
+  var slot = map.get(key) || map.set(key, { fam: FAMILIES.map(function () { return 0; }), undated: 0 }).get(key);
+  if (s.undated) slot.undated++; else slot.fam[s.rel.family]++;
+}
 function edgeGroups() {
   var groups = new Map();
-  histogram = new Map();
+  histogram = new Map(); monthly = new Map();
   visibleCount = 0;
   STATEMENTS.forEach(function (s) {
     s.visible = false;
     if (!state.relations.has(s.rel.id)) return;
-    var inTime = (state.undated || !s.undated) && s.year >= state.since && s.year <= state.until, counted = false;
+    var inTime = (state.undated || !s.undated) && s.year >= state.since && s.year <= state.until && inMonths(s), counted = false;
     s.pairList.forEach(function (p) {
       if (!state.types.has(p[0].type) || !state.types.has(p[1].type)) return;
       if (state.shown && !(state.shown.has(p[0].id) && state.shown.has(p[1].id))) return;
       if (!counted) {
         counted = true;
-        var slot = histogram.get(s.year) || histogram.set(s.year, { fam: FAMILIES.map(function () { return 0; }), undated: 0 }).get(s.year);
-        if (s.undated) slot.undated++; else slot.fam[s.rel.family]++;
+        tally(histogram, s.year, s);
+        tally(monthly, s.year * 13 + (s.month > 0 ? s.month - 1 : 12), s);
       }
       if (!inTime) return;
       if (!s.visible) visibleCount++;

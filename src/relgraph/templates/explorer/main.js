@@ -37,6 +37,16 @@ window.relgraphExplorer = {
   search: function (t) { $("search").value = t; var r = searchAll(t); showResults(r, t); return r.map(function (x) { return x.kind === "node" ? x.node.id : x.s.id; }); },
   select: selectNode, selectEdge: selectEdge, expand: expand, openReader: function (id) { openReader(byStatement.get(id)); },
   setYears: setYears, refresh: refresh,
+  setMonths: function (from, to) {  // "YYYY-MM" strings
+    var abs = function (t) { return Number(t.slice(0, 4)) * 12 + Number(t.slice(5, 7)) - 1; };
+    setMonths(abs(from), abs(to));
+  },
+  // What the timeline draws: each bar's kind (year, month, yearonly), label and counts.
+  timelineSlots: function () {
+    return slots.map(function (sl) {
+      return { kind: sl.kind, year: sl.year, label: sl.label, dated: sl.c.fam.reduce(function (a, b) { return a + b; }, 0), undated: sl.c.undated };
+    });
+  },
   visibleNodeIds: visibleNodeIds, visibleEdgeIds: visibleEdgeIds, labelledNodes: labelledNodes,
   visibleStatementIds: function () { return visibleStatements().map(function (s) { return s.id; }); },
   csv: csvOfVisible, svg: svgOfView,
@@ -54,7 +64,7 @@ window.relgraphExplorer = {
   },
   claimsOf: function (edgeId) {
     return (edgeStatements.get(edgeId) || []).map(function (it) {
-      return { statement: it.s.id, year: it.s.year, relation: it.s.rel.id, undated: it.s.undated };
+      return { statement: it.s.id, year: it.s.year, month: it.s.month, date: it.s.date, relation: it.s.rel.id, undated: it.s.undated };
     });
   }
 };

@@ -3,6 +3,7 @@
 function stateToHash() {
   var parts = [];
   if (state.since !== data.years[0] || state.until !== data.years[1]) parts.push("years=" + state.since + "-" + state.until);
+  if (state.months) parts.push("months=" + state.months[0] + "-" + state.months[1]);
   if (!state.undated) parts.push("undated=0");
   if (state.relations.size !== RELATIONS.length) parts.push("rel=" + Array.from(state.relations).sort().map(encodeURIComponent).join(","));
   if (state.types.size !== TYPES.length) parts.push("types=" + Array.from(state.types).sort().map(encodeURIComponent).join(","));
@@ -28,6 +29,12 @@ function readHash() {
   if (params.has("years")) {
     var ys = params.get("years").split("-").map(Number);
     if (ys.length === 2 && ys.every(isFinite)) { state.since = ys[0]; state.until = ys[1]; }
+  }
+  state.months = null;
+  if (params.has("months")) {
+    var ms = params.get("months").split("-").map(Number);
+    if (ms.length === 2 && ms.every(isFinite) && zoomed() && ms[0] <= ms[1] &&
+        ms[0] >= state.since * 12 && ms[1] < (state.until + 1) * 12) state.months = ms;
   }
   state.undated = params.get("undated") !== "0";
   if (params.has("rel")) state.relations = new Set(list(params.get("rel")).filter(function (r) { return RELATIONS.some(function (x) { return x.id === r; }); }));
