@@ -11,13 +11,11 @@ is reported, never overwritten.
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 import threading
 from pathlib import Path
 from typing import Any
 
-from relgraph.corpus.writer import _block, quoted, token
+from relgraph.corpus.writer import _block, quoted, token, write_atomic
 from relgraph.corpus.yamlsafe import LList, LMap, LStr, read_yaml
 from relgraph.errors import CorpusError, Problem, RelgraphError
 
@@ -173,20 +171,6 @@ def trailing_comments(data: bytes) -> bytes:
     while lines and lines[-1].lstrip().startswith(b"#"):
         tail.insert(0, lines.pop())
     return b"\n".join(tail) + b"\n" if tail else b""
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write beside the target, flush to disk, then rename over it: never half-written."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def save_document(path: Path, doc: Document, base_etag: str) -> str:

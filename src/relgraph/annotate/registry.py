@@ -14,10 +14,10 @@ from pathlib import Path
 from typing import Any
 
 from relgraph.annotate.check import Registry, load_registry
-from relgraph.annotate.document import _LOCK, write_atomic
+from relgraph.annotate.document import _LOCK
 from relgraph.corpus.layout import REGISTRY
 from relgraph.corpus.validate import validate
-from relgraph.corpus.writer import quoted, token
+from relgraph.corpus.writer import quoted, token, write_atomic
 from relgraph.corpus.yamlsafe import LList, LMap, LStr, parse_yaml
 from relgraph.errors import CorpusError, Problem, RelgraphError
 from relgraph.model import Corpus

@@ -24,10 +24,10 @@ from relgraph.annotate.document import (
     etag_of,
     read_document,
     save_document,
-    write_atomic,
 )
 from relgraph.annotate.view import build_view, quote_status, suggestion_count
 from relgraph.corpus.layout import REGISTRY, article_names, article_path
+from relgraph.corpus.writer import write_atomic
 from relgraph.errors import CorpusError, Problem, RelgraphError
 
 _ARTICLE_ID = re.compile(r"[a-z0-9][a-z0-9-]*\Z")

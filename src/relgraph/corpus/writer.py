@@ -179,12 +179,18 @@ def dump_article(article: Article) -> str:
 
 
 def write_article(article: Article, path: str | Path) -> Path:
-    """Write the article file atomically: a temporary file beside it, then a rename.
-
-    On any failure the target is untouched and the temporary file removed.
-    """
+    """Write the article file atomically (see :func:`write_atomic`)."""
     target = Path(path)
-    data = dump_article(article).encode("utf-8")
+    write_atomic(target, dump_article(article).encode("utf-8"))
+    return target
+
+
+def write_atomic(target: Path, data: bytes) -> None:
+    """Write ``data`` to a temporary file beside ``target``, flush it, then rename.
+
+    On any failure the target is untouched and the temporary file removed; an
+    existing file keeps its permissions. Drafting and annotation write through it.
+    """
     try:
         mode = target.stat().st_mode & 0o777
     except OSError:
@@ -201,7 +207,6 @@ def write_article(article: Article, path: str | Path) -> Path:
         with contextlib.suppress(OSError):
             os.unlink(partial)
         raise
-    return target
 
 
-__all__ = ["dump_article", "quoted", "token", "write_article"]
+__all__ = ["dump_article", "quoted", "token", "write_article", "write_atomic"]
