@@ -182,7 +182,12 @@ class _NewBuild:
         _prune(self.target, {self.path.resolve(), *([self.previous] if self.previous else [])})
 
     def abandon(self) -> None:
-        shutil.rmtree(self.path, ignore_errors=True)
+        # A database closing as this runs may still add a file: try again briefly.
+        for _ in range(20):
+            shutil.rmtree(self.path, ignore_errors=True)
+            if not self.path.exists():
+                return
+            time.sleep(0.05)
 
 
 def build(
@@ -341,6 +346,9 @@ def _full_parallel(
         corpus = with_registry(root, articles, problems)
         problems.extend(validate(corpus))
         if problems:
+            # Close the database first: its background threads may still write
+            # files into the directory that abandoning the build removes.
+            del store
             raise CorpusError(ordered(problems))
         vocab = load_vocabulary()
         extra = [*ontology_quads(), *(q for e in corpus.entities for q in entity_quads(e, vocab))]
