@@ -87,6 +87,12 @@ def select_text(page: Any, words: str) -> None:
     )
 
 
+def wait_status_of(page: Any, words: str) -> None:
+    """The selection box shows the status of ``words`` (not of words selected before)."""
+    expect(page.locator("#selection q")).to_have_text(words)
+    page.wait_for_selector("#quote-status")
+
+
 def article_file(corpus: Path) -> Path:
     return corpus / "articles" / f"{ARTICLE}.yaml"
 
@@ -248,7 +254,7 @@ def test_create_an_entity_from_a_selection(page: Any, server: AnnotateServer, co
     open_article(page, server)
     assert page.locator(".mention", has_text="Mansudae").count() == 0
     select_text(page, "Mansudae Assembly Hall")
-    page.wait_for_selector("#quote-status")
+    wait_status_of(page, "Mansudae Assembly Hall")
     press(page, "n")
     page.wait_for_selector("dialog#editor[open]")
     assert page.input_value("#field-id") == "mansudae_assembly_hall"
@@ -257,7 +263,7 @@ def test_create_an_entity_from_a_selection(page: Any, server: AnnotateServer, co
     expect(page.locator(".mention.type-Place", has_text="Mansudae Assembly Hall")).to_have_count(1)
     assert "id: mansudae_assembly_hall" in (corpus / "entities.yaml").read_text()
     select_text(page, "ministry")
-    page.wait_for_selector("#quote-status")
+    wait_status_of(page, "ministry")
     press(page, "n")
     page.fill("#field-alias_of", "foreign ministry")
     page.press("#field-alias_of", "Enter")
@@ -266,6 +272,20 @@ def test_create_an_entity_from_a_selection(page: Any, server: AnnotateServer, co
     mention = page.locator(".mention[data-entity=russian_foreign_ministry]", has_text="ministry")
     expect(mention).to_have_count(2)  # "Russian Foreign Ministry" and "the ministry"
     assert "aliases: [ministry]" in (corpus / "entities.yaml").read_text()
+
+
+def test_a_key_acts_on_the_words_selected_now(page: Any, server: AnnotateServer) -> None:
+    """A key pressed before the status of a new selection arrives acts on the new words,
+    not on the words whose status is still shown (the status waits for the selection to
+    settle)."""
+    open_article(page, server)
+    select_text(page, "Mansudae Assembly Hall")
+    wait_status_of(page, "Mansudae Assembly Hall")
+    select_text(page, "Kim Jong Un")
+    press(page, "n")
+    page.wait_for_selector("dialog#editor[open]")
+    assert page.input_value("#field-name") == "Kim Jong Un"
+    assert page.input_value("#field-id") == "kim_jong_un"
 
 
 def test_hostile_article_shows_literally_and_runs_nothing(page: Any, tmp_path: Path) -> None:

@@ -6,7 +6,7 @@ import { renderCounts, renderItems } from "./items.js";
 import { bindKeys } from "./keys.js";
 import { highlight, renderReader } from "./reader.js";
 import { Saver } from "./save.js";
-import { selectedText, watchSelection } from "./selection.js";
+import { forgetSelection, selectionNow, watchSelection } from "./selection.js";
 
 const $ = (id) => document.getElementById(id);
 const state = { id: null, doc: null, etag: null, view: null, current: null, dirty: false, conflict: false, selection: null };
@@ -162,28 +162,30 @@ async function editCurrent() {
 }
 
 async function claimFromSelection() {
-  const text = state.selection && state.selection.text;
+  const selection = await selectionNow($("reader"), state);
+  const text = selection && selection.text;
   if (!text) return show("notice", "select the words of the claim in the text first", "error");
-  if (!state.selection.ok) return show("notice", state.selection.message, "error");
+  if (!selection.ok) return show("notice", selection.message, "error");
   const guess = async (predicate) =>
     (await post(`/api/quote/${encodeURIComponent(state.id)}`, { doc: state.doc, text, predicate })).guess;
   const fields = await openEditor({ title: "New claim", kind: "claims", fields: {}, quote: text, published: state.doc.published, guess });
   if (!fields) return;
   await change({ op: "add", kind: "claims", fields: { ...fields, quote: text } });
   state.current = `claims:${state.view.items.filter((i) => i.kind === "claims").length - 1}`;
-  window.getSelection().removeAllRanges();
+  forgetSelection($("selection"), state);
   render();
 }
 
 async function entityFromSelection() {
-  const text = (state.selection && state.selection.text) || selectedText($("reader"));
+  const selection = await selectionNow($("reader"), state);
+  const text = (selection && selection.text) || "";
   if (!text.trim()) return show("notice", "select the name in the text first", "error");
-  const fields = await openEntityForm(text.trim(), state.selection ? state.selection.suggested_id : "");
+  const fields = await openEntityForm(text.trim(), selection.suggested_id || "");
   if (!fields) return;
   await post("/api/entity", { fields });
   const result = await post(`/api/view/${encodeURIComponent(state.id)}`, { doc: state.doc });
   state.view = result.view;
-  window.getSelection().removeAllRanges();
+  forgetSelection($("selection"), state);
   show("notice", fields.alias_of ? `added alias “${fields.name}” to ${fields.alias_of}` : `added entity ${fields.id}`, "info");
   render();
 }

@@ -11,6 +11,24 @@ export function selectedText(reader) {
   return selection.toString();
 }
 
+// The selection as the reader sees it now. Its status is fetched once the selection has
+// settled (120 ms), so a key pressed sooner would act on the words selected before: then
+// the status of the words selected now is asked for first.
+export async function selectionNow(reader, state) {
+  const text = selectedText(reader);
+  if (!text.trim() || (state.selection && state.selection.text === text)) return state.selection;
+  const status = await post(`/api/quote/${encodeURIComponent(state.id)}`, { doc: state.doc, text });
+  return { text, ...status };
+}
+
+// After the selection was used: the words and their status are gone at once (the
+// selectionchange that follows would hide them only after the debounce).
+export function forgetSelection(box, state) {
+  window.getSelection().removeAllRanges();
+  state.selection = null;
+  box.hidden = true;
+}
+
 export function watchSelection(reader, box, state) {
   let timer = null;
   let seq = 0;
