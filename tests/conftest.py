@@ -18,6 +18,20 @@ DATA = TESTDATA / "bundled"
 MINI = TESTDATA / "mini"
 
 
+# A test is a browser or a Virtuoso test by what it uses, so no test can forget its marker
+# (``make test-fast`` deselects them by marker).
+_MARKED_BY_FIXTURE = {"browser": "browser", "virtuoso_server": "virtuoso"}
+
+
+@pytest.hookimpl(tryfirst=True)  # before -m deselects by marker
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        used = set(getattr(item, "fixturenames", ()))
+        for fixture, marker in _MARKED_BY_FIXTURE.items():
+            if fixture in used:
+                item.add_marker(marker)
+
+
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()

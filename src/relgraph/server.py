@@ -9,26 +9,32 @@ is a small page listing the named queries with a form for each. It binds to
 ``in_memory`` it answers from a copy of the store held in memory
 (:mod:`relgraph.sparql.resident`).
 
-Every request passes :mod:`relgraph.httpguard` first: its ``Host`` must name
-this server and no browser may send it from another site; a POST body is read
-only after its length is checked; a connection has ``request_seconds`` to
-deliver each request; queries run in at most ``workers`` processes at once,
-each limited to ``worker_memory`` bytes, with ``queue`` more waiting.
+Every request passes :mod:`relgraph.httpguard` first (the guard ``relgraph
+annotate`` uses too): its ``Host`` must name this server and no browser may send
+it from another site; a POST body is read only after its length is checked; a
+connection has ``request_seconds`` to deliver each request; queries run in at
+most ``workers`` processes at once, each limited to ``worker_memory`` bytes,
+with ``queue`` more waiting.
 """
 
 from __future__ import annotations
 
-import contextlib
-import threading
 from dataclasses import dataclass, field
 from http import HTTPStatus
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from relgraph import api
 from relgraph.errors import QueryError, RelgraphError, StoreError
-from relgraph.httpguard import Deadlines, Refusal, Slots, body_length, check_headers, host_names
+from relgraph.httpguard import (
+    GuardedHandler,
+    GuardedServer,
+    Limits,
+    Policy,
+    Refused,
+    Slots,
+    host_names,
+)
 from relgraph.limits import MIB
 from relgraph.pages import index_page, result_page
 from relgraph.sparql.execute import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT, preload_workers
@@ -58,7 +64,6 @@ _GRAPH_BY_MEDIA = {
 
 
 MAX_BODY = MAX_QUERY_BYTES + 4096  # a form-encoded query of the largest size, and a little
-BACKLOG = 1024  # pending connections the kernel holds while every thread is busy
 
 
 def _default_workers() -> int:
@@ -109,50 +114,21 @@ def negotiate(accept: str, graph: bool, explicit: str | None = None) -> str:
     return "turtle" if graph else "json"
 
 
-class _Handler(BaseHTTPRequestHandler):
+class _Handler(GuardedHandler):
     server: _Server
-    server_version = "relgraph"
-    sys_version = ""
     protocol_version = "HTTP/1.1"  # keep-alive; idle connections are closed by deadline
-
-    def setup(self) -> None:
-        super().setup()
-        # A backstop for one silent read; Deadlines bounds the whole request.
-        self.connection.settimeout(self.server.config.request_seconds)
-
-    def handle_one_request(self) -> None:
-        self.server.deadlines.watch(self.connection)
-        try:
-            super().handle_one_request()
-        except (TimeoutError, ConnectionError):  # a client gone or too slow: just close
-            self.close_connection = True
-        finally:
-            self.server.deadlines.release(self.connection)
 
     def log_message(self, format: str, *args: Any) -> None:  # quiet by default
         if self.server.verbose:
             super().log_message(format, *args)
 
-    def _refused(self) -> bool:
-        """Send the refusal this request's headers earn, if any."""
-        server = self.server
-        refusal = check_headers(
-            self.headers, server.host_names, server.bound, server.port, server.config.cors
-        )
-        if refusal is not None:
-            self._refuse(refusal)
-        return refusal is not None
-
-    def _refuse(self, refusal: Refusal, retry: int | None = None) -> None:
-        self.close_connection = True
-        extra = {"Retry-After": str(retry)} if retry is not None else {}
-        self._error(refusal.status, refusal.message, extra)
+    def answer_error(
+        self, status: HTTPStatus, message: str, extra: dict[str, str] | None = None
+    ) -> None:
+        self._error(status, message, extra)
 
     # -- routing -------------------------------------------------------------
     def do_GET(self) -> None:
-        if self._refused():
-            return
-        self.server.deadlines.release(self.connection)
         url = urlsplit(self.path)
         params = parse_qs(url.query, keep_blank_values=True)
         if url.path == "/":
@@ -172,22 +148,12 @@ class _Handler(BaseHTTPRequestHandler):
             self._error(HTTPStatus.NOT_FOUND, "not found: try /sparql or /")
 
     def do_POST(self) -> None:
-        if self._refused():
-            return
         url = urlsplit(self.path)
-        length = body_length(self.headers, MAX_BODY)
-        if isinstance(length, Refusal):
-            self._refuse(length)
-            return
         if url.path != "/sparql":
             self.close_connection = True  # its body is left unread
             self._error(HTTPStatus.NOT_FOUND, "not found: POST queries to /sparql")
             return
-        body = self.rfile.read(length)
-        if len(body) < length:  # the client closed early
-            self.close_connection = True
-            return
-        self.server.deadlines.release(self.connection)
+        body = self.read_body()
         kind = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
         fmt = _one(parse_qs(url.query), "format")
         if kind == "application/sparql-update":
@@ -223,9 +189,8 @@ class _Handler(BaseHTTPRequestHandler):
         config = self.server.config
         slots = self.server.slots
         if not slots.acquire():
-            busy = Refusal(HTTPStatus.SERVICE_UNAVAILABLE, "busy: every query worker is taken")
-            self._refuse(busy, retry=max(1, round(config.timeout)))
-            return
+            busy = "busy: every query worker is taken"
+            raise Refused(HTTPStatus.SERVICE_UNAVAILABLE, busy, retry=max(1, round(config.timeout)))
         try:
             result = api.query(
                 config.store,
@@ -289,60 +254,24 @@ def _decode(body: bytes) -> str | None:
         return None
 
 
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-    request_queue_size = BACKLOG
+class _Server(GuardedServer):
+    name = "relgraph serve"
 
     def __init__(self, address: tuple[str, int], config: ServerConfig, verbose: bool) -> None:
-        super().__init__(address, _Handler)
+        limits = Limits(config.request_seconds, config.connections, MAX_BODY)
+
+        def policy(bound: str, port: int) -> Policy:
+            # The name it was given (--host localhost) and the address that became.
+            names = host_names(address[0], (bound, *config.allowed_hosts))
+            return Policy(names, bound, port, cross_origin=config.cors)
+
+        super().__init__(address, _Handler, limits, policy)
         self.config = config
         self.verbose = verbose
         self.snapshot: Snapshot | None = None
-        self.bound, self.port = str(self.server_address[0]), int(self.server_address[1])
-        # The name it was given (--host localhost) and the address that became.
-        self.host_names = host_names(address[0], (self.bound, *config.allowed_hosts))
-        self.deadlines = Deadlines(config.request_seconds)
         # A queued query waits, at worst, for every query ahead of it to run to the limit.
         rounds = 1 + -(-config.queue // config.workers)
         self.slots = Slots(config.workers, config.queue, wait=(config.timeout + 1) * rounds)
-        self.open_connections = 0  # served now, each by a thread
-        self._count = threading.Lock()
-
-    def process_request(self, request: Any, client_address: Any) -> None:
-        """One thread per connection, up to ``config.connections``; past that, 503 at once."""
-        with self._count:
-            full = self.open_connections >= self.config.connections
-            if not full:
-                self.open_connections += 1
-        if full:
-            with contextlib.suppress(OSError):
-                request.sendall(
-                    b"HTTP/1.1 503 Service Unavailable\r\nRetry-After: 1\r\n"
-                    b"Content-Length: 0\r\nConnection: close\r\n\r\n"
-                )
-            self.shutdown_request(request)
-            return
-        super().process_request(request, client_address)
-
-    def process_request_thread(self, request: Any, client_address: Any) -> None:
-        try:
-            super().process_request_thread(request, client_address)
-        finally:
-            with self._count:
-                self.open_connections -= 1
-
-    def handle_error(self, request: Any, client_address: Any) -> None:
-        """A broken connection is the client's business: no traceback on the console."""
-        import sys
-
-        kind = sys.exc_info()[0]
-        if kind is not None and issubclass(kind, (ConnectionError, TimeoutError)):
-            return
-        super().handle_error(request, client_address)
-
-    def server_close(self) -> None:
-        self.deadlines.close()
-        super().server_close()
 
 
 def make_server(

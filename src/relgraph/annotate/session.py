@@ -30,7 +30,8 @@ from relgraph.corpus.layout import REGISTRY, article_names, article_path
 from relgraph.corpus.writer import write_atomic
 from relgraph.errors import CorpusError, Problem, RelgraphError
 
-_ARTICLE_ID = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
+# An id names a file (id.yaml): longer than a file name may be, it names no article.
+_ARTICLE_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,249}\Z")
 UNSAVED = Path(".annotate") / "unsaved"
 
 
@@ -73,7 +74,7 @@ class Annotator:
     # -- articles -----------------------------------------------------------------------
     def path_of(self, article_id: str) -> Path:
         if not _ARTICLE_ID.match(article_id):
-            raise NotFound(f"bad article id {article_id!r}")
+            raise NotFound(f"bad article id {article_id[:80]!r}")
         path = article_path(self.root, article_id)
         if not path.is_file():
             raise NotFound(f"no article {article_id!r}", self.root / "articles")

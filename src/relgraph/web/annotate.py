@@ -11,15 +11,20 @@ Safety, because the server can write the corpus:
 * the page is static (corpus data arrives as JSON and is put into the page as
   text nodes) under a strict Content-Security-Policy: scripts and styles from
   this server only, no inline code, no frames, no outside connections.
+
+Requests pass :mod:`relgraph.httpguard` first, the guard ``relgraph serve`` uses:
+Host and Origin checks, a deadline to deliver each request (idle and slow
+connections are closed), checked body lengths, a cap on open connections, and
+errors answered in a few words, never with an exception's text or a traceback.
 """
 
 from __future__ import annotations
 
+import errno
 import hmac
 import json
 import secrets
 from http import HTTPStatus
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -28,11 +33,14 @@ from urllib.parse import parse_qs, quote, urlsplit
 from relgraph.annotate.document import ConflictError
 from relgraph.annotate.session import Annotator, NotFound
 from relgraph.annotate.view import resolved_date
-from relgraph.errors import CorpusError, RelgraphError
+from relgraph.errors import CorpusError, RelgraphError, os_reason
+from relgraph.httpguard import GuardedHandler, GuardedServer, Limits, Policy, Refused
 
 HOST = "127.0.0.1"
 TOKEN_HEADER = "X-Relgraph-Token"
 MAX_BODY = 16 * 1024 * 1024
+LIMITS = Limits(request_seconds=10.0, connections=128, max_body=MAX_BODY)
+NO_ROOM = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
     "img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
@@ -48,28 +56,25 @@ def _static(name: str) -> bytes | None:
     return resource.read_bytes() if resource.is_file() else None
 
 
-class Refused(Exception):
-    def __init__(self, status: HTTPStatus, message: str) -> None:
-        super().__init__(message)
-        self.status = status
-        self.message = message
+class AnnotateServer(GuardedServer):
+    name = "relgraph annotate"
 
-
-class AnnotateServer(ThreadingHTTPServer):
-    daemon_threads = True
-
-    def __init__(self, annotator: Annotator, port: int = 0, token: str | None = None) -> None:
+    def __init__(
+        self,
+        annotator: Annotator,
+        port: int = 0,
+        token: str | None = None,
+        limits: Limits = LIMITS,
+    ) -> None:
         self.annotator = annotator
         self.token = token or secrets.token_urlsafe(24)
-        super().__init__((HOST, port), _Handler)
 
-    @property
-    def port(self) -> int:
-        return int(self.server_address[1])
+        def policy(bound: str, port: int) -> Policy:
+            hint = "open the URL relgraph annotate printed"
+            names = frozenset({bound, "localhost"})
+            return Policy(names, bound, port, host_hint=hint, origin_hint=hint)
 
-    @property
-    def origins(self) -> frozenset[str]:
-        return frozenset({f"http://{HOST}:{self.port}", f"http://localhost:{self.port}"})
+        super().__init__((HOST, port), _Handler, limits, policy)
 
     def url(self, article_id: str | None = None) -> str:
         """The address to open: the article's page (or the list), with the token."""
@@ -77,24 +82,18 @@ class AnnotateServer(ThreadingHTTPServer):
         return f"http://{HOST}:{self.port}{path}?token={self.token}"
 
 
-class _Handler(BaseHTTPRequestHandler):
+class _Handler(GuardedHandler):
     server: AnnotateServer
 
     def log_message(self, format: str, *args: Any) -> None:  # quiet: the URL holds the token
         pass
 
-    # -- checks ---------------------------------------------------------------------------
-    def _check_source(self) -> None:
-        host = self.headers.get("Host", "")
-        if host not in {o.removeprefix("http://") for o in self.server.origins}:
-            raise Refused(HTTPStatus.FORBIDDEN, "wrong Host header")
-        origin = self.headers.get("Origin")
-        if origin is not None and origin not in self.server.origins:
-            raise Refused(HTTPStatus.FORBIDDEN, "requests from other origins are refused")
-        site = self.headers.get("Sec-Fetch-Site")
-        if site is not None and site not in ("same-origin", "none"):
-            raise Refused(HTTPStatus.FORBIDDEN, "requests from other sites are refused")
+    def answer_error(
+        self, status: HTTPStatus, message: str, extra: dict[str, str] | None = None
+    ) -> None:
+        self._json(status, {"error": message}, extra)
 
+    # -- checks ---------------------------------------------------------------------------
     def _check_token(self, query: dict[str, list[str]]) -> None:
         given = (query.get("token") or [""])[0] if query else self.headers.get(TOKEN_HEADER, "")
         if not hmac.compare_digest(given.encode(), self.server.token.encode()):
@@ -105,13 +104,7 @@ class _Handler(BaseHTTPRequestHandler):
         if media != "application/json":
             raise Refused(HTTPStatus.UNSUPPORTED_MEDIA_TYPE, "send application/json")
         try:
-            length = int(self.headers.get("Content-Length", "0"))
-        except ValueError:
-            length = -1
-        if not 0 <= length <= MAX_BODY:
-            raise Refused(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, "request too large")
-        try:
-            body = json.loads(self.rfile.read(length) or b"{}")
+            body = json.loads(self.read_body() or b"{}")
         except (ValueError, UnicodeDecodeError):
             raise Refused(HTTPStatus.BAD_REQUEST, "the request is not JSON") from None
         if not isinstance(body, dict):
@@ -130,7 +123,6 @@ class _Handler(BaseHTTPRequestHandler):
         query = parse_qs(url.query)
         parts = [p for p in url.path.split("/") if p]
         try:
-            self._check_source()
             if method == "GET" and url.path == "/favicon.ico":
                 self._send(HTTPStatus.NO_CONTENT, "image/x-icon", b"")
                 return
@@ -154,8 +146,6 @@ class _Handler(BaseHTTPRequestHandler):
                 raise Refused(HTTPStatus.NOT_FOUND, "no such page")
             body = self._body() if method == "POST" else {}
             self._json(HTTPStatus.OK, self._api(method, parts[1:], query, body))
-        except Refused as exc:
-            self._json(exc.status, {"error": exc.message})
         except ConflictError as exc:
             self._json(HTTPStatus.CONFLICT, {"error": exc.message, "hint": exc.hint})
         except NotFound as exc:
@@ -165,9 +155,17 @@ class _Handler(BaseHTTPRequestHandler):
             self._json(HTTPStatus.UNPROCESSABLE_ENTITY, {"error": "\n".join(problems)})
         except RelgraphError as exc:
             self._json(HTTPStatus.UNPROCESSABLE_ENTITY, {"error": exc.message, "hint": exc.hint})
-        except Exception as exc:  # the page says so; the server keeps serving
-            self.log_error("internal error: %r", exc)
-            self._json(HTTPStatus.INTERNAL_SERVER_ERROR, {"error": f"internal error: {exc!r}"})
+        except (ConnectionError, TimeoutError):
+            raise  # the client left: the guard closes quietly
+        except OSError as exc:  # a full disk, a folder made read-only: said, not shown raw
+            status = (
+                HTTPStatus.INSUFFICIENT_STORAGE
+                if exc.errno in NO_ROOM
+                else HTTPStatus.INTERNAL_SERVER_ERROR
+            )
+            action = parts[1] if parts[:1] == ["api"] and len(parts) > 1 else "the request"
+            hint = "nothing was written: the files are as they were" if method == "POST" else ""
+            self._json(status, {"error": f"{action} failed: {os_reason(exc)}", "hint": hint})
 
     def _api(
         self, method: str, parts: list[str], query: dict[str, list[str]], body: dict[str, Any]
@@ -227,12 +225,16 @@ class _Handler(BaseHTTPRequestHandler):
         raise Refused(HTTPStatus.NOT_FOUND, "no such API route")
 
     # -- responses ------------------------------------------------------------------------
-    def _json(self, status: HTTPStatus, value: Any) -> None:
+    def _json(self, status: HTTPStatus, value: Any, extra: dict[str, str] | None = None) -> None:
         body = json.dumps(value, ensure_ascii=False).encode("utf-8")
-        self._send(status, "application/json; charset=utf-8", body)
+        self._send(status, "application/json; charset=utf-8", body, extra)
 
-    def _send(self, status: HTTPStatus, media: str, body: bytes) -> None:
+    def _send(
+        self, status: HTTPStatus, media: str, body: bytes, extra: dict[str, str] | None = None
+    ) -> None:
         self.send_response(status)
+        for key, value in (extra or {}).items():
+            self.send_header(key, value)
         self.send_header("Content-Type", media)
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Content-Security-Policy", CSP)
@@ -245,8 +247,10 @@ class _Handler(BaseHTTPRequestHandler):
         self.wfile.write(body)
 
 
-def make_server(annotator: Annotator, port: int = 0, token: str | None = None) -> AnnotateServer:
-    return AnnotateServer(annotator, port, token)
+def make_server(
+    annotator: Annotator, port: int = 0, token: str | None = None, limits: Limits = LIMITS
+) -> AnnotateServer:
+    return AnnotateServer(annotator, port, token, limits)
 
 
 def start(corpus: Path, target: str | None = None, port: int = 0) -> tuple[AnnotateServer, str]:
