@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from disks import fill, mount_tmpfs, unmount
 from relgraph import api
 from relgraph.cli import cli
 from relgraph.errors import QueryError
@@ -28,53 +29,30 @@ NO_SPACE = os.strerror(28)  # ENOSPC: "No space left on device"
 READ_ONLY = os.strerror(30)  # EROFS
 
 
-def _mount(where: Path, options: str) -> None:
-    where.mkdir(parents=True, exist_ok=True)
-    done = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(where)],
-        capture_output=True,
-        check=False,
-    )
-    if done.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here (needs root): {done.stderr.decode().strip()}")
-
-
 @pytest.fixture
 def tiny_disk(tmp_path: Path) -> Iterator[Path]:
     """A 256 KiB file system: too small for any store."""
     where = tmp_path / "tiny"
-    _mount(where, "size=256k")
+    mount_tmpfs(where, "size=256k")
     yield where
-    subprocess.run(["umount", "-l", str(where)], check=True)
+    unmount(where)
 
 
 @pytest.fixture
 def small_disk(tmp_path: Path) -> Iterator[Path]:
     """A 16 MiB file system, for a store that is then made to run out of room."""
     where = tmp_path / "small"
-    _mount(where, "size=16m")
+    mount_tmpfs(where, "size=16m")
     yield where
-    subprocess.run(["umount", "-l", str(where)], check=True)
+    unmount(where)
 
 
 @pytest.fixture
 def read_only_dir(tmp_path: Path) -> Iterator[Path]:
     where = tmp_path / "ro"
-    _mount(where, "size=1m,ro")
+    mount_tmpfs(where, "size=1m,ro")
     yield where
-    subprocess.run(["umount", "-l", str(where)], check=True)
-
-
-def _fill(disk: Path) -> None:
-    """Take every free block of ``disk``."""
-    with open(disk / "filler", "wb") as handle:
-        chunk = b"\0" * (1 << 16)
-        try:
-            while True:
-                handle.write(chunk)
-                handle.flush()
-        except OSError:
-            pass
+    unmount(where)
 
 
 def _fails_cleanly(result: object, *expected: str) -> str:
@@ -114,7 +92,7 @@ def test_disk_full_during_an_incremental_build(
     link, quads = os.readlink(store), len(open_store(store))
     article = next((mini_corpus / "articles").glob("*.yaml"))
     article.write_text(article.read_text().replace('title: "Test: ', 'title: "Updated: ', 1))
-    _fill(small_disk)
+    fill(small_disk)
     result = runner.invoke(cli, ["build", str(mini_corpus), "--store", str(store)])
     _fails_cleanly(result, f"cannot build the store: {NO_SPACE}", "the store is as it was")
     assert os.readlink(store) == link and len(open_store(store)) == quads

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
@@ -118,9 +119,9 @@ class _Handler(GuardedHandler):
     server: _Server
     protocol_version = "HTTP/1.1"  # keep-alive; idle connections are closed by deadline
 
-    def log_message(self, format: str, *args: Any) -> None:  # quiet by default
+    def log_message(self, format: str, *args: Any) -> None:  # quiet unless --verbose
         if self.server.verbose:
-            super().log_message(format, *args)
+            BaseHTTPRequestHandler.log_message(self, format, *args)
 
     def answer_error(
         self, status: HTTPStatus, message: str, extra: dict[str, str] | None = None

@@ -85,9 +85,6 @@ class AnnotateServer(GuardedServer):
 class _Handler(GuardedHandler):
     server: AnnotateServer
 
-    def log_message(self, format: str, *args: Any) -> None:  # quiet: the URL holds the token
-        pass
-
     def answer_error(
         self, status: HTTPStatus, message: str, extra: dict[str, str] | None = None
     ) -> None:
