@@ -12,7 +12,7 @@ Safety, because the server can write the corpus:
   text nodes) under a strict Content-Security-Policy: scripts and styles from
   this server only, no inline code, no frames, no outside connections.
 
-Requests pass :mod:`relgraph.httpguard` first, the guard ``relgraph serve`` uses:
+Requests pass :mod:`relgraph.web.guard` first, the guard ``relgraph serve`` uses:
 Host and Origin checks, a deadline to deliver each request (idle and slow
 connections are closed), checked body lengths, a cap on open connections, and
 errors answered in a few words, never with an exception's text or a traceback.
@@ -33,8 +33,8 @@ from urllib.parse import parse_qs, quote, urlsplit
 from relgraph.annotate.document import ConflictError
 from relgraph.annotate.session import Annotator, NotFound
 from relgraph.annotate.view import resolved_date
-from relgraph.errors import CorpusError, RelgraphError, os_reason
-from relgraph.httpguard import GuardedHandler, GuardedServer, Limits, Policy, Refused
+from relgraph.core.errors import CorpusError, RelgraphError, os_reason
+from relgraph.web.guard import GuardedHandler, GuardedServer, Limits, Policy, Refused
 
 HOST = "127.0.0.1"
 TOKEN_HEADER = "X-Relgraph-Token"

@@ -1,6 +1,6 @@
 """Counting and timing a server's connections: the parts of the request guard that wait.
 
-:mod:`relgraph.httpguard` decides what a request may do; these keep the count of
+:mod:`relgraph.web.guard` decides what a request may do; these keep the count of
 open connections and admitted queries (others can wait on a count instead of
 polling it) and cut off connections that take too long to deliver a request.
 """

@@ -26,7 +26,8 @@ import pytest
 from annotating import ARTICLE, DRAFT, copy_corpus, running
 from disks import fill, mount_tmpfs, unmount
 from relgraph.annotate.session import Annotator
-from relgraph.httpguard import (
+from relgraph.web.annotate import AnnotateServer, make_server
+from relgraph.web.guard import (
     GuardedHandler,
     GuardedServer,
     Limits,
@@ -34,7 +35,6 @@ from relgraph.httpguard import (
     check_headers,
     host_allowed,
 )
-from relgraph.web.annotate import AnnotateServer, make_server
 
 SECONDS = 1.0  # the deadline to deliver a request, in these tests
 
