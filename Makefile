@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 RELGRAPH := $(BIN)/relgraph
 
-.PHONY: demo test lint format typecheck install clean screenshot bench lock upgrade
+.PHONY: demo test test-fast lint format typecheck install clean screenshot bench lock upgrade
 
 LOCK := requirements.lock
 
@@ -44,6 +44,11 @@ test: $(STAMP)
 	$(BIN)/ruff format --check src tests bench docs
 	$(BIN)/mypy
 	$(BIN)/lint-imports --no-cache
+
+# The inner loop: every test but those that drive Chromium or Virtuoso or take several
+# seconds (markers in pyproject.toml); `make test` still runs them all.
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -m "not browser and not virtuoso and not slow"
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py 100 1000 10000

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
+import select
 import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -214,27 +217,67 @@ def _big_corpus(tmp_path: Path, copies: int) -> Path:
     return corpus
 
 
+# `relgraph build` as a user runs it, with an audit hook that holds it at a known point: when
+# it removes the first N-Quads part it loaded (the new database holds data; nothing is yet
+# validated, sealed or swapped in), it tells the test through a pipe and waits until the test
+# closes the other pipe (or kills it). A parallel build: the corpus needs PARALLEL_FROM
+# articles and the machine two cores.
+HELD_BUILD = """
+import os, sys
+ready, hold = int(sys.argv[1]), int(sys.argv[2])
+held = []
+def hook(event, args):
+    if event == "os.remove" and str(args[0]).endswith(".nq") and not held:
+        held.append(args[0])
+        os.write(ready, b"loading\\n")
+        os.close(ready)
+        os.read(hold, 1)  # returns when the test lets go
+sys.addaudithook(hook)
+from relgraph.cli import main
+sys.argv = ["relgraph", *sys.argv[3:]]
+main()
+"""
+
+
+@contextlib.contextmanager
+def _held_build(*args: str) -> Iterator[tuple[subprocess.Popen[bytes], Callable[[], None]]]:
+    """The build process, held while loading; and the function that lets it go on."""
+    ready_r, ready_w = os.pipe()
+    hold_r, hold_w = os.pipe()
+    command = [sys.executable, "-c", HELD_BUILD, str(ready_w), str(hold_r), "build", *args]
+    proc = subprocess.Popen(
+        command, pass_fds=(ready_w, hold_r), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
+    os.close(ready_w)
+    os.close(hold_r)
+    released = []
+
+    def release() -> None:
+        if not released:
+            released.append(True)
+            os.close(hold_w)
+
+    try:
+        with os.fdopen(ready_r, "rb") as ready:
+            said = ready.readline()  # the build is held (or it ended: b"")
+        assert said == b"loading\n", "the build ended before it loaded a part"
+        yield proc, release
+    finally:
+        release()
+        if proc.poll() is None:
+            proc.kill()
+        proc.communicate(timeout=60)
+
+
+@pytest.mark.slow
 def test_killed_build_leaves_previous_store_intact(tmp_path: Path) -> None:
     store = tmp_path / "store"
     build(DATA, store)
     before_link = os.readlink(store)
     before = _dump_digest(store)
-    corpus = _big_corpus(tmp_path, copies=150)
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "relgraph", "build", str(corpus), "--store", str(store)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        deadline = time.monotonic() + 120
-        # Wait until the new build directory exists and is being written to.
-        while len(list(builds_dir(store).iterdir())) < 2:
-            assert proc.poll() is None, "the build finished before it could be killed"
-            assert time.monotonic() < deadline
-            time.sleep(0.01)
-        time.sleep(0.2)
-        assert proc.poll() is None, "the build finished before it could be killed"
-    finally:
+    corpus = _big_corpus(tmp_path, copies=80)  # 405 articles: a parallel build
+    with _held_build("--full", str(corpus), "--store", str(store)) as (proc, _):
+        assert len(list(builds_dir(store).iterdir())) == 2  # the new build is being written
         proc.send_signal(signal.SIGKILL)
         proc.wait()
     assert os.readlink(store) == before_link
@@ -244,6 +287,7 @@ def test_killed_build_leaves_previous_store_intact(tmp_path: Path) -> None:
     assert len(list(builds_dir(store).iterdir())) == 2  # the new build and the previous one
 
 
+@pytest.mark.slow
 def test_large_corpus_streaming_build_equals_plain_build(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -259,6 +303,7 @@ def test_large_corpus_streaming_build_equals_plain_build(
     assert _dump_digest(tmp_path / "streamed") == _dump_digest(tmp_path / "plain")
 
 
+@pytest.mark.slow
 def test_large_corpus_with_errors_writes_nothing(tmp_path: Path, runner: CliRunner) -> None:
     corpus = _big_corpus(tmp_path, copies=80)
     broken = corpus / "articles" / "2014-11-20-wire-moscow-copy7.yaml"
@@ -306,32 +351,43 @@ def _alive(pid: int) -> bool:
     return "\nState:\tZ" not in status and "\nState:\tX" not in status
 
 
+def _outlive(pids: set[int], seconds: float) -> list[int]:
+    """Which of ``pids`` are still running after ``seconds`` (each process's exit is awaited
+    as an event: a pidfd becomes readable when its process ends)."""
+    waiting = {}
+    for pid in pids:
+        try:
+            waiting[os.pidfd_open(pid)] = pid
+        except ProcessLookupError:
+            continue  # gone already
+    deadline = time.monotonic() + seconds
+    try:
+        while waiting and (left := deadline - time.monotonic()) > 0:
+            ended, _, _ = select.select(list(waiting), [], [], left)
+            for fd in ended:
+                os.close(fd)
+                del waiting[fd]
+        return [pid for pid in waiting.values() if _alive(pid)]
+    finally:
+        for fd in waiting:
+            os.close(fd)
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM], ids=["kill-9", "sigterm"])
 def test_killed_parallel_build_leaves_no_worker_and_no_lock(
     tmp_path: Path, parallel_corpus: Path, sig: signal.Signals
 ) -> None:
     """Killing a parallel ``build --full`` kills its pool workers; the next build just works."""
     store = tmp_path / "store"
-    command = [sys.executable, "-m", "relgraph", "build", "--full", str(parallel_corpus)]
-    proc = subprocess.Popen(
-        [*command, "--store", str(store)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
-    )
-    workers: set[int] = set()
-    try:
-        deadline = time.monotonic() + 120
-        while len(workers) < 2:  # the pool's workers are running
-            assert proc.poll() is None, "the build finished before it could be killed"
-            assert time.monotonic() < deadline, "no pool workers appeared"
-            workers = _children(proc.pid)
-            time.sleep(0.01)
-    finally:
+    with _held_build("--full", str(parallel_corpus), "--store", str(store)) as (proc, release):
+        workers = _children(proc.pid)
+        assert len(workers) >= 2  # the pool's workers are running
         proc.send_signal(sig)
+        release()  # SIGTERM unwinds: the loader it was held in finishes its part first
         _, err = proc.communicate(timeout=60)
-    assert b"Traceback" not in err
-    deadline = time.monotonic() + 10
-    while any(_alive(w) for w in workers) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    survivors = [w for w in workers if _alive(w)]
+    assert b"Traceback" not in err, err.decode()
+    survivors = _outlive(workers, 10)
     for pid in survivors:  # leave no stray process behind a failing test
         os.kill(pid, signal.SIGKILL)
     assert not survivors, "pool workers outlived the build"
@@ -339,6 +395,7 @@ def test_killed_parallel_build_leaves_no_worker_and_no_lock(
     if sig == signal.SIGTERM:  # unwound: the partial build directory is gone already
         assert proc.returncode == 128 + signal.SIGTERM
         assert list(builds_dir(store).iterdir()) == []
+    command = [sys.executable, "-m", "relgraph", "build", "--full", str(parallel_corpus)]
     done = subprocess.run(
         [*command, "--store", str(store)], capture_output=True, timeout=300, check=False
     )

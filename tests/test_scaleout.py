@@ -25,6 +25,7 @@ def _run(runner: CliRunner, *args: str) -> str:
     return result.output
 
 
+@pytest.mark.slow
 def test_commands_match_the_embedded_store(
     endpoint: str, bundled_store_path: Path, tmp_path: Path, runner: CliRunner
 ) -> None:

@@ -381,6 +381,7 @@ def test_a_full_pool_answers_503_with_retry_after(bundled_store_path: Path) -> N
         assert _exchange(port, _request(port))[0] == 200
 
 
+@pytest.mark.slow
 def test_a_worker_past_its_memory_limit_dies_and_the_server_goes_on(
     bundled_store_path: Path,
 ) -> None:
