@@ -72,7 +72,8 @@ class AnnotateServer(GuardedServer):
         def policy(bound: str, port: int) -> Policy:
             hint = "open the URL relgraph annotate printed"
             names = frozenset({bound, "localhost"})
-            return Policy(names, bound, port, host_hint=hint, origin_hint=hint)
+            action = "use relgraph annotate"
+            return Policy(names, bound, port, action=action, host_hint=hint, origin_hint=hint)
 
         super().__init__((HOST, port), _Handler, limits, policy)
 

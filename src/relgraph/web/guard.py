@@ -74,6 +74,7 @@ class Policy:
     bound: str
     port: int
     cross_origin: bool = False
+    action: str = "query this endpoint"  # what a page of another origin may not do
     host_hint: str = "use the address it listens on, or start it with --allow-host"
     origin_hint: str = "start the server with --cors to allow other sites"
 
@@ -149,14 +150,14 @@ def check_headers(headers: Message, policy: Policy) -> Refusal | None:
         if not (parts.scheme == "http" and host_allowed(parts.netloc, policy, default_port=80)):
             return Refusal(
                 HTTPStatus.FORBIDDEN,
-                f"refused: a page from {origin!r} may not query this endpoint "
+                f"refused: a page of another origin ({origin!r}) may not {policy.action} "
                 f"({policy.origin_hint})",
             )
     site = headers.get("Sec-Fetch-Site")
     if site is not None and site.lower() not in ("same-origin", "none"):
         return Refusal(
             HTTPStatus.FORBIDDEN,
-            f"refused: a page from another site may not query this endpoint ({policy.origin_hint})",
+            f"refused: a page of another site may not {policy.action} ({policy.origin_hint})",
         )
     return None
 
@@ -199,12 +200,12 @@ class GuardedServer(ThreadingHTTPServer):
         policy: Callable[[str, int], Policy],
     ) -> None:
         """``policy`` makes the server's :class:`Policy` from the address it bound."""
-        super().__init__(address, handler)
         self.limits = limits
+        self.deadlines = Deadlines(limits.request_seconds)  # closed if binding fails
+        self.connections = Gauge()  # served now, each by a thread
+        super().__init__(address, handler)
         self.bound, self.port = str(self.server_address[0]), int(self.server_address[1])
         self.policy = policy(self.bound, self.port)
-        self.deadlines = Deadlines(limits.request_seconds)
-        self.connections = Gauge()  # served now, each by a thread
 
     def process_request(self, request: Any, client_address: Any) -> None:
         """One thread per connection, up to ``limits.connections``; past that, 503 at once."""
