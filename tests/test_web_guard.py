@@ -151,6 +151,29 @@ def test_a_client_that_leaves_prints_nothing(
     assert capfd.readouterr().err == ""
 
 
+def test_a_client_that_leaves_the_sparql_server_prints_nothing(
+    bundled_store_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """The same guard in ``relgraph serve``: query answers and pages to clients gone."""
+    from relgraph.web.server import ServerConfig, make_server
+
+    server = make_server(ServerConfig(str(bundled_store_path)), port=0)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        host = f"Host: 127.0.0.1:{server.port}\r\n"
+        for _ in range(20):
+            _leave_at_once(server.port, f"GET / HTTP/1.1\r\n{host}\r\n".encode())
+            query = "/sparql?query=ASK%20%7B%7D"
+            _leave_at_once(server.port, f"GET {query} HTTP/1.1\r\n{host}\r\n".encode())
+        assert server.connections.wait_for(lambda n: n == 0, timeout=60)
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+    assert capfd.readouterr().err == ""
+
+
 @pytest.mark.parametrize("method", ["GET", "POST"])
 def test_a_very_long_article_id_is_not_found(corpus: Path, method: str) -> None:
     """A 5,000-character id was answered 500 with a raw OSError (file name too long)."""
