@@ -9,7 +9,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from relgraph.annotate.session import Annotator
-from relgraph.web.annotate import AnnotateServer, make_server
+from relgraph.web.annotate import LIMITS, AnnotateServer, make_server
+from relgraph.web.guard import Limits
 
 HERE = Path(__file__).resolve().parent / "data" / "annotate"
 DRAFT = HERE / "draft"
@@ -23,9 +24,9 @@ def copy_corpus(source: Path, target: Path) -> Path:
 
 
 @contextmanager
-def running(root: Path) -> Iterator[AnnotateServer]:
+def running(root: Path, limits: Limits = LIMITS) -> Iterator[AnnotateServer]:
     """The annotation server over ``root`` on a free loopback port, stopped afterwards."""
-    server = make_server(Annotator(root))
+    server = make_server(Annotator(root), limits=limits)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -25,8 +25,7 @@ import pytest
 
 from annotating import ARTICLE, DRAFT, copy_corpus, running
 from disks import fill, mount_tmpfs, unmount
-from relgraph.annotate.session import Annotator
-from relgraph.web.annotate import AnnotateServer, make_server
+from relgraph.web.annotate import AnnotateServer
 from relgraph.web.guard import (
     GuardedHandler,
     GuardedServer,
@@ -44,23 +43,10 @@ def corpus(tmp_path: Path) -> Path:
     return copy_corpus(DRAFT, tmp_path / "corpus")
 
 
-@contextlib.contextmanager
-def serving(corpus: Path, limits: Limits) -> Iterator[AnnotateServer]:
-    server = make_server(Annotator(corpus), limits=limits)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield server
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
-
-
 @pytest.fixture
 def quick(corpus: Path) -> Iterator[AnnotateServer]:
     """The annotation server with a one-second deadline per request."""
-    with serving(corpus, Limits(request_seconds=SECONDS, connections=64)) as server:
+    with running(corpus, Limits(request_seconds=SECONDS, connections=64)) as server:
         yield server
 
 
