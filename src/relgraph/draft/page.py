@@ -13,9 +13,12 @@ byline and masthead without ever taking the page's own date.
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 import re
 import unicodedata
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from relgraph.errors import RelgraphError
@@ -39,6 +42,10 @@ class PageText:
     #: every other line dropped as chrome (pull quotes, "read more", comment notices)
     dropped: tuple[str, ...]
     title: str | None = None
+    #: the site's name as the HTML's markup gives it (``og:site_name``, ``<title>``)
+    site_name: str | None = None
+    #: the publication date the HTML's markup gives (``<time datetime>``, meta tags)
+    markup_date: dt.date | None = None
 
     @property
     def text(self) -> str:
@@ -64,7 +71,7 @@ _CHROME = re.compile(
     r"(?:read more|also read|see also|related|more)\s*:.*|"
     r"comments? (?:are|is) closed.*|comment threads? .*|\d* ?comments?|"
     r"(?:all rights reserved|copyright|©).*|follow us.*|"
-    r"by [A-Z][\w.'’ -]{1,40}|[a-z]{2,4}(?:/[a-z]{2,4})+"
+    r"by [A-Z][\w.'’ -]{1,40}|[a-z]{2,4}(?:/[a-z]{2,4})+|\d+ min(?:ute)?s? read"
     r")\s*$",
     re.IGNORECASE,
 )
@@ -77,6 +84,14 @@ _PHOTO_CREDIT = re.compile(
 _POSITION = re.compile(
     r"\((?:right|left|center|centre|L|R|C|top|bottom)\)|"
     r", (?:(?:center|centre|second from )?(?:right|left)|center|centre),"
+)
+_COPYRIGHT = re.compile(r"(?:^|\|\s*)(?:copyright\s*)?(?:\(c\)|©)", re.IGNORECASE)
+_BYLINE_START = re.compile(r"^(?:By|BY|Posted by|Written by)\s")
+_DATED = re.compile(
+    rf"^(?:Published|Updated|Posted|Last updated)\b|\b\d{{1,2}}:\d{{2}}\b|"
+    rf"\b(?:{_MONTHS}) \d{{1,2}},? \d{{4}}\b|\b\d{{1,2}} (?:{_MONTHS}) \d{{4}}\b|"
+    r"\b\d{4}[/-]\d{2}[/-]\d{2}\b",
+    re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*$|[\"”]$")
 _SPACES = re.compile(r" {2,}")
@@ -115,29 +130,63 @@ def _is_prose(line: str) -> bool:
 
 
 def _is_chrome(line: str) -> bool:
-    return bool(_CHROME.match(line) or _IMAGE_FILE.search(line) or _DATE_LINE.match(line)) or (
-        ">" in line and _words(line) <= 8
+    """Menus, links, dates and notices: never the story's own text.
+
+    A line of three or more ``|``-separated items is a menu or a footer; a
+    copyright mark at the start of the line or of an item is the site's footer.
+    """
+    return (
+        bool(
+            _CHROME.match(line)
+            or _IMAGE_FILE.search(line)
+            or _DATE_LINE.match(line)
+            or _COPYRIGHT.search(line)
+        )
+        or (">" in line and _words(line) <= 8)
+        or line.count(" | ") >= 2
     )
 
 
 def split_text_page(raw: str) -> PageText:
     """Split a page copied from a browser into story paragraphs, captions and chrome."""
     lines = [_SPACES.sub(" ", line).strip() for line in clean(raw).split("\n")]
-    lines = [line for line in lines if line]
-    captions_at = {i for i, line in enumerate(lines) if is_caption(line)}
+    return split_lines([line for line in lines if line])
+
+
+def _is_title(line: str) -> bool:
+    """A headline candidate: a few words of its own, not a date, byline, list item or
+    editor's note, and not a menu of ``|``-separated links."""
+    return (
+        not _is_chrome(line)
+        and 3 <= _words(line) <= 25
+        and not line.isupper()
+        and " | " not in line
+        and not line.startswith(("-", "•", "*", "–"))
+        and not (line.startswith("(") and line.endswith(")"))
+        and not _BYLINE_START.match(line)
+        and not _DATED.search(line)
+    )
+
+
+def split_lines(
+    lines: Sequence[str], captions_known: frozenset[str] = frozenset(), headline: str | None = None
+) -> PageText:
+    """Split a page's visible lines into story paragraphs, captions and chrome.
+
+    ``captions_known`` are lines the page marks as captions (HTML ``figcaption``);
+    ``headline`` is the page's marked headline (HTML ``h1``), used as the title.
+    """
+    lines = list(lines)
+    captions_at = {
+        i for i, line in enumerate(lines) if line in captions_known or is_caption(line)
+    }
     prose = [i for i, line in enumerate(lines) if i not in captions_at and _is_prose(line)]
+    captions = tuple(dict.fromkeys(lines[i] for i in sorted(captions_at)))
     if not prose:
-        return PageText((), tuple(lines[i] for i in sorted(captions_at)), tuple(lines), ())
+        return PageText((), captions, tuple(lines), (), headline)
     first, last = prose[0], prose[-1]
     header = [line for i, line in enumerate(lines[:first]) if i not in captions_at]
-    title = next(
-        (
-            line
-            for line in reversed(header)
-            if not _is_chrome(line) and 3 <= _words(line) <= 25 and not line.isupper()
-        ),
-        None,
-    )
+    title = headline or next((line for line in reversed(header) if _is_title(line)), None)
     body = set(prose)
     paragraphs: list[str] = []
     dropped: list[str] = []
@@ -149,7 +198,6 @@ def split_text_page(raw: str) -> PageText:
             paragraphs.append(line)
         else:
             dropped.append(line)
-    captions = tuple(lines[i] for i in sorted(captions_at))
     return PageText(tuple(paragraphs), captions, tuple(header), tuple(dropped), title)
 
 
@@ -183,41 +231,51 @@ def _keep_inside(line: str, lines: list[str], i: int) -> bool:
 
 
 def split_html_page(html: str) -> PageText:
-    """Main text and captions of an HTML page, with trafilatura (no network, no JS)."""
-    import trafilatura
-    from lxml import html as lxml_html
+    """Story, captions and chrome of an HTML page, read as the lines a browser shows.
 
-    cleaned = clean(html)
-    captions: list[str] = []
-    try:
-        tree = lxml_html.fromstring(cleaned)
-        for node in tree.iter("figcaption"):
-            caption = " ".join(node.text_content().split())
-            if caption and caption not in captions:
-                captions.append(caption)
-    except (ValueError, lxml_html.etree.ParserError):
-        tree = None
-    extracted = trafilatura.bare_extraction(
-        cleaned,
-        include_comments=False,
-        include_tables=False,
-        include_images=False,
-        include_links=False,
-        with_metadata=True,
-        deduplicate=False,
-    )
-    body = getattr(extracted, "text", None) or ""
-    title = getattr(extracted, "title", None)
-    paragraphs = []
-    for line in clean(body).split("\n"):
-        line = " ".join(line.split())
-        if line and line not in captions and line != title and not _is_chrome(line):
-            paragraphs.append(line)
-    return PageText(tuple(paragraphs), tuple(captions), (), (), title or None)
+    The same splitter as for a copied text page decides what is story, so a lead
+    paragraph in its own ``<div>`` is never lost to a main-content guess; the
+    markup adds what only it can say (figcaptions, the h1, the site's name, the
+    date in ``<time datetime>`` or meta tags).
+    """
+    from relgraph.draft.htmlpage import html_lines
+
+    found = html_lines(clean(html))
+    page = split_lines(found.lines, found.captions, found.headline)
+    return replace(page, site_name=found.site_name, markup_date=found.date)
+
+
+def display_name(path: Path) -> str:
+    """The path as a user can read it, even when its bytes are not valid UTF-8."""
+    return os.fsencode(path).decode("utf-8", errors="backslashreplace")
+
+
+def _refuse_binary(data: bytes, path: Path) -> str:
+    """The page's text; a file that is not text (NUL bytes, or many bytes that are
+    not UTF-8) is refused rather than drafted as mojibake."""
+    raw = data.decode("utf-8", errors="replace")
+    bad = raw.count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
+    controls = sum(1 for ch in raw if ch < " " and ch not in "\n\r\t\f")
+    if bad + controls > max(8, len(data) // 50):
+        raise PageError(
+            f"not a text or HTML page: {bad:,} of {len(data):,} bytes are not UTF-8 text "
+            f"and {controls:,} are control characters",
+            display_name(path),
+            hint="save the article's page as HTML or copy its text into a .txt file (UTF-8)",
+        )
+    return raw
 
 
 def read_page(path: Path) -> PageText:
     """Read a saved page (``.html``/``.htm`` or text) and split it."""
+    try:
+        os.fsencode(path).decode("utf-8")
+    except UnicodeDecodeError:
+        raise PageError(
+            "the page's file name is not valid UTF-8",
+            display_name(path),
+            hint="rename the file (its name becomes the article's source)",
+        ) from None
     try:
         size = path.stat().st_size
         if size > MAX_PAGE_BYTES:
@@ -230,7 +288,7 @@ def read_page(path: Path) -> PageText:
         data = path.read_bytes()
     except OSError as exc:
         raise PageError(f"cannot read page: {exc.strerror or exc}", path) from None
-    raw = data.decode("utf-8", errors="replace")
+    raw = _refuse_binary(data, path)
     looks_html = path.suffix.lower() in (".html", ".htm", ".xhtml") or raw.lstrip()[
         :15
     ].lower().startswith(("<!doctype html", "<html"))
