@@ -127,7 +127,11 @@ def draft(pages: tuple[Path, ...], corpus_dir: Path, reference: Any) -> None:
     import sys
 
     bar: Any
-    with click.progressbar(length=len(files), label="drafting", file=sys.stderr) as bar:
+    # the bar is drawn on a terminal only: a log or a pipe gets the summary, not the bar
+    hidden = not sys.stderr.isatty()
+    with click.progressbar(
+        length=len(files), label="" if hidden else "drafting", file=sys.stderr, hidden=hidden
+    ) as bar:
         report = draft_pages(
             files,
             corpus_dir,
@@ -146,6 +150,8 @@ def draft(pages: tuple[Path, ...], corpus_dir: Path, reference: Any) -> None:
         for stub in stubs:
             country = f", {stub.country}" if stub.country else ""
             click.echo(f"  {stub.id}: {stub.type}{country} ({stub.name})")
+    for line in report.summary():
+        click.echo(line)
     if report.failed:
         raise click.exceptions.Exit(1)
 
