@@ -77,3 +77,71 @@ def test_no_date_anywhere_falls_back_to_the_reference_with_a_warning(registry) -
     m = find_metadata(page, registry, TODAY, "unnamed_wire")
     assert m.published == TODAY
     assert any("no date on the page" in w for w in m.warnings)
+
+
+META = TESTDATA / "pages" / "meta"
+
+
+def meta(name: str, registry, reference: dt.date = TODAY):  # type: ignore[no-untyped-def]
+    return find_metadata(read_page(META / name), registry, reference, "unnamed_wire")
+
+
+def test_labelled_byline_date_beats_the_page_header_and_masthead_is_the_outlet(registry) -> None:  # type: ignore[no-untyped-def]
+    m = meta("byline.txt", registry)
+    assert m.published == dt.date(2011, 8, 25)  # "Published: Thu 25 Aug 2011", not March 3, 2025
+    assert m.outlet == "amur_valley_courier"  # the masthead, confirmed by the copyright line
+    assert m.datelines == ("khabarovsk",)  # "KHABAROVSK -": a spaced hyphen is a dateline dash
+    assert {(s.id, s.type, s.name) for s in m.stubs} == {
+        ("amur_valley_courier", "Organization", "Amur Valley Courier"),
+        ("khabarovsk", "Place", "Khabarovsk"),
+    }
+    assert m.title == "Border trade fair opens in Khabarovsk with a North Korean stand"
+    assert m.warnings == ()
+
+
+def test_updated_line_gives_the_date_and_updated_and_a_spaced_dateline_is_read(registry) -> None:  # type: ignore[no-untyped-def]
+    m = meta("updated.txt", registry)
+    assert (m.published, m.updated) == (dt.date(2018, 5, 31), dt.date(2018, 5, 31))
+    assert m.datelines == ("seoul",)  # "S E O U L, May 31 (Hanbyeol) --"
+    assert (m.outlet, m.agency) == ("hanbyeol_news_agency", None)  # "(Hanbyeol)" is the outlet
+    assert m.title == "(LEAD) Russian lawmakers arrive in Pyongyang for talks"
+
+
+def test_two_cities_and_the_date_under_the_headline_not_the_latest_year(registry) -> None:  # type: ignore[no-untyped-def]
+    m = meta("two_cities.txt", registry)
+    assert m.published == dt.date(2000, 7, 20)
+    assert m.datelines == ("pyongyang", "moscow")
+    assert m.outlet == "gws"  # the agency the page names, never unnamed_wire
+    assert m.id == "2000-07-20-gws-pyongyang"
+
+
+def test_a_hyphen_inside_a_name_is_never_a_dateline_and_a_first_line_date_counts(registry) -> None:  # type: ignore[no-untyped-def]
+    m = meta("hyphen_lead.txt", registry)
+    assert m.datelines == ()  # "Kim Jong-un greeted ...": no dateline, no place guessed
+    assert not any(s.type == "Place" for s in m.stubs)
+    assert m.published == dt.date(2024, 6, 19)  # the page's plain first line
+    assert m.outlet == "unnamed_wire" and any("no outlet" in w for w in m.warnings)
+
+
+def test_numeric_closing_credit_is_read_with_the_dateline_month_and_day(registry) -> None:  # type: ignore[no-untyped-def]
+    m = meta("numeric_credit.txt", registry)
+    assert m.published == dt.date(2001, 8, 5)  # 08/05/2001 with "Aug 5" in the dateline
+    assert (m.outlet, m.datelines) == ("xinhua", ("moscow",))
+
+
+def test_page_header_date_is_only_a_fallback_with_a_note(registry) -> None:  # type: ignore[no-untyped-def]
+    m = meta("page_date_only.txt", registry)
+    assert m.published == dt.date(2024, 4, 19)
+    assert any("page's header" in w for w in m.warnings)
+
+
+def test_html_markup_date_beats_the_top_bar_and_the_site_name_is_the_outlet(registry) -> None:  # type: ignore[no-untyped-def]
+    m = meta("dated.html", registry)
+    assert m.published == dt.date(2019, 4, 25)  # <time datetime>, not "Wednesday, April 30, 2025"
+    assert m.outlet == "far_east_ledger"
+    assert m.title == "Russian delegation visits Rason port"
+
+
+def test_a_date_after_the_reference_is_not_taken(registry) -> None:  # type: ignore[no-untyped-def]
+    m = meta("byline.txt", registry, reference=dt.date(2010, 1, 1))
+    assert m.published <= dt.date(2010, 1, 1) and m.warnings

@@ -230,7 +230,9 @@ def test_a_page_name_that_is_not_utf8_is_refused_and_nothing_written(
     assert (corpus / "entities.yaml").read_bytes() == registry
 
 
-def test_random_bytes_named_html_are_refused(runner: CliRunner, corpus: Path, tmp_path: Path) -> None:
+def test_random_bytes_named_html_are_refused(
+    runner: CliRunner, corpus: Path, tmp_path: Path
+) -> None:
     import random
 
     page = tmp_path / "noise.html"

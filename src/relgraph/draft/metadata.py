@@ -24,6 +24,7 @@ from relgraph.draft.published import (
     DateSources,
     closing_credit,
     find_published,
+    full_dates,
     month_day,
 )
 from relgraph.draft.stubs import capital_of, slug
@@ -168,7 +169,7 @@ def _initials(name: str) -> str:
 
 
 def _abbreviates(short: str, name: str) -> bool:
-    """"TPWS" for "Trans-Pacific Wire Service", "Hanbit" for "Hanbit News Agency"."""
+    """ "TPWS" for "Trans-Pacific Wire Service", "Hanbit" for "Hanbit News Agency"."""
     short, words = short.strip(), name.split()
     return bool(words) and (
         short.upper() == _initials(name)
@@ -226,7 +227,7 @@ def find_outlet(
         outlet = _stub(owners[0], "Organization", "the page's copyright line", registry, stubs)
     outlet_name = _display(outlet, registry, stubs)
     agency: str | None = None
-    named = [agency_hint, credit]
+    named: list[str | None] = [agency_hint, credit]
     for line in page.header:
         by = _BYLINE.search(line)
         if by and registry.by_name(by.group(1).strip()):
@@ -234,9 +235,9 @@ def find_outlet(
     sign_off = _SIGN_OFF.search(page.paragraphs[-1]) if page.paragraphs else None
     if sign_off and registry.by_name(sign_off.group(1)):
         named.append(sign_off.group(1))
-    for name in named:
-        if name and not (outlet_name and _abbreviates(name, outlet_name)):
-            agency = _stub(name, "Organization", "the agency credited", registry, stubs)
+    for credited in named:
+        if credited and not (outlet_name and _abbreviates(credited, outlet_name)):
+            agency = _stub(credited, "Organization", "the agency credited", registry, stubs)
             break
     if agency == outlet:
         agency = None
@@ -264,6 +265,10 @@ def _title(page: PageText) -> str:
 def date_sources(page: PageText) -> DateSources:
     """The page's lines grouped by how far a reader trusts a date found in them."""
     page_header, near_headline = split_header(page)
+    if page_header and all(full_dates(line) for line in page_header):
+        # nothing but a date above the headline ("June 19, 2024" as the first line of a
+        # pasted story): no menus, so not a site's header but the article's own date
+        page_header, near_headline = (), (*page_header, *near_headline)
     return DateSources(
         near_headline,
         page_header,

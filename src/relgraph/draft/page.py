@@ -168,6 +168,17 @@ def _is_title(line: str) -> bool:
     )
 
 
+def _ends_story(line: str, caption: bool) -> bool:
+    """A short sentence right after the story's last long paragraph: still the story."""
+    return (
+        not caption
+        and _words(line) >= 3
+        and not _is_chrome(line)
+        and _SENTENCE_END.search(line) is not None
+        and any(w.islower() for w in line.split())
+    )
+
+
 def split_lines(
     lines: Sequence[str], captions_known: frozenset[str] = frozenset(), headline: str | None = None
 ) -> PageText:
@@ -177,14 +188,15 @@ def split_lines(
     ``headline`` is the page's marked headline (HTML ``h1``), used as the title.
     """
     lines = list(lines)
-    captions_at = {
-        i for i, line in enumerate(lines) if line in captions_known or is_caption(line)
-    }
+    captions_at = {i for i, line in enumerate(lines) if line in captions_known or is_caption(line)}
     prose = [i for i, line in enumerate(lines) if i not in captions_at and _is_prose(line)]
     captions = tuple(dict.fromkeys(lines[i] for i in sorted(captions_at)))
     if not prose:
         return PageText((), captions, tuple(lines), (), headline)
     first, last = prose[0], prose[-1]
+    while last + 1 < len(lines) and _ends_story(lines[last + 1], last + 1 in captions_at):
+        last += 1  # a short closing paragraph ('"We will be back," he said.') is the story's
+        prose.append(last)
     header = [line for i, line in enumerate(lines[:first]) if i not in captions_at]
     title = headline or next((line for line in reversed(header) if _is_title(line)), None)
     body = set(prose)
@@ -201,11 +213,15 @@ def split_lines(
     return PageText(tuple(paragraphs), captions, tuple(header), tuple(dropped), title)
 
 
-_CREDIT = re.compile(rf"^\((?P<agency>[A-Z][\w.&'’ -]+?),? (?:{_MONTHS}) \d{{1,2}},? \d{{4}}\)$")
+_CREDIT = re.compile(
+    rf"^\((?P<agency>[A-Z][\w.&'’ -]+?),? "
+    rf"(?:(?:{_MONTHS}) \d{{1,2}},? \d{{4}}|\d{{1,2}}/\d{{1,2}}/\d{{4}})\)$"
+)
 
 
 def _is_credit(line: str) -> bool:
-    """A closing credit such as ``(Xinhua News Agency May 22, 2002)``: the story's own."""
+    """A closing credit such as ``(Xinhua News Agency May 22, 2002)`` or
+    ``(Xinhua News Agency 08/05/2001)``: the story's own."""
     return bool(_CREDIT.match(line))
 
 

@@ -40,7 +40,9 @@ _FULL = re.compile(
     r"|\b(?P<y3>\d{4})[/.-](?P<m3>[01]?\d)[/.-](?P<d3>[0-3]?\d)\b"
     r"|\b(?P<a4>[0-3]?\d)/(?P<b4>[0-3]?\d)/(?P<y4>\d{4})\b",
 )
-_PARTIAL = re.compile(rf"^(?P<month>{MONTH}) (?P<day>[0-3]?\d)\b|^(?P<day2>[0-3]?\d) (?P<month2>{MONTH})")
+_PARTIAL = re.compile(
+    rf"^(?P<month>{MONTH}) (?P<day>[0-3]?\d)\b|^(?P<day2>[0-3]?\d) (?P<month2>{MONTH})"
+)
 _PUBLISHED = re.compile(
     r"\b(?:Published|Posted|Publication date|First published|Released)\b:?", re.IGNORECASE
 )
@@ -93,7 +95,7 @@ def full_dates(text: str, hint: tuple[int, int] | None = None) -> list[dt.date]:
                 date = day_first if (b, a) == hint else month_first
             else:
                 date = month_first or day_first
-        if date is not None and 1900 <= date.year:
+        if date is not None and date.year >= 1900:
             found.append(date)
     return found
 
@@ -118,7 +120,9 @@ def _labelled(lines: Iterable[str], label: re.Pattern[str]) -> dt.date | None:
     return None
 
 
-def closing_credit(lines: Sequence[str], hint: tuple[int, int] | None) -> tuple[str, dt.date] | None:
+def closing_credit(
+    lines: Sequence[str], hint: tuple[int, int] | None
+) -> tuple[str, dt.date] | None:
     """(agency, date) of a closing credit such as ``(Xinhua News Agency May 22, 2002)``."""
     for line in lines:
         m = _CREDIT.match(line.strip())
