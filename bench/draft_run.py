@@ -21,7 +21,6 @@ from click.testing import CliRunner
 from relgraph.cli import cli
 
 
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--pages", type=int, default=1000)

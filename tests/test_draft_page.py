@@ -155,6 +155,12 @@ def test_html_lead_in_its_own_div_is_kept_and_scripts_are_not_text() -> None:
     assert page.captions == ("The pier at Rajin port on Thursday. Photo: Ledger",)
     assert page.title == "Russian delegation visits Rason port"  # the h1, never the caption
     assert "not text" not in page.text and "Ports" not in page.paragraphs
+    # the standfirst under the headline is the outlet's own words: kept, ahead of the story
+    assert page.standfirst == (
+        "Moscow looks for new routes for its coal through the North's ports",
+    )
+    assert page.text.startswith(page.standfirst[0] + "\n\nA Russian transport delegation")
+    assert not any("Ledger staff" in line for line in page.standfirst)  # the byline is not
     assert page.site_name == "Far East Ledger"
 
 

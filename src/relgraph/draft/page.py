@@ -47,10 +47,16 @@ class PageText:
     #: the publication date the HTML's markup gives (``<time datetime>``, meta tags)
     markup_date: dt.date | None = None
 
+    #: lines between the headline and the story that are the outlet's own words (a
+    #: standfirst, a live blog's key events): kept at the head of the text
+    standfirst: tuple[str, ...] = ()
+
     @property
     def text(self) -> str:
-        """The article text as the corpus stores it: paragraphs split by one blank line."""
-        return "\n\n".join(self.paragraphs) + "\n" if self.paragraphs else ""
+        """The article text as the corpus stores it: the standfirst and the paragraphs,
+        split by one blank line."""
+        kept = (*self.standfirst, *self.paragraphs)
+        return "\n\n".join(kept) + "\n" if self.paragraphs else ""
 
 
 _MONTHS = (
@@ -210,7 +216,28 @@ def split_lines(
             paragraphs.append(line)
         else:
             dropped.append(line)
-    return PageText(tuple(paragraphs), captions, tuple(header), tuple(dropped), title)
+    standfirst: tuple[str, ...] = ()
+    if title in header:
+        under = header[len(header) - header[::-1].index(title) :]
+        standfirst = tuple(line for line in under if _is_standfirst(line))
+    return PageText(
+        tuple(paragraphs), captions, tuple(header), tuple(dropped), title, standfirst=standfirst
+    )
+
+
+def _is_standfirst(line: str) -> bool:
+    """Words of the outlet's own under the headline (a summary, a key event), not a
+    byline, date line, editor's note or label."""
+    return (
+        _words(line) >= 6
+        and not _is_chrome(line)
+        and not line.isupper()
+        and " | " not in line
+        and not (line.startswith("(") and line.endswith(")"))
+        and not _BYLINE_START.match(line)
+        and not _DATED.search(line)
+        and sum(1 for w in line.split() if w.islower()) >= 2
+    )
 
 
 _CREDIT = re.compile(
