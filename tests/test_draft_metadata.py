@@ -145,3 +145,53 @@ def test_html_markup_date_beats_the_top_bar_and_the_site_name_is_the_outlet(regi
 def test_a_date_after_the_reference_is_not_taken(registry) -> None:  # type: ignore[no-untyped-def]
     m = meta("byline.txt", registry, reference=dt.date(2010, 1, 1))
     assert m.published <= dt.date(2010, 1, 1) and m.warnings
+
+
+@pytest.mark.parametrize(
+    ("lead", "places", "credited"),
+    [
+        (
+            "VLADIVOSTOK, Russia (AP) — Officials met on Thursday at the port, they said.",
+            ("vladivostok",),
+            "ap",
+        ),
+        (
+            "ST. PETERSBURG, June 5 (TASS) - A deal was signed on Friday, officials said.",
+            ("st_petersburg",),
+            "tass",
+        ),
+        (
+            "ULAN-UDE (Interfax) — A train arrived on Monday, officials said in the city.",
+            ("ulan_ude",),
+            "interfax",
+        ),
+        (
+            "Kim Jong-un met Putin - the two leaders held talks on Thursday, officials said.",
+            (),
+            "unnamed_wire",
+        ),
+        (
+            "Leader Kim Jong-un - who rarely travels - met Putin on Thursday, officials said.",
+            (),
+            "unnamed_wire",
+        ),
+    ],
+)
+def test_datelines_and_what_is_not_one(
+    registry, lead: str, places: tuple[str, ...], credited: str
+) -> None:  # type: ignore[no-untyped-def]
+    m = find_metadata(PageText((lead,), (), (), ()), registry, TODAY, "unnamed_wire")
+    assert (m.datelines, m.outlet) == (places, credited)
+
+
+def test_a_dateline_with_a_year_dates_the_article(registry) -> None:  # type: ignore[no-untyped-def]
+    lead = (
+        "MOSCOW, Sept. 3, 2019 (Xinhua) -- Putin met Kim on Tuesday at the Kremlin, officials said."
+    )
+    m = find_metadata(PageText((lead,), (), (), ()), registry, TODAY, "unnamed_wire")
+    assert (m.published, m.datelines, m.outlet, m.warnings) == (
+        dt.date(2019, 9, 3),
+        ("moscow",),
+        "xinhua",
+        (),
+    )

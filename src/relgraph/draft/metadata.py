@@ -1,12 +1,15 @@
-"""Article metadata from the story itself: date, dateline, outlet, title, id.
+"""Article metadata as a reader finds it on the page: date, dateline, outlet, title, id.
 
-The date comes from the text, never from the page's header (which is often the
-day the page was saved): a closing credit ``(Xinhua News Agency May 22, 2002)``,
-a dateline ``Moscow, Oct 19 (EFE).-``, or the latest full date the story or its
-captions give, moved to the weekday the lead names ("said Thursday"). A month and
-day without a year take the latest year, not after ``reference``, in which that day
-is the weekday the lead names. The dateline's places and the agency are linked to
-registry entities.
+The date is the one printed with the story (:mod:`relgraph.draft.published`),
+never the page's header date unless nothing else gives one (then with a note).
+The dateline is the lead's ("SEOUL, April 30 (Hanbit) --", "PYONGYANG/MOSCOW -",
+"S E O U L --"; a hyphen inside a word is never its dash), or a line under the
+headline that only names known places ("Kremlin, Moscow"); a story without one
+gets none, rather than a guess. The outlet is the masthead when something else
+on the page confirms it (copyright line, the site's name in the markup, the
+registry, a newspaper's last word, the dateline's agency abbreviating it), else
+the copyright holder, else the agency credited; places and outlets the registry
+lacks become stubs.
 """
 
 from __future__ import annotations
@@ -31,7 +34,8 @@ from relgraph.draft.stubs import capital_of, slug
 
 _DATELINE = re.compile(
     r"^(?P<places>{city}(?:\s*/\s*{city})*)"
-    r"(?:,\s*(?P<month>{month}) (?P<day>[0-3]?\d))?"
+    r"(?:,\s*(?!{month} )(?P<region>[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?))?"
+    r"(?:,\s*(?P<month>{month}) (?P<day>[0-3]?\d)(?:,? (?P<year>\d{{4}}))?)?"
     r"\s*(?:\((?P<agency>[A-Za-z][A-Za-z .&'’-]{{0,38}}[A-Za-z.])\))?"
     r"(?:\s*\.?\s*(?:—|–|--)|\s+-|(?<=\))\.?-)\s+".format(
         city=r"(?:(?:[A-Z] ){2,}[A-Z]|[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}"
@@ -265,6 +269,9 @@ def _title(page: PageText) -> str:
 def date_sources(page: PageText) -> DateSources:
     """The page's lines grouped by how far a reader trusts a date found in them."""
     page_header, near_headline = split_header(page)
+    lead = _dateline(page.paragraphs[0]) if page.paragraphs else None
+    if lead and lead["year"]:  # "MOSCOW, Sept. 3, 2019 (Xinhua) --": as good as a date line
+        near_headline = (*near_headline, lead.group(0))
     if page_header and all(full_dates(line) for line in page_header):
         # nothing but a date above the headline ("June 19, 2024" as the first line of a
         # pasted story): no menus, so not a site's header but the article's own date
