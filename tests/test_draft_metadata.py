@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from relgraph.draft.metadata import find_metadata
-from relgraph.draft.page import PageText, read_page
+from relgraph.draft.page import PageText, read_page, split_text_page
 from relgraph.draft.run import load_registry
 
 TESTDATA = Path(__file__).resolve().parent / "data"
@@ -195,3 +195,38 @@ def test_a_dateline_with_a_year_dates_the_article(registry) -> None:  # type: ig
         "xinhua",
         (),
     )
+
+
+BODY = (
+    "MOSCOW - Russian Foreign Minister Sergei Lavrov met North Korean envoy Choe Ryong Hae on "
+    "Thursday, officials said.\n\nThe two sides discussed rail links and a gas pipeline across "
+    "the Korean Peninsula, officials said.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("head", "published", "note"),
+    [
+        ("Lavrov meets Choe in Moscow\n16 Oct 2013\n", dt.date(2013, 10, 16), None),
+        ("Xinhua\n2018/05/31 15:02\nLavrov meets Choe in Moscow\n", dt.date(2018, 5, 31), None),
+        ("Lavrov meets Choe\nPublished: Thu 25 Aug 2011\n", dt.date(2011, 8, 25), None),
+        (
+            "Home | World | Asia\n09:28, September 19, 2012\nLavrov meets Choe\n",
+            dt.date(2012, 9, 19),
+            None,
+        ),
+        ("June 19, 2024\nLavrov meets Choe in Moscow\n", dt.date(2024, 6, 19), None),
+        (
+            "Home | World | Asia\nMonday, March 3, 2025\nLavrov meets Choe\n",
+            dt.date(2025, 3, 3),
+            "page's header",
+        ),
+    ],
+)
+def test_date_lines_near_the_headline(
+    registry, head: str, published: dt.date, note: str | None
+) -> None:  # type: ignore[no-untyped-def]
+    m = find_metadata(split_text_page(head + BODY), registry, TODAY, "unnamed_wire")
+    assert m.published == published
+    date_notes = [w for w in m.warnings if "outlet" not in w]
+    assert (note in date_notes[0]) if note else date_notes == []

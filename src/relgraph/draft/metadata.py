@@ -43,6 +43,7 @@ _DATELINE = re.compile(
         month=MONTH,
     )
 )
+_TIME = re.compile(r"\b[0-2]?\d:[0-5]\d\b")
 _SPACED = re.compile(r"^(?:[A-Z] )+[A-Z]$")
 _BYLINE = re.compile(r"\bBy ([A-Z][\w.'’ -]{1,40}?)\s*(?:$|[|·•])")
 _SIGN_OFF = re.compile(r"[.!?\"”] ([A-Z]{2,8})\s*$")
@@ -276,8 +277,11 @@ def date_sources(page: PageText) -> DateSources:
         # nothing but a date above the headline ("June 19, 2024" as the first line of a
         # pasted story): no menus, so not a site's header but the article's own date
         page_header, near_headline = (), (*page_header, *near_headline)
+    # a date with its time of day ("Thursday, May 31, 2018, 20:08") is the story's
+    # timestamp even above the headline: a site's "today" in the menus has no time
+    stamped = tuple(line for line in page_header if _TIME.search(line) and full_dates(line))
     return DateSources(
-        near_headline,
+        (*near_headline, *stamped),
         page_header,
         (*page.paragraphs, *page.captions),
         page.dropped,
