@@ -229,3 +229,13 @@ def test_a_page_name_that_is_not_utf8_is_refused(tmp_path: Path) -> None:
     with pytest.raises(PageError, match="not valid UTF-8") as caught:
         read_page(Path(os.fsdecode(name)))
     assert caught.value.path is not None and caught.value.path.endswith("caf\\xe9.txt")
+
+
+def test_html_without_a_line_of_prose_falls_back_to_the_main_content() -> None:
+    """Short blocks without sentence ends are no 'prose', yet they are the story."""
+    page = read_page(META / "short_blocks.html")
+    assert page.paragraphs == (
+        "The Rajin ferry line to Vladivostok is to reopen in June",
+        "Tickets go on sale next week at the port office",
+    )
+    assert page.title == "Ferry line to reopen"

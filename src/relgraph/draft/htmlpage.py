@@ -174,3 +174,22 @@ def html_lines(html: str) -> HtmlLines:
     headlines = [_one_line(h.text_content()) for h in tree.iter("h1")]
     headline = next((h for h in headlines if h), None)
     return HtmlLines(lines, captions, headline, _site_name(tree, lines), html_date(html))
+
+
+def main_content(html: str) -> list[str]:
+    """The page's main text as trafilatura extracts it (no network, no JavaScript), one
+    paragraph a line: the fallback for a page whose story is not in lines of prose
+    (a story cut into short blocks, or prose without sentence ends)."""
+    import trafilatura
+
+    extracted = trafilatura.bare_extraction(
+        html,
+        include_comments=False,
+        include_tables=False,
+        include_images=False,
+        include_links=False,
+        with_metadata=False,
+        deduplicate=False,
+    )
+    body = getattr(extracted, "text", None) or ""
+    return [line for line in (_one_line(x) for x in body.split("\n")) if line]

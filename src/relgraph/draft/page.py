@@ -1,8 +1,9 @@
 """Page text: the article's own paragraphs and its photo captions, without page chrome.
 
-A saved page is either HTML (handed to trafilatura, a maintained main-content
-extractor that works on the string it is given and never fetches) or text copied
-from a browser, where menus, log-in links, bylines, "read more" links and comment
+A saved page is either HTML (read as the lines a browser shows, see
+:mod:`relgraph.draft.htmlpage`; trafilatura, a maintained main-content extractor
+that never fetches, is the fallback when no line is prose) or text copied from a
+browser, where menus, log-in links, bylines, "read more" links and comment
 notices sit on their own lines around the story. For text the heuristics are
 line-based, because that is how browsers copy: a story paragraph is a line of
 running prose, chrome is a short line without sentence punctuation or a known
@@ -281,10 +282,19 @@ def split_html_page(html: str) -> PageText:
     markup adds what only it can say (figcaptions, the h1, the site's name, the
     date in ``<time datetime>`` or meta tags).
     """
-    from relgraph.draft.htmlpage import html_lines
+    from relgraph.draft.htmlpage import html_lines, main_content
 
-    found = html_lines(clean(html))
+    cleaned = clean(html)
+    found = html_lines(cleaned)
     page = split_lines(found.lines, found.captions, found.headline)
+    if not page.paragraphs:  # no line of prose: trafilatura's main content, as it is
+        title = found.headline
+        body = [
+            line
+            for line in main_content(cleaned)
+            if line not in found.captions and line != title and not _is_chrome(line)
+        ]
+        page = PageText(tuple(body), tuple(sorted(found.captions)), page.header, (), title)
     return replace(page, site_name=found.site_name, markup_date=found.date)
 
 
@@ -293,12 +303,15 @@ def display_name(path: Path) -> str:
     return os.fsencode(path).decode("utf-8", errors="backslashreplace")
 
 
+_BINARY_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+
+
 def _refuse_binary(data: bytes, path: Path) -> str:
     """The page's text; a file that is not text (NUL bytes, or many bytes that are
     not UTF-8) is refused rather than drafted as mojibake."""
     raw = data.decode("utf-8", errors="replace")
     bad = raw.count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
-    controls = sum(1 for ch in raw if ch < " " and ch not in "\n\r\t\f")
+    controls = len(_BINARY_CONTROLS.findall(raw))
     if bad + controls > max(8, len(data) // 50):
         raise PageError(
             f"not a text or HTML page: {bad:,} of {len(data):,} bytes are not UTF-8 text "
