@@ -230,3 +230,25 @@ def test_date_lines_near_the_headline(
     assert m.published == published
     date_notes = [w for w in m.warnings if "outlet" not in w]
     assert (note in date_notes[0]) if note else date_notes == []
+
+
+def test_the_pages_first_line_is_the_masthead_and_the_agency_stays_apart(registry) -> None:  # type: ignore[no-untyped-def]
+    m = meta("first_line.txt", registry)
+    assert (m.outlet, m.agency) == ("caspian_trade_review", "npa")
+    assert m.published == dt.date(2015, 3, 3)  # "03.03.2015" in the byline
+    assert m.datelines == ("moscow",)
+
+
+def test_a_byline_credits_the_agency_after_the_reporters_name(registry) -> None:  # type: ignore[no-untyped-def]
+    page = PageText(
+        (
+            "Russian and North Korean officials met on Monday to discuss a railway link, "
+            "the ministry said.",
+        ),
+        (),
+        ("Officials discuss a railway link", "By Anna Petrova, Xinhua News Agency"),
+        (),
+        "Officials discuss a railway link",
+    )
+    m = find_metadata(page, registry, TODAY, "unnamed_wire")
+    assert (m.outlet, m.agency) == ("xinhua", None)

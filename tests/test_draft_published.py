@@ -26,6 +26,9 @@ D = dt.date
         ("Sunday, September 9, Juche 107 (2018)", D(2018, 9, 9)),
         ("on September 8, Juche 107.", D(2018, 9, 8)),
         ("2024-11-21", D(2024, 11, 21)),
+        ("2023-09-13T09:10:00Z", D(2023, 9, 13)),
+        ("Published 13.09.2023, 09:10", D(2023, 9, 13)),
+        ("Updated 3:15 PM EDT, Thu June 13, 2024", D(2024, 6, 13)),
     ],
 )
 def test_full_dates_in_the_forms_news_pages_print(text: str, expected: dt.date) -> None:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from relgraph.draft.lexicon import OUTLET_WORDS
 from relgraph.draft.mentions import Registry, Stub, fold
-from relgraph.draft.page import PageText
+from relgraph.draft.page import PageText, is_chrome
 from relgraph.draft.published import (
     MONTH,
     DateSources,
@@ -188,7 +188,12 @@ def _mastheads(page_header: Sequence[str]) -> list[str]:
     found = []
     for line in page_header:
         for part in (p.strip() for p in re.split(r"\s+[|·•]\s+", line)):
-            if part and _is_name(part) and not (part.isupper() and len(part.split()) == 1):
+            if (
+            part
+            and _is_name(part)
+            and not is_chrome(part)
+            and not (part.isupper() and len(part.split()) == 1)
+        ):
                 found.append(_name_form(part))
     return found
 
@@ -230,6 +235,10 @@ def find_outlet(
             break
     if outlet is None and owners:
         outlet = _stub(owners[0], "Organization", "the page's copyright line", registry, stubs)
+    first = _mastheads(page.header[:1])
+    if outlet is None and first and len(first[0].split()) > 1 and first[0] != page.title:
+        # the page's first line, a name of its own ("EURASIA BUSINESS REVIEW"): the masthead
+        outlet = _stub(first[0], "Organization", "the page's first line", registry, stubs)
     outlet_name = _display(outlet, registry, stubs)
     agency: str | None = None
     named: list[str | None] = [agency_hint, credit]
@@ -237,6 +246,9 @@ def find_outlet(
         by = _BYLINE.search(line)
         if by and registry.by_name(by.group(1).strip()):
             named.append(by.group(1).strip())
+        elif line.startswith("By "):  # "By Kim Tong-hyung, Associated Press": the credit
+            parts = (p.strip() for p in re.split(r"[,|·•]| and ", line[3:]))
+            named += [p for p in parts if _is_organization(p, registry)]
     sign_off = _SIGN_OFF.search(page.paragraphs[-1]) if page.paragraphs else None
     if sign_off and registry.by_name(sign_off.group(1)):
         named.append(sign_off.group(1))
@@ -249,6 +261,11 @@ def find_outlet(
     if outlet is None:
         return agency, None
     return outlet, agency
+
+
+def _is_organization(name: str, registry: Registry) -> bool:
+    known = registry.by_name(name) if name else None
+    return known is not None and registry.type_of(known) == "Organization"
 
 
 def _display(entity: str | None, registry: Registry, stubs: dict[str, Stub]) -> str | None:

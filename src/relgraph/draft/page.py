@@ -131,12 +131,12 @@ _SIGN_OFF = re.compile(r"[.!?\"”] [A-Z]{2,8}$")
 
 def _is_prose(line: str) -> bool:
     """Running prose: a dozen words or more ending a sentence (or a sign-off like ``. EFE``)."""
-    if _words(line) < 12 or _is_chrome(line):
+    if _words(line) < 12 or is_chrome(line):
         return False
     return bool(_SENTENCE_END.search(line) or _SIGN_OFF.search(line) or line.endswith(","))
 
 
-def _is_chrome(line: str) -> bool:
+def is_chrome(line: str) -> bool:
     """Menus, links, dates and notices: never the story's own text.
 
     A line of three or more ``|``-separated items is a menu or a footer; a
@@ -164,7 +164,7 @@ def _is_title(line: str) -> bool:
     """A headline candidate: a few words of its own, not a date, byline, list item or
     editor's note, and not a menu of ``|``-separated links."""
     return (
-        not _is_chrome(line)
+        not is_chrome(line)
         and 3 <= _words(line) <= 25
         and not line.isupper()
         and " | " not in line
@@ -180,7 +180,7 @@ def _ends_story(line: str, caption: bool) -> bool:
     return (
         not caption
         and _words(line) >= 3
-        and not _is_chrome(line)
+        and not is_chrome(line)
         and _SENTENCE_END.search(line) is not None
         and any(w.islower() for w in line.split())
     )
@@ -231,7 +231,7 @@ def _is_standfirst(line: str) -> bool:
     byline, date line, editor's note or label."""
     return (
         _words(line) >= 6
-        and not _is_chrome(line)
+        and not is_chrome(line)
         and not line.isupper()
         and " | " not in line
         and not (line.startswith("(") and line.endswith(")"))
@@ -259,7 +259,7 @@ def _keep_inside(line: str, lines: list[str], i: int) -> bool:
     A pull quote repeats a sentence of the story (and is followed by its speaker's
     name and title); a subheading is a few capitalised words of its own.
     """
-    if _is_chrome(line):
+    if is_chrome(line):
         return False
     others = " ".join(lines[j] for j in range(len(lines)) if j != i)
     if len(line) > 20 and line.rstrip('."”') in others:
@@ -292,7 +292,7 @@ def split_html_page(html: str) -> PageText:
         body = [
             line
             for line in main_content(cleaned)
-            if line not in found.captions and line != title and not _is_chrome(line)
+            if line not in found.captions and line != title and not is_chrome(line)
         ]
         page = PageText(tuple(body), tuple(sorted(found.captions)), page.header, (), title)
     return replace(page, site_name=found.site_name, markup_date=found.date)

@@ -37,8 +37,8 @@ _FULL = re.compile(
     rf"\b(?P<m1>{MONTH}) {_DAY.format('d1')},? (?:(?P<y1>\d{{4}})\b|Juche (?P<j1>\d{{1,3}})\b"
     rf"(?: \((?P<p1>\d{{4}})\))?)"
     rf"|\b{_DAY.format('d2')} (?P<m2>{MONTH}),? (?P<y2>\d{{4}})\b"
-    r"|\b(?P<y3>\d{4})[/.-](?P<m3>[01]?\d)[/.-](?P<d3>[0-3]?\d)\b"
-    r"|\b(?P<a4>[0-3]?\d)/(?P<b4>[0-3]?\d)/(?P<y4>\d{4})\b",
+    r"|\b(?P<y3>\d{4})[/.-](?P<m3>[01]?\d)[/.-](?P<d3>[0-3]?\d)(?!\d)"
+    r"|\b(?P<a4>[0-3]?\d)(?P<sep>[/.])(?P<b4>[0-3]?\d)(?P=sep)(?P<y4>\d{4})\b",
 )
 _PARTIAL = re.compile(
     rf"^(?P<month>{MONTH}) (?P<day>[0-3]?\d)\b|^(?P<day2>[0-3]?\d) (?P<month2>{MONTH})"
@@ -76,7 +76,8 @@ def full_dates(text: str, hint: tuple[int, int] | None = None) -> list[dt.date]:
 
     ``23/08/2002`` is read day first and ``08/23/2002`` month first; when both
     readings are possible, the one agreeing with ``hint`` (a month and day the page
-    gives elsewhere, such as the dateline's) wins, else month first.
+    gives elsewhere, such as the dateline's) wins, else month first. A dotted
+    ``13.09.2023`` is day first, as the countries that write it so read it.
     """
     found = []
     for m in _FULL.finditer(text):
@@ -91,7 +92,9 @@ def full_dates(text: str, hint: tuple[int, int] | None = None) -> list[dt.date]:
         else:
             a, b, year = int(m["a4"]), int(m["b4"]), int(m["y4"])
             day_first, month_first = _make(year, b, a), _make(year, a, b)
-            if day_first and month_first and hint:
+            if m["sep"] == ".":  # 13.09.2023: dotted dates are written day first
+                date = day_first
+            elif day_first and month_first and hint:
                 date = day_first if (b, a) == hint else month_first
             else:
                 date = month_first or day_first
