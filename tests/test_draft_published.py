@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from relgraph.dates import yearless
+from relgraph.core.dates import yearless
 from relgraph.draft.published import DateSources, find_published, full_dates, month_day
 
 D = dt.date

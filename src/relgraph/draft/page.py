@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from relgraph.errors import RelgraphError
+from relgraph.core.errors import RelgraphError
 
 MAX_PAGE_BYTES = 5_000_000  # a news page's text is far below this; bigger is not a story
 MAX_STORY_CHARS = 100_000  # about 15,000 words: longer than any news article

@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from relgraph.dates import yearless
+from relgraph.core.dates import yearless
 
 _MONTH_NUMBERS = {
     m: i + 1
