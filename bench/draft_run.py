@@ -49,7 +49,7 @@ def main() -> int:
         seconds = time.perf_counter() - start
         articles = len(list((corpus / "articles").glob("*.yaml")))
         check = CliRunner().invoke(cli, ["check", str(corpus)])
-    summary = [line for line in result.output.splitlines() if line.startswith("  ")][-5:]
+    summary = [line for line in result.output.splitlines() if "pages drafted:" in line]
     print(f"{args.pages} pages ({len(originals)} originals cycled) in one run: {seconds:.1f} s")
     print(f"{seconds / args.pages * 1000:.0f} ms per page; exit code {result.exit_code}")
     print(f"{articles} article files written (one per page: {articles == args.pages})")

@@ -88,12 +88,12 @@ def test_a_page_whose_id_is_taken_gets_a_distinct_id_and_the_run_says_so(
     assert "four-day visit" in second.read_text(encoding="utf-8")
     assert "id: 2014-11-20-wire-moscow-2\n" in second.read_text(encoding="utf-8")
     assert "'2014-11-20-wire-moscow' was taken by another page's article" in output
-    assert "2 pages drafted:" in output
-    assert "new articles: wire_moscow.txt -> 2014-11-20-wire-moscow\n" in output
-    assert "twin.txt -> 2014-11-20-wire-moscow-2" in output
+    assert "2 pages drafted: 1 new, 1 new under a distinct id" in output
+    assert "\nnew:\n  wire_moscow.txt -> 2014-11-20-wire-moscow\n" in output
+    assert "page's article):\n  twin.txt -> 2014-11-20-wire-moscow-2\n" in output
     check(runner, corpus)
     again = draft(runner, corpus, twin, PAGES / "wire_moscow.txt")  # each page finds its own
-    assert "2 re-drafted, nothing new" in again
+    assert "2 pages drafted: 2 re-drafted with nothing new" in again
     assert {p.name for p in (corpus / "articles").glob("*.yaml")} == {first.name, second.name}
 
 
@@ -225,7 +225,8 @@ def test_a_page_name_that_is_not_utf8_is_refused_and_nothing_written(
     result = runner.invoke(cli, ["draft", str(tmp_path / "pages"), "--corpus", str(corpus)])
     assert result.exit_code == 1
     assert "caf\\xe9.txt: the page's file name is not valid UTF-8" in result.output
-    assert "1 refused" in result.output and "Traceback" not in result.output
+    assert "1 pages drafted: 1 refused" in result.output
+    assert "Traceback" not in result.output
     assert list((corpus / "articles").glob("*.yaml")) == []
     assert (corpus / "entities.yaml").read_bytes() == registry
 

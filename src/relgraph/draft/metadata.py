@@ -189,11 +189,11 @@ def _mastheads(page_header: Sequence[str]) -> list[str]:
     for line in page_header:
         for part in (p.strip() for p in re.split(r"\s+[|·•]\s+", line)):
             if (
-            part
-            and _is_name(part)
-            and not is_chrome(part)
-            and not (part.isupper() and len(part.split()) == 1)
-        ):
+                part
+                and _is_name(part)
+                and not is_chrome(part)
+                and not (part.isupper() and len(part.split()) == 1)
+            ):
                 found.append(_name_form(part))
     return found
 

@@ -76,23 +76,25 @@ class RunReport:
         return sum(1 for p in self.pages if p.error)
 
     def summary(self) -> list[str]:
-        """One line per outcome, naming every page: what the run did, at a glance."""
-        lines = [f"{len(self.pages)} pages drafted:"] if self.pages else ["no pages to draft"]
-        for outcome in OUTCOMES:
-            pages = [p for p in self.pages if p.outcome == outcome]
-            if pages:
-                named = ", ".join(
-                    p.page if outcome == "refused" else f"{p.page} -> {p.article}" for p in pages
-                )
-                lines.append(f"  {len(pages)} {_OUTCOME_WORDS[outcome]}: {named}")
+        """What the run did: the count of each outcome, then every page, one a line,
+        under its outcome (``page -> article id``)."""
+        if not self.pages:
+            return ["no pages to draft"]
+        groups = [(o, [p for p in self.pages if p.outcome == o]) for o in OUTCOMES]
+        groups = [(o, pages) for o, pages in groups if pages]
+        counts = ", ".join(f"{len(pages)} {_OUTCOME_WORDS[o]}" for o, pages in groups)
+        lines = [f"{len(self.pages)} pages drafted: {counts}"]
+        for outcome, pages in groups:
+            lines.append(f"{_OUTCOME_WORDS[outcome]}:")
+            lines += [f"  {p.page}" + (f" -> {p.article}" if p.article else "") for p in pages]
         return lines
 
 
 _OUTCOME_WORDS = {
-    "new": "new articles",
-    "renamed": "new articles under a distinct id (their id was taken by another page)",
-    "updated": "re-drafted, suggestions added",
-    "unchanged": "re-drafted, nothing new",
+    "new": "new",
+    "renamed": "new under a distinct id (their id was taken by another page's article)",
+    "updated": "re-drafted with suggestions added",
+    "unchanged": "re-drafted with nothing new",
     "refused": "refused (see the messages above)",
 }
 
