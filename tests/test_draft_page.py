@@ -239,3 +239,12 @@ def test_html_without_a_line_of_prose_falls_back_to_the_main_content() -> None:
         "Tickets go on sale next week at the port office",
     )
     assert page.title == "Ferry line to reopen"
+
+
+def test_an_html_page_in_the_charset_it_declares_is_read_not_refused(tmp_path: Path) -> None:
+    html = (META / "dated.html").read_text(encoding="utf-8")
+    html = html.replace('<meta charset="utf-8">', '<meta charset="windows-1251">')
+    html = html.replace("coal exports", "coal exports («уголь»)")
+    page = tmp_path / "cyrillic.html"
+    page.write_bytes(html.encode("windows-1251"))
+    assert "(«уголь»)" in read_page(page).text

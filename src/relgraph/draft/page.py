@@ -303,14 +303,33 @@ def display_name(path: Path) -> str:
     return os.fsencode(path).decode("utf-8", errors="backslashreplace")
 
 
+_CHARSET = re.compile(rb"<meta[^>]{0,200}?charset=[\"']?([A-Za-z0-9_.:-]{2,40})", re.IGNORECASE)
 _BINARY_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+
+
+def _declared(data: bytes) -> str | None:
+    """The page's text in the charset its HTML declares (``<meta charset=...>``), if
+    that charset is known and decodes it."""
+    import codecs
+
+    found = _CHARSET.search(data[:4096])
+    if not found:
+        return None
+    try:
+        codecs.lookup(found.group(1).decode("ascii"))
+        return data.decode(found.group(1).decode("ascii"))
+    except (LookupError, UnicodeDecodeError, ValueError):
+        return None
 
 
 def _refuse_binary(data: bytes, path: Path) -> str:
     """The page's text; a file that is not text (NUL bytes, or many bytes that are
-    not UTF-8) is refused rather than drafted as mojibake."""
+    not UTF-8 nor in the charset the page declares) is refused rather than drafted
+    as mojibake."""
     raw = data.decode("utf-8", errors="replace")
     bad = raw.count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
+    if bad and (declared := _declared(data)) is not None:
+        raw, bad = declared, 0
     controls = len(_BINARY_CONTROLS.findall(raw))
     if bad + controls > max(8, len(data) // 50):
         raise PageError(
