@@ -12,7 +12,7 @@ PAGE = """<!doctype html><html><head><title>Ferry line reopens - Harbour Post</t
 <header><a href="/">Harbour Post</a></header>
 <h1>Ferry line <em>reopens</em></h1>
 <p>The ferry <b>Man&nbsp;Gyong Bong</b> sailed again on Monday.<br>Tickets sold out.</p>
-<figure><img src="a.jpg" alt="x"><figcaption>The ferry at the quay. Photo: Post</figcaption></figure>
+<figure><img src="a.jpg"><figcaption>The ferry at the quay. Photo: Post</figcaption></figure>
 <!-- a comment --><p>Second paragraph.</p></body></html>"""
 
 
