@@ -249,3 +249,44 @@ def test_the_progress_bar_stays_out_of_output_that_is_not_a_terminal(
 ) -> None:
     output = draft(runner, corpus, PAGES / "efe.txt", PAGES / "credit.txt")
     assert "drafting" not in output and "%" not in output
+
+
+def test_the_progress_bar_is_drawn_on_a_terminal(corpus: Path) -> None:
+    """A real pseudo-terminal on stderr: the bar shows there, and stdout has none of it."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    leader, follower = pty.openpty()
+    try:
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "relgraph",
+                "draft",
+                str(PAGES / "efe.txt"),
+                "--corpus",
+                str(corpus),
+            ],
+            stdout=subprocess.PIPE,
+            stderr=follower,
+            timeout=120,
+            check=False,
+        )
+        os.close(follower)
+        drawn = b""
+        while True:
+            try:
+                chunk = os.read(leader, 4096)
+            except OSError:  # the terminal is closed once everything is read
+                break
+            if not chunk:
+                break
+            drawn += chunk
+    finally:
+        os.close(leader)
+    assert done.returncode == 0, done.stdout
+    assert b"drafting" in drawn
+    assert b"drafting" not in done.stdout and b"1 pages drafted" in done.stdout
