@@ -214,3 +214,11 @@ def test_html_without_a_line_of_prose_falls_back_to_the_main_content() -> None:
         "Tickets go on sale next week at the port office",
     )
     assert page.title == "Ferry line to reopen"
+
+
+def test_text_wrapped_at_a_fixed_width_is_read_by_paragraph() -> None:
+    page = read_page(META / "wrapped.txt")
+    assert page.paragraphs[0].startswith("PYONGYANG, March 14 (NPA) - Russian and North Korean")
+    assert page.paragraphs[0].endswith("to the port of Rajin, the ministry said.")
+    assert page.paragraphs[-1] == '"We expect a decision by the summer," a Russian official said.'
+    assert len(page.paragraphs) == 3 and page.title == "Rail talks resume in Pyongyang"

@@ -152,9 +152,21 @@ def is_chrome(line: str) -> bool:
 
 
 def split_text_page(raw: str) -> PageText:
-    """Split a page copied from a browser into story paragraphs, captions and chrome."""
-    lines = [_SPACES.sub(" ", line).strip() for line in clean(raw).split("\n")]
-    return split_lines([line for line in lines if line])
+    """Split a page copied from a browser into story paragraphs, captions and chrome.
+
+    Text wrapped at a fixed width (wire copy, e-mail) has no line of prose: its
+    paragraphs are the blocks between blank lines. Both readings are tried; the
+    blocks win only when they find more than twice the words of story the lines do
+    (a page without blank lines is one block, story, menus and all).
+    """
+    text = clean(raw)
+    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    page = split_lines([line for line in lines if line])
+    blocks = [" ".join(block.split()) for block in re.split(r"\n\s*\n", text)]
+    joined = split_lines([block for block in blocks if block])
+    if len(joined.text.split()) > 2 * len(page.text.split()):
+        return joined
+    return page
 
 
 def _is_title(line: str) -> bool:
