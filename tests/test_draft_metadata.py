@@ -252,3 +252,16 @@ def test_a_byline_credits_the_agency_after_the_reporters_name(registry) -> None:
     )
     m = find_metadata(page, registry, TODAY, "unnamed_wire")
     assert (m.outlet, m.agency) == ("xinhua", None)
+
+
+def test_copyright_lines_name_the_site_and_other_lines_do_not() -> None:
+    from relgraph.draft.metadata import _copyright_names
+
+    assert _copyright_names(
+        [
+            "Copyright 2024 The Example Post. All rights reserved.",
+            "Most read | Advertise | (c) The Example Ledger 2012",
+            "© 2019 Far East Ledger",
+            "Copyright policy",
+        ]
+    ) == ["The Example Post", "The Example Ledger", "Far East Ledger"]

@@ -48,7 +48,7 @@ _SPACED = re.compile(r"^(?:[A-Z] )+[A-Z]$")
 _BYLINE = re.compile(r"\bBy ([A-Z][\w.'’ -]{1,40}?)\s*(?:$|[|·•])")
 _SIGN_OFF = re.compile(r"[.!?\"”] ([A-Z]{2,8})\s*$")
 _COPYRIGHT = re.compile(
-    r"(?:copyright\s*)?(?:\(c\)|©)\s*(?:\d{4}\s*)?(?P<name>[A-Z][\w&'’ .-]*?)\.?\s*"
+    r"(?:copyright\s*(?:\(c\)|©)?|\(c\)|©)\s*(?:\d{4}\s*)?(?P<name>[A-Z][\w&'’ .-]*?)\.?\s*"
     r"(?:\d{4}\b|[|.]|all rights|$)",
     re.IGNORECASE,
 )
@@ -199,7 +199,10 @@ def _mastheads(page_header: Sequence[str]) -> list[str]:
 
 
 def _copyright_names(lines: Sequence[str]) -> list[str]:
-    return [_name_form(m["name"].strip()) for line in lines for m in _COPYRIGHT.finditer(line)]
+    """The names in copyright lines ("(c) 2002 Trans-Pacific Wire Service.", "Copyright
+    2024 The Example Post"): the site's owner."""
+    found = (m["name"].strip() for line in lines for m in _COPYRIGHT.finditer(line))
+    return [_name_form(name) for name in found if name and _is_name(name)]
 
 
 def find_outlet(
