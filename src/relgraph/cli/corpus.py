@@ -107,8 +107,8 @@ def build(
     "--reference",
     type=click.DateTime(formats=["%Y-%m-%d"]),
     default=None,
-    help="Latest date an article can have, for a date the text gives without a year "
-    "(default: today).",
+    help="Latest date an article can have; its year is used only when the page gives "
+    "no year at all, and the run says so (default: today).",
 )
 def draft(pages: tuple[Path, ...], corpus_dir: Path, reference: Any) -> None:
     """Draft articles from saved news pages (.html, or .txt copied from a browser).
