@@ -265,3 +265,15 @@ def test_copyright_lines_name_the_site_and_other_lines_do_not() -> None:
             "Copyright policy",
         ]
     ) == ["The Example Post", "The Example Ledger", "Far East Ledger"]
+
+
+def test_a_one_word_menu_item_is_not_a_masthead(registry) -> None:  # type: ignore[no-untyped-def]
+    page = PageText(
+        ("MOSCOW - Russian and North Korean officials met on Monday to discuss trade, they said.",),
+        (),
+        ("News | Kremlin | Business", "Officials meet in Moscow"),
+        (),
+        "Officials meet in Moscow",
+    )
+    m = find_metadata(page, registry, TODAY, "unnamed_wire")
+    assert m.outlet == "unnamed_wire"

@@ -227,10 +227,11 @@ def find_outlet(
     outlet: str | None = None
     for name in _mastheads(page_header):
         known = registry.by_name(name)
+        several = len(name.split()) > 1  # one word ("News", "Kremlin") is a menu item
         confirmed = (
             any(fold(name) == fold(o) for o in owners)
-            or (known is not None and registry.type_of(known) == "Organization")
-            or name.split()[-1].lower() in OUTLET_WORDS
+            or (several and known is not None and registry.type_of(known) == "Organization")
+            or (several and name.split()[-1].lower() in OUTLET_WORDS)
             or (agency_hint is not None and _abbreviates(agency_hint, name))
         )
         if confirmed:
