@@ -277,3 +277,29 @@ def test_a_one_word_menu_item_is_not_a_masthead(registry) -> None:  # type: igno
     )
     m = find_metadata(page, registry, TODAY, "unnamed_wire")
     assert m.outlet == "unnamed_wire"
+
+
+def test_the_copyright_holder_beats_a_section_name_and_its_initials_are_no_agency(registry) -> None:  # type: ignore[no-untyped-def]
+    m = meta("wire_copyright.txt", registry)
+    assert (m.outlet, m.agency) == ("the_harbour_wire", None)  # not "World News"; "(HW)" is it
+    assert (m.published, m.updated) == (dt.date(2024, 6, 19), dt.date(2024, 6, 19))
+    assert m.datelines == ("pyongyang",)  # "PYONGYANG, North Korea (HW) —"
+
+
+@pytest.mark.parametrize(
+    ("lead", "agency"),
+    [
+        (
+            "MOSCOW, June 19. /TASS/. Putin arrived in Pyongyang on Wednesday for talks, they said.",
+            "tass",
+        ),
+        (
+            "MOSCOW. June 19 (Interfax) - Putin arrived in Pyongyang on Wednesday for talks, they said.",
+            "interfax",
+        ),
+    ],
+)
+def test_agency_house_datelines(registry, lead: str, agency: str) -> None:  # type: ignore[no-untyped-def]
+    m = find_metadata(PageText((lead,), (), (), ()), registry, TODAY, "unnamed_wire")
+    assert (m.datelines, m.outlet) == (("moscow",), agency)
+    assert (m.published.month, m.published.day) == (6, 19)

@@ -35,9 +35,11 @@ from relgraph.draft.stubs import capital_of, slug
 _DATELINE = re.compile(
     r"^(?P<places>{city}(?:\s*/\s*{city})*)"
     r"(?:,\s*(?!{month} )(?P<region>[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?))?"
-    r"(?:,\s*(?P<month>{month}) (?P<day>[0-3]?\d)(?:,? (?P<year>\d{{4}}))?)?"
-    r"\s*(?:\((?P<agency>[A-Za-z][A-Za-z .&'’-]{{0,38}}[A-Za-z.])\))?"
-    r"(?:\s*\.?\s*(?:—|–|--)|\s+-|(?<=\))\.?-)\s+".format(
+    r"(?:[,.]\s*(?P<month>{month}) (?P<day>[0-3]?\d)(?:,? (?P<year>\d{{4}}))?)?"
+    r"(?:\s*\((?P<agency>[A-Za-z][A-Za-z .&'’-]{{0,38}}[A-Za-z.])\)"
+    r"(?:\s*\.?\s*(?:—|–|--)|\s+-|\.?-)"  # "(EFE).-", "(Hanbit) --"
+    r"|\.?\s*/(?P<slashed>[A-Za-z][A-Za-z-]{{1,20}})/\.?"  # TASS: "MOSCOW, June 19. /TASS/."
+    r"|\s*\.?\s*(?:—|–|--)|\s+-)\s+".format(
         city=r"(?:(?:[A-Z] ){2,}[A-Z]|[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}"
         r"|[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)*(?: (?:[A-Z][a-z'’]+|de|on|upon|am)){0,2})",
         month=MONTH,
@@ -143,7 +145,8 @@ def find_datelines(
     if found:
         places = _places(found["places"], registry, stubs)
         if places:
-            return places, found["agency"].strip() if found["agency"] else None
+            agency = found["agency"] or found["slashed"]
+            return places, agency.strip() if agency else None
     return _place_line(near_headline, registry), None
 
 
@@ -176,6 +179,8 @@ def _initials(name: str) -> str:
 def _abbreviates(short: str, name: str) -> bool:
     """ "TPWS" for "Trans-Pacific Wire Service", "Hanbit" for "Hanbit News Agency"."""
     short, words = short.strip(), name.split()
+    if len(words) > 1 and words[0].lower() == "the":  # "AP" for "The Associated Press"
+        name, words = " ".join(words[1:]), words[1:]
     return bool(words) and (
         short.upper() == _initials(name)
         or fold(short) == fold(words[0])
@@ -205,6 +210,57 @@ def _copyright_names(lines: Sequence[str]) -> list[str]:
     return [_name_form(name) for name in found if name and _is_name(name)]
 
 
+def masthead(page: PageText, registry: Registry, agency_hint: str | None) -> str | None:
+    """The outlet's name as the page shows it, when something else confirms it.
+
+    First a masthead the copyright line, the markup's site name or the dateline's
+    agency ("(TPWS)") confirms; else the copyright holder; else a masthead the
+    registry or a newspaper's last word ("Herald") confirms; else the page's first
+    line when it is a name of several words ("EURASIA BUSINESS REVIEW").
+    """
+    page_header = split_header(page)[0] if page.title in page.header else page.header
+    owners = _copyright_names((*page.dropped, *page.header))
+    if page.site_name:
+        owners.append(page.site_name)
+    candidates = _mastheads(page_header)
+    for name in candidates:
+        if any(fold(name) == fold(o) for o in owners) or (
+            agency_hint is not None and _abbreviates(agency_hint, name)
+        ):
+            return name
+    if owners:
+        return owners[0]
+    for name in candidates:
+        if len(name.split()) > 1 and (  # one word ("News", "Kremlin") is a menu item
+            _is_organization(name, registry) or name.split()[-1].lower() in OUTLET_WORDS
+        ):
+            return name
+    first = _mastheads(page.header[:1])
+    if first and len(first[0].split()) > 1 and first[0] != page.title:
+        return first[0]
+    return None
+
+
+def _credited(
+    page: PageText, registry: Registry, agency_hint: str | None, credit: str | None
+) -> list[str]:
+    """Agencies the page credits, in order: the dateline's ("(Yonhap)"), the closing
+    credit, a byline ("By Xinhua", "By Kim Tong-hyung, Associated Press"), a
+    sign-off ("EFE")."""
+    named = [agency_hint, credit]
+    for line in page.header:
+        by = _BYLINE.search(line)
+        if by and registry.by_name(by.group(1).strip()):
+            named.append(by.group(1).strip())
+        elif line.startswith("By "):
+            parts = (p.strip() for p in re.split(r"[,|·•]| and ", line[3:]))
+            named += [p for p in parts if _is_organization(p, registry)]
+    sign_off = _SIGN_OFF.search(page.paragraphs[-1]) if page.paragraphs else None
+    if sign_off and registry.by_name(sign_off.group(1)):
+        named.append(sign_off.group(1))
+    return [n for n in named if n]
+
+
 def find_outlet(
     page: PageText,
     registry: Registry,
@@ -212,54 +268,19 @@ def find_outlet(
     credit: str | None,
     stubs: dict[str, Stub],
 ) -> tuple[str | None, str | None]:
-    """(outlet, agency): the masthead, the agency whose copy it ran.
-
-    A masthead counts when something else on the page confirms it: the copyright
-    line, the site's name in the markup, the registry, a newspaper's last word, or
-    the dateline's agency abbreviating it ("(TPWS)"). The agency in parentheses,
-    a byline ("By Xinhua"), a closing credit or a sign-off ("EFE") names the
-    agency; when no masthead is found, that agency is the outlet.
-    """
-    page_header = split_header(page)[0] if page.title in page.header else page.header
-    owners = _copyright_names((*page.dropped, *page.header))
-    if page.site_name:
-        owners.append(page.site_name)
-    outlet: str | None = None
-    for name in _mastheads(page_header):
-        known = registry.by_name(name)
-        several = len(name.split()) > 1  # one word ("News", "Kremlin") is a menu item
-        confirmed = (
-            any(fold(name) == fold(o) for o in owners)
-            or (several and known is not None and registry.type_of(known) == "Organization")
-            or (several and name.split()[-1].lower() in OUTLET_WORDS)
-            or (agency_hint is not None and _abbreviates(agency_hint, name))
-        )
-        if confirmed:
-            outlet = _stub(name, "Organization", "the page's masthead", registry, stubs)
-            break
-    if outlet is None and owners:
-        outlet = _stub(owners[0], "Organization", "the page's copyright line", registry, stubs)
-    first = _mastheads(page.header[:1])
-    if outlet is None and first and len(first[0].split()) > 1 and first[0] != page.title:
-        # the page's first line, a name of its own ("EURASIA BUSINESS REVIEW"): the masthead
-        outlet = _stub(first[0], "Organization", "the page's first line", registry, stubs)
+    """(outlet, agency): the masthead, and the agency whose copy it ran (one the
+    masthead's name does not abbreviate); with no masthead, the agency is the outlet."""
+    name = masthead(page, registry, agency_hint)
+    outlet = _stub(name, "Organization", "the page's masthead", registry, stubs) if name else None
     outlet_name = _display(outlet, registry, stubs)
-    agency: str | None = None
-    named: list[str | None] = [agency_hint, credit]
-    for line in page.header:
-        by = _BYLINE.search(line)
-        if by and registry.by_name(by.group(1).strip()):
-            named.append(by.group(1).strip())
-        elif line.startswith("By "):  # "By Kim Tong-hyung, Associated Press": the credit
-            parts = (p.strip() for p in re.split(r"[,|·•]| and ", line[3:]))
-            named += [p for p in parts if _is_organization(p, registry)]
-    sign_off = _SIGN_OFF.search(page.paragraphs[-1]) if page.paragraphs else None
-    if sign_off and registry.by_name(sign_off.group(1)):
-        named.append(sign_off.group(1))
-    for credited in named:
-        if credited and not (outlet_name and _abbreviates(credited, outlet_name)):
-            agency = _stub(credited, "Organization", "the agency credited", registry, stubs)
-            break
+    agency = next(
+        (
+            _stub(credited, "Organization", "the agency credited", registry, stubs)
+            for credited in _credited(page, registry, agency_hint, credit)
+            if not (outlet_name and _abbreviates(credited, outlet_name))
+        ),
+        None,
+    )
     if agency == outlet:
         agency = None
     if outlet is None:
