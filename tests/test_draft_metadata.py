@@ -290,11 +290,11 @@ def test_the_copyright_holder_beats_a_section_name_and_its_initials_are_no_agenc
     ("lead", "agency"),
     [
         (
-            "MOSCOW, June 19. /TASS/. Putin arrived in Pyongyang on Wednesday for talks, they said.",
+            "MOSCOW, June 19. /TASS/. Putin arrived in Pyongyang on Wednesday, they said.",
             "tass",
         ),
         (
-            "MOSCOW. June 19 (Interfax) - Putin arrived in Pyongyang on Wednesday for talks, they said.",
+            "MOSCOW. June 19 (Interfax) - Putin arrived in Pyongyang on Wednesday, they said.",
             "interfax",
         ),
     ],
