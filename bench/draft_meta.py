@@ -6,6 +6,7 @@ failures were looked at while writing the rules. The five bundled pages are
 in-sample (their curated articles were read while writing them).
 
     .venv/bin/python bench/draft_meta.py [--dev ../shared/corpus/dev] [--pages ../shared/corpus]
+        [--unseen DIR]
 """
 
 from __future__ import annotations
@@ -175,6 +176,12 @@ def main() -> int:
     parser.add_argument("--corpus", type=Path, default=Path("data"))
     parser.add_argument("--dev", type=Path, default=Path("../shared/corpus/dev"))
     parser.add_argument("--pages", type=Path, default=Path("../shared/corpus"))
+    parser.add_argument(
+        "--unseen",
+        type=Path,
+        default=None,
+        help="a folder of pages no one on the team has read, with .gold.yaml files as in dev",
+    )
     parser.add_argument("--notes", action="store_true", help="print each page's warnings")
     args = parser.parse_args()
     registry = Registry(load_corpus(args.corpus).entities)
@@ -184,6 +191,9 @@ def main() -> int:
     print(meta_table(dev, "dev"))
     print()
     print(meta_table(bundled_rows(args.corpus, args.pages), "bundled, in-sample"))
+    if args.unseen is not None:
+        print()
+        print(meta_table(dev_rows(args.unseen, registry), "unseen"))
     if args.notes:
         for row in dev:
             for note in row.notes:
