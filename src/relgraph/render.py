@@ -32,11 +32,13 @@ SCRIPTS = (
     "graph.js",
     "panel.js",
     "controls.js",
+    "filters.js",
     "timeline.js",
     "table.js",
     "reader.js",
     "search.js",
     "share.js",
+    "exports.js",
     "keys.js",
     "main.js",
 )

@@ -17,7 +17,7 @@ function refresh(opts) {
 
 document.title = data.title;
 $("title").textContent = data.title;
-buildControls(); buildTimeline(); buildTable(); buildSearch(); buildShare();
+buildControls(); buildFilters(); buildTimeline(); buildTable(); buildSearch(); buildShare(); buildExports();
 var fromHash = readHash();
 syncControls();
 refresh({ fit: true });
@@ -49,7 +49,9 @@ window.relgraphExplorer = {
   },
   visibleNodeIds: visibleNodeIds, visibleEdgeIds: visibleEdgeIds, labelledNodes: labelledNodes,
   visibleStatementIds: function () { return visibleStatements().map(function (s) { return s.id; }); },
-  csv: csvOfVisible, svg: svgOfView,
+  csv: csvOfVisible, svg: svgOfView, graphml: graphmlOfView, gexf: gexfOfView,
+  png: function () { return pngOfView().then(function (b) { return b.size; }); },
+  activeFilters: activeFilters, stateToHash: stateToHash,
   parts: { drawGraph: drawGraph, drawTimeline: drawTimeline, drawTable: drawTable, visibleStatements: visibleStatements, fitView: fitView },
   searchAndOpen: function (t) {
     $("search").value = t; var r = searchAll(t); showResults(r, t);
