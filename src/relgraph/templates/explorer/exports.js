@@ -55,7 +55,7 @@ function sourceLine() {
   });
   var list = Array.from(outlets).sort(), named = list.slice(0, 6).join(", ") + (list.length > 6 ? " and " + (list.length - 6) + " more" : "");
   return "Source: " + shown.length + " statements from " + seen.size + " news articles" + (named ? " (" + named + ")" : "") +
-    (shown.length ? ", " + years[0] + (years[1] > years[0] ? "–" + years[1] : "") : "") + "; relgraph, " + data.title + ".";
+    (shown.length ? ", " + years[0] + (years[1] > years[0] ? "–" + years[1] : "") : "") + ". Made with relgraph.";
 }
 
 // The legend of what is on screen: relations drawn, entity types drawn, line styles.

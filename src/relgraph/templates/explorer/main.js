@@ -52,6 +52,7 @@ window.relgraphExplorer = {
   csv: csvOfVisible, svg: svgOfView, graphml: graphmlOfView, gexf: gexfOfView,
   png: function () { return pngOfView().then(function (b) { return b.size; }); },
   activeFilters: activeFilters, stateToHash: stateToHash,
+  nationOf: function (id) { return byId.get(id).nationId; }, typeOf: function (id) { return byId.get(id).type; },
   parts: { drawGraph: drawGraph, drawTimeline: drawTimeline, drawTable: drawTable, visibleStatements: visibleStatements, fitView: fitView },
   searchAndOpen: function (t) {
     $("search").value = t; var r = searchAll(t); showResults(r, t);
@@ -66,7 +67,8 @@ window.relgraphExplorer = {
   },
   claimsOf: function (edgeId) {
     return (edgeStatements.get(edgeId) || []).map(function (it) {
-      return { statement: it.s.id, year: it.s.year, month: it.s.month, date: it.s.date, relation: it.s.rel.id, undated: it.s.undated };
+      return { statement: it.s.id, year: it.s.year, month: it.s.month, date: it.s.date, relation: it.s.rel.id, undated: it.s.undated,
+               status: it.s.status, outlet: it.s.art.outlet, attributed_to: it.s.attributed_to };
     });
   }
 };
