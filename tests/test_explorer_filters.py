@@ -15,10 +15,9 @@ from relgraph import api
 
 pytestmark = pytest.mark.filterwarnings("ignore::ResourceWarning")
 
-# Each visible statement with the ids of its visible pairs' ends, their countries and attributes.
+# Each visible statement (once per visible link) with its attributes.
 VISIBLE = """(() => { const x = relgraphExplorer;
-  return x.visibleEdgeIds().flatMap(e => x.claimsOf(e).map(c => Object.assign(c, {edge: e}))); })()"""
-NATION = "(id => relgraphExplorer.nationOf(id))"
+  return x.visibleEdgeIds().flatMap(e => x.claimsOf(e)); })()"""
 
 
 @pytest.fixture(scope="module")
