@@ -201,10 +201,13 @@ function xmlText(doc) { return '<?xml version="1.0" encoding="UTF-8"?>\n' + new 
 function graphmlOfView() {
   var doc = xmlDoc("http://graphml.graphdrawing.org/xmlns", "graphml"), root = doc.documentElement;
   [["label", "node", "string"], ["type", "node", "string"], ["country", "node", "string"], ["x", "node", "double"], ["y", "node", "double"],
-   ["relations", "edge", "string"], ["weight", "edge", "int"], ["statements", "edge", "string"]].forEach(function (k) {
+   ["relations", "edge", "string"], ["weight", "edge", "int"], ["statements", "edge", "string"], ["directed", "edge", "boolean"]].forEach(function (k) {
     xmlEl(doc, root, "key", { id: k[0], "for": k[1], "attr.name": k[0], "attr.type": k[2] });
   });
-  var graph = xmlEl(doc, root, "graph", { id: "relgraph", edgedefault: "undirected" });
+  // Mixed graphs are valid GraphML, but networkx and others refuse them: the graph is
+  // directed only when every link is, and each link says whether it is in "directed".
+  var links = viewEdges(), allDirected = links.length > 0 && links.every(function (e) { return e.directed; });
+  var graph = xmlEl(doc, root, "graph", { id: "relgraph", edgedefault: allDirected ? "directed" : "undirected" });
   var pos = network.getPositions(nodes.getIds());
   nodes.getIds().slice().sort().forEach(function (id) {
     var n = byId.get(id), node = xmlEl(doc, graph, "node", { id: id });
@@ -212,9 +215,11 @@ function graphmlOfView() {
       xmlEl(doc, node, "data", { key: d[0] }, d[1]);
     });
   });
-  viewEdges().forEach(function (e) {
-    var edge = xmlEl(doc, graph, "edge", { id: e.id, source: e.from, target: e.to, directed: e.directed ? "true" : "false" });
-    [["relations", e.relations], ["weight", e.weight], ["statements", e.statements]].forEach(function (d) { xmlEl(doc, edge, "data", { key: d[0] }, d[1]); });
+  links.forEach(function (e) {
+    var edge = xmlEl(doc, graph, "edge", { id: e.id, source: e.from, target: e.to });
+    [["relations", e.relations], ["weight", e.weight], ["statements", e.statements], ["directed", String(e.directed)]].forEach(function (d) {
+      xmlEl(doc, edge, "data", { key: d[0] }, d[1]);
+    });
   });
   return xmlText(doc);
 }
@@ -227,11 +232,12 @@ function gexfOfView() {
   var meta = xmlEl(doc, root, "meta");
   xmlEl(doc, meta, "creator", {}, "relgraph");
   xmlEl(doc, meta, "description", {}, data.title + (activeFilters().length ? " — " + activeFilters().join("; ") : ""));
-  var graph = xmlEl(doc, root, "graph", { defaultedgetype: "undirected", mode: "static" });
+  var links = viewEdges(), allDirected = links.length > 0 && links.every(function (e) { return e.directed; });
+  var graph = xmlEl(doc, root, "graph", { defaultedgetype: allDirected ? "directed" : "undirected", mode: "static" });
   var na = xmlEl(doc, graph, "attributes", { "class": "node" });
   [["type", "string"], ["country", "string"]].forEach(function (a) { xmlEl(doc, na, "attribute", { id: a[0], title: a[0], type: a[1] }); });
   var ea = xmlEl(doc, graph, "attributes", { "class": "edge" });
-  [["relations", "string"], ["statements", "string"]].forEach(function (a) { xmlEl(doc, ea, "attribute", { id: a[0], title: a[0], type: a[1] }); });
+  [["relations", "string"], ["statements", "string"], ["directed", "boolean"]].forEach(function (a) { xmlEl(doc, ea, "attribute", { id: a[0], title: a[0], type: a[1] }); });
   var list = xmlEl(doc, graph, "nodes"), pos = network.getPositions(nodes.getIds());
   nodes.getIds().slice().sort().forEach(function (id) {
     var n = byId.get(id), node = xmlEl(doc, list, "node", { id: id, label: n.label }), values = xmlEl(doc, node, "attvalues");
@@ -242,11 +248,12 @@ function gexfOfView() {
     xmlEl(doc, node, "position", { x: pos[id].x.toFixed(1), y: (-pos[id].y).toFixed(1), z: "0.0" }, undefined, VIZ);
   });
   var elist = xmlEl(doc, graph, "edges");
-  viewEdges().forEach(function (e) {
-    var edge = xmlEl(doc, elist, "edge", { id: e.id, source: e.from, target: e.to, type: e.directed ? "directed" : "undirected", weight: e.weight });
+  links.forEach(function (e) {  // one edge type for all, as in GraphML: each says "directed"
+    var edge = xmlEl(doc, elist, "edge", { id: e.id, source: e.from, target: e.to, weight: e.weight });
     var values = xmlEl(doc, edge, "attvalues");
     xmlEl(doc, values, "attvalue", { "for": "relations", value: e.relations });
     xmlEl(doc, values, "attvalue", { "for": "statements", value: e.statements });
+    xmlEl(doc, values, "attvalue", { "for": "directed", value: String(e.directed) });
   });
   return xmlText(doc);
 }

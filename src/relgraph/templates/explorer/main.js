@@ -52,7 +52,8 @@ window.relgraphExplorer = {
   csv: csvOfVisible, svg: svgOfView, graphml: graphmlOfView, gexf: gexfOfView,
   png: function () { return pngOfView().then(function (b) { return b.size; }); },
   activeFilters: activeFilters, stateToHash: stateToHash,
-  nationOf: function (id) { return byId.get(id).nationId; }, typeOf: function (id) { return byId.get(id).type; },
+  nationOf: function (id) { return entityOf(id).nationId; }, typeOf: function (id) { return byId.get(id).type; },
+  typeOfAny: function (id) { return entityOf(id).type; }, fold: foldText,
   parts: { drawGraph: drawGraph, drawTimeline: drawTimeline, drawTable: drawTable, visibleStatements: visibleStatements, fitView: fitView },
   searchAndOpen: function (t) {
     $("search").value = t; var r = searchAll(t); showResults(r, t);

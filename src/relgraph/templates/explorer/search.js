@@ -46,6 +46,7 @@ function nameMatch(name, words, whole) {
   return total * 10 + (name.text === whole ? 40 : name.text.lastIndexOf(whole, 0) === 0 ? 20 : 0);
 }
 
+function entityOf(id) { return byId.get(id) || UNLINKED.find(function (n) { return n.id === id; }); }
 function buildNameIndex() {
   nameIndex = NODES.concat(UNLINKED).map(function (n) {
     return { node: n, names: n.key.split("|").map(function (text) { return { text: text, words: text.split(" "), joined: text.replace(/ /g, "") }; }) };

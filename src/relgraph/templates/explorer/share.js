@@ -14,13 +14,20 @@ function growthOf(shown) {
   var base = new Set(data.overview.map(function (i) { return NODES[i].id; }));
   var extra = Array.from(shown).filter(function (id) { return !base.has(id); }).sort();
   var covered = new Set(), parts = [];
-  extra.forEach(function (id) {
+  if (!extra.length) return Array.from(base).filter(function (id) { return !shown.has(id); }).sort().map(function (id) { return "-" + encodeURIComponent(id); }).join(",");
+  // Candidates: any entity on screen whose whole expansion is on screen, the widest first.
+  var gain = function (id) { return expansionOf(id).filter(function (o) { return !base.has(o); }).length; };
+  Array.from(shown).filter(function (id) {
     var more = expansionOf(id);
-    if (more.length && more.every(function (o) { return shown.has(o); }) && more.some(function (o) { return !base.has(o); })) {
+    return more.length && more.every(function (o) { return shown.has(o); });
+  }).map(function (id) { return [gain(id), id]; }).filter(function (g) { return g[0] > 0; })
+    .sort(function (a, b) { return b[0] - a[0] || (a[1] < b[1] ? -1 : 1); })
+    .forEach(function (g) {
+      var id = g[1], more = expansionOf(id);
+      if (!more.some(function (o) { return !base.has(o) && !covered.has(o); })) return;
       parts.push("x" + encodeURIComponent(id));
       covered.add(id); more.forEach(function (o) { covered.add(o); });
-    }
-  });
+    });
   extra.forEach(function (id) { if (!covered.has(id)) parts.push(encodeURIComponent(id)); });
   base.forEach(function (id) { if (!shown.has(id)) parts.push("-" + encodeURIComponent(id)); });
   return parts.join(",");
