@@ -98,6 +98,11 @@ function expansionOf(id) {
   expansions.set(id, out);
   return out;
 }
+// The relation and type sets are shared with their checkboxes: changed in place, never replaced.
+function refill(set, values) {
+  set.clear();
+  values.forEach(function (v) { set.add(v); });
+}
 function $(id) { return document.getElementById(id); }
 function el(tag, text, cls) {
   var node = document.createElement(tag);

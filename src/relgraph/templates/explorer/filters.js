@@ -93,7 +93,7 @@ function buildFilters() {
   only.appendChild(new Option("all relations", ""));
   RELATIONS.forEach(function (r) { only.appendChild(new Option(r.label, r.id)); });
   only.addEventListener("change", function () {
-    state.relations = new Set(only.value ? [only.value] : RELATIONS.map(function (r) { return r.id; }));
+    refill(state.relations, only.value ? [only.value] : RELATIONS.map(function (r) { return r.id; }));
     syncControls(); refresh();
   });
   $("clear-filters").addEventListener("click", function () { resetFilters(); refresh(); });

@@ -100,8 +100,8 @@ function readHash() {
   }
   state.undated = params.get("undated") !== "0";
   var relIds = RELATIONS.map(function (r) { return r.id; }), typeIds = TYPES.map(function (t) { return t.id; });
-  state.relations = known("rel", relIds) || new Set(relIds);
-  state.types = known("types", typeIds) || new Set(typeIds);
+  refill(state.relations, known("rel", relIds) || relIds);
+  refill(state.types, known("types", typeIds) || typeIds);
   var cs = known("countries", data.countries.map(function (c) { return c.id; }));
   state.countries = cs ? Array.from(cs).sort() : [];
   var st = known("status", data.statuses);
