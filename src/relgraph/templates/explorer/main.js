@@ -62,6 +62,7 @@ window.relgraphExplorer = {
   },
   overview: function () { if (state.shown) $("overview").click(); else clearSelection(); },
   topEntity: function () { var n = NODES[data.rank[0]]; return { id: n.id, label: n.label }; },
+  rank: function (count) { return data.rank.slice(0, count).map(function (i) { return NODES[i].id; }); },
   busiestYear: function () {
     var tally = new Map(); STATEMENTS.forEach(function (s) { tally.set(s.year, (tally.get(s.year) || 0) + 1); });
     return Array.from(tally.entries()).sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; })[0][0];
