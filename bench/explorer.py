@@ -183,7 +183,7 @@ def main() -> None:
     )
     print("|---|---|---|---|---|---|---|---|---|---|")
     for size, nodes, edges, rendered, mb, r in rows:
-        drawn = r["drawn"]
+        drawn = cast(list[int], r["drawn"])
         med, worst, which = summary(r["runs"])  # type: ignore[arg-type]
         name = "demo" if size == 0 else f"{size:,}"
         grown = "—"
