@@ -69,6 +69,28 @@ def test_back_and_forward_move_through_views(page: Page) -> None:
     assert page.js(VIEW) == views_after
 
 
+def test_a_dragged_brush_is_one_entry(page: Page) -> None:
+    length = page.js("history.length")
+    box = page.page.locator("#histogram").bounding_box()
+    assert box is not None
+    y = box["y"] + box["height"] / 2
+    page.page.mouse.move(box["x"] + box["width"] * 0.55, y)
+    page.page.mouse.down()
+    for k in range(1, 8):  # across several years, each step refreshing the view
+        page.page.mouse.move(box["x"] + box["width"] * (0.55 + k * 0.05), y)
+        page.painted()
+    page.page.mouse.up()
+    page.wait_until("location.hash.includes('years=')")
+    assert page.js("history.length") == length + 1
+    _travel(page, "back", "")
+    bounds = "[Number($('since').min), Number($('until').max)]".replace(
+        "$", "document.getElementById"
+    )
+    assert page.js("[relgraphExplorer.state.since, relgraphExplorer.state.until]") == page.js(
+        bounds
+    )
+
+
 def test_the_reader_is_a_view_too(page: Page) -> None:
     page.js("relgraphExplorer.openReader('2018-05-31-xinhua-pyongyang.c02')")
     assert page.page.locator("#reader").is_visible()

@@ -3,8 +3,8 @@
 // status, outlet, by, per, grow (search-first: entities added to the overview),
 // sel, read. Lists are comma-separated and each item URL-encoded. Every change of view
 // pushes an entry (the changes of one action are gathered into one); Back and Forward
-// restore the view (popstate). A dragged brush or the timeline playing replaces
-// the entry instead of piling one up per step.
+// restore the view (popstate). A dragged brush makes one entry when released, and the
+// timeline playing one for all its years.
 function listParam(values) { return Array.from(values).sort().map(encodeURIComponent).join(","); }
 
 // Search-first: what was added to the overview, short. An entity whose whole expansion
@@ -63,16 +63,20 @@ function stateToHash() {
 }
 
 // The changes of one action (a refresh, then a selection) make one history entry.
-var hashPending = false, restoring = true;  // the first write (at load) replaces the entry
+var hashPending = false, playedEntry = false;
+var restoring = true;  // the first write (at load) replaces the entry
 function writeHash() {
   if (hashPending) return;
   hashPending = true;
   Promise.resolve().then(function () {
     hashPending = false;
+    if (dragFrom !== null) return;  // a brush being dragged: its end makes the entry
     var hash = stateToHash();
     if (location.hash.slice(1) === hash) { restoring = false; return; }
     var target = hash ? "#" + hash : location.pathname + location.search;
-    var quiet = restoring || playing || dragFrom !== null;
+    // The timeline playing: its first year makes an entry, the next ones replace it.
+    var quiet = restoring || (playing !== null && playedEntry);
+    playedEntry = playing !== null;
     restoring = false;
     try {
       if (quiet) history.replaceState(null, "", target); else history.pushState(null, "", target);
