@@ -74,3 +74,43 @@ def test_page_lists_countries_sources_parties_and_unlinked_entities(
     lonely = {u["id"]: u for u in rows_as_dicts(data, "unlinked")}
     assert "trans_korean_railway" in lonely and "trans_korean_railway" not in nodes
     assert lonely["trans_korean_railway"]["key"].split("|")[0] == "trans korean railway"
+
+
+def _claim(sid: str, attributed: object) -> dict[str, object]:
+    return {
+        "relation": "met", "label": "met", "date": "2020-01-01", "precision": "day",
+        "year": 2020, "place": "", "status": "asserted", "attributed_to": attributed,
+        "article": "a", "article_title": "T", "outlet": "O", "published": "2020-01-02",
+        "quote": "q", "detail": "", "role": "", "statement": sid,
+    }  # fmt: skip
+
+
+def test_unnamed_and_named_sources_get_ids_in_the_page() -> None:
+    import networkx as nx
+
+    graph = nx.MultiDiGraph()
+    graph.add_node("russia", label="Russia", type="Country", country="", aliases=[])
+    graph.add_node("dprk", label="North Korea", type="Country", country="", aliases=[])
+    graph.add_node("lavrov", label="Sergei Lavrov", type="Person", country="russia", aliases=[])
+    unnamed = {"unnamed": "Western diplomat in Moscow", "country": "russia"}
+    graph.add_edge("lavrov", "dprk", key="s1", **_claim("s1", unnamed))
+    graph.add_edge("russia", "dprk", key="s2", **_claim("s2", "Russia"))
+    graph.add_edge("russia", "lavrov", key="s3", **_claim("s3", ""))
+    data = page_data(graph, "t")
+    assert data["attributions"] == [
+        {
+            "id": "unnamed:western-diplomat-in-moscow",
+            "label": "an unnamed Western diplomat in Moscow",
+        },
+        {"id": "russia", "label": "Russia"},
+    ]
+    by = {s["id"]: (s["by"], s["attributed_to"]) for s in rows_as_dicts(data, "statement")}
+    assert by == {
+        "s1": (0, "an unnamed Western diplomat in Moscow"),
+        "s2": (1, "Russia"),
+        "s3": (-1, ""),
+    }
+    assert data["countries"] == [
+        {"id": "dprk", "label": "North Korea"},
+        {"id": "russia", "label": "Russia"},
+    ]

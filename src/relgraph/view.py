@@ -192,7 +192,7 @@ def page_data(
             attributions.setdefault(found[0], found[1])
     by_list = sorted(
         ({"id": k, "label": v} for k, v in attributions.items()),
-        key=lambda a: (a["label"], a["id"]),
+        key=lambda a: (a["label"].casefold(), a["id"]),
     )
     by_index = {a["id"]: i for i, a in enumerate(by_list)}
     texts = sources.texts if sources else {}
