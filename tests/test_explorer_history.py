@@ -12,8 +12,8 @@ import pytest
 
 from browserpage import Page
 from relgraph import api
-from relgraph.render import write_html
-from relgraph.view import FULL_NODES
+from relgraph.explorer.render import write_html
+from relgraph.explorer.view import FULL_NODES
 
 pytestmark = pytest.mark.filterwarnings("ignore::ResourceWarning")
 VIEW = """[relgraphExplorer.visibleEdgeIds().sort(), relgraphExplorer.state.selected,

@@ -11,7 +11,7 @@ import pytest
 
 from browserpage import Page
 from relgraph import api
-from relgraph.facets import fold
+from relgraph.explorer.facets import fold
 
 pytestmark = pytest.mark.filterwarnings("ignore::ResourceWarning")
 

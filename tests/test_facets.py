@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from relgraph.facets import attribution_of, fold, nation_of, search_key
-from relgraph.network import project
-from relgraph.view import page_data, read_sources, rows_as_dicts
+from relgraph.explorer.facets import attribution_of, fold, nation_of, search_key
+from relgraph.explorer.view import page_data, read_sources, rows_as_dicts
+from relgraph.network.projection import project
 
 
 def test_fold_drops_case_accents_hyphens_and_punctuation() -> None:

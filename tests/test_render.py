@@ -17,8 +17,8 @@ from browserpage import Page
 from relgraph import api
 from relgraph.build import build
 from relgraph.cli import cli
-from relgraph.network import project
-from relgraph.render import render_page
+from relgraph.explorer.render import render_page
+from relgraph.network.projection import project
 
 from conftest import TESTDATA
 
@@ -227,7 +227,8 @@ def test_page_is_self_contained_and_deterministic(bundled_store_path: Path) -> N
     )
     assert block is not None
     data = json.loads(block.group(1))
-    assert sum(len(row[-1]) // 2 for row in data["statements"]) == graph.number_of_edges()
+    pairs = data["fields"]["statement"].index("pairs")
+    assert sum(len(row[pairs]) // 2 for row in data["statements"]) == graph.number_of_edges()
 
 
 def test_hostile_text_never_appears_unescaped_in_the_file(hostile_html: Path) -> None:
