@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
@@ -194,6 +195,13 @@ def test_hostile_corpus_renders_as_text_and_runs_nothing(browser: Any, hostile_h
         shown += page.page.locator("#table").inner_text() + page.js("relgraphExplorer.csv()")
         assert '"><svg onload=window.__pwned=1>' in page.js("relgraphExplorer.csv()")
         assert "<svg onload" not in page.js("relgraphExplorer.svg()").split(">", 1)[1]
+        # SVG, GraphML and GEXF are well-formed XML whatever the labels hold (control
+        # characters dropped); the filters' labels (outlets, sources, countries) are text.
+        for kind in ("graphml", "gexf"):
+            ET.fromstring(page.js(f"relgraphExplorer.{kind}()").split("\n", 1)[1])
+        ET.fromstring(page.js("relgraphExplorer.svg()"))
+        assert 'Wire & <Sons> "News"' in page.page.locator("#outlets").inner_text()
+        assert page.js("document.querySelectorAll('#filters script, #filters img').length") == 0
         # Hover every node so vis-network builds its tooltips; none may run anything.
         for node in page.js("relgraphExplorer.visibleNodeIds()"):
             point = page.js(f"""(() => {{ const n = relgraphExplorer.network;

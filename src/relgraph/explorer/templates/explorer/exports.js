@@ -14,10 +14,15 @@ function download(name, blob) {
   setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
 }
 
+// XML 1.0 has no place for most control characters: they are dropped from the files
+// (as the command-line exports drop them), or no reader would open the file.
+var NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+function xmlSafe(value) { return String(value).replace(NOT_XML, ""); }
+
 function svgEl(parent, tag, attrs, text) {
   var node = document.createElementNS(SVG_NS, tag);
-  Object.keys(attrs).forEach(function (k) { node.setAttribute(k, String(attrs[k])); });
-  if (text !== undefined) node.textContent = text;
+  Object.keys(attrs).forEach(function (k) { node.setAttribute(k, xmlSafe(attrs[k])); });
+  if (text !== undefined) node.textContent = xmlSafe(text);
   parent.appendChild(node);
   return node;
 }
@@ -184,8 +189,8 @@ function csvOfVisible() {
 function xmlDoc(ns, root) { return document.implementation.createDocument(ns, root, null); }
 function xmlEl(doc, parent, tag, attrs, text, ns) {
   var node = doc.createElementNS(ns || doc.documentElement.namespaceURI, tag);
-  Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, String(attrs[k])); });
-  if (text !== undefined) node.textContent = String(text);
+  Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, xmlSafe(attrs[k])); });
+  if (text !== undefined) node.textContent = xmlSafe(text);
   parent.appendChild(node);
   return node;
 }
