@@ -156,3 +156,62 @@ def test_filters_work_from_the_keyboard_alone(page: Page) -> None:
     page.page.focus("#clear-filters")
     page.page.keyboard.press("Enter")
     assert page.js("relgraphExplorer.activeFilters()") == []
+
+
+@pytest.fixture(scope="module")
+def big_html(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Above the search-first size: people of two countries, a few hubs meeting many."""
+    import networkx as nx
+
+    from relgraph.explorer.render import write_html
+    from relgraph.explorer.view import FULL_NODES
+
+    graph = nx.MultiDiGraph()
+    graph.add_node("ru", label="Russia", type="Country", country="", aliases=[])
+    graph.add_node("kp", label="North Korea", type="Country", country="", aliases=[])
+    size = FULL_NODES + 200
+    for i in range(size):
+        nation = "ru" if i % 2 else "kp"
+        graph.add_node(f"p{i:04d}", label=f"Person {i}", type="Person", country=nation, aliases=[])
+    for i in range(10, size):
+        # Each meets a hub of the other country; every third also one of its own.
+        for hub in [(i + 1) % 10] + ([i % 10] if i % 3 == 0 else []):
+            graph.add_edge(
+                f"p{hub:04d}", f"p{i:04d}", key=f"s{i}-{hub}", relation="met", label="met",
+                date="2015-01-01", precision="day", year=2015, place="", status="asserted",
+                attributed_to="", article=f"a{i}", article_title="T", outlet="O",
+                published="2015-01-02", quote=f"quote {i}", detail="", role="",
+                statement=f"s{i}-{hub}",
+            )  # fmt: skip
+    path = tmp_path_factory.mktemp("big-filters") / "big.html"
+    write_html(graph, path, "big")
+    return path
+
+
+def test_search_first_draws_what_the_filters_match_on_request(browser: Any, big_html: Path) -> None:
+    page = Page(browser, big_html, "#countries=kp,ru")
+    try:
+        assert page.js("relgraphExplorer.mode") == "search-first"
+        before = set(page.js("relgraphExplorer.visibleNodeIds()"))
+        offer = page.page.locator("#show-matching")
+        assert offer.is_visible() and "most linked" in offer.inner_text()
+        offer.focus()
+        page.page.keyboard.press("Enter")
+        drawn = set(page.js("relgraphExplorer.visibleNodeIds()"))
+        assert len(drawn - before) > 50
+        ends = [e.split("|") for e in page.js("relgraphExplorer.visibleEdgeIds()")]
+        nations = {
+            tuple(sorted(page.js(f"relgraphExplorer.nationOf({x!r})") for x in e)) for e in ends
+        }
+        assert nations == {("kp", "ru")}  # only links between the two countries' actors
+        fragment = page.js("location.hash")
+        assert "grow=f" in fragment and len(fragment) < 80
+        assert not offer.is_visible()
+    finally:
+        page.close()
+    again = Page(browser, big_html, fragment)
+    try:
+        assert set(again.js("relgraphExplorer.visibleNodeIds()")) == drawn
+        assert again.errors == []
+    finally:
+        again.close()

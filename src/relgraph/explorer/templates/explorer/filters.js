@@ -97,7 +97,44 @@ function buildFilters() {
     syncControls(); refresh();
   });
   $("clear-filters").addEventListener("click", function () { resetFilters(); refresh(); });
-  on("filters", function () { $("active-filters").textContent = activeFilters().join(" · ") || "No filter: everything in the page."; });
+  on("filters", function () {
+    $("active-filters").textContent = activeFilters().join(" · ") || "No filter: everything in the page.";
+    offerMatching();
+  });
+  $("show-matching").addEventListener("click", function () {
+    matchingToDraw().forEach(function (id) { state.shown.add(id); });
+    refresh({ fit: true });
+  });
+}
+
+// Search-first: the entities that statements passing the filters link, the most
+// linked first, so that "meetings between Russian and North Korean actors" is not
+// limited to the overview's entities. Empty when no attribute filter is set.
+var MATCHING_DRAWN = 150;  // drawn at once: more makes a hairball and a slow page
+function matchingEntities() {
+  if (!activeFilters().length) return [];
+  var count = new Map();
+  STATEMENTS.forEach(function (s) {
+    if (!statementPasses(s) || (s.undated && !state.undated) || s.year < state.since || s.year > state.until || !inMonths(s)) return;
+    s.pairList.forEach(function (p) {
+      if (!pairPasses(p[0], p[1])) return;
+      count.set(p[0].id, (count.get(p[0].id) || 0) + 1);
+      count.set(p[1].id, (count.get(p[1].id) || 0) + 1);
+    });
+  });
+  return Array.from(count.keys()).sort(function (a, b) { return count.get(b) - count.get(a) || (a < b ? -1 : 1); });
+}
+function matchingToDraw() {
+  if (!state.shown) return [];
+  return matchingEntities().slice(0, MATCHING_DRAWN).filter(function (id) { return !state.shown.has(id); });
+}
+function offerMatching() {
+  var all = state.shown ? matchingEntities() : [], offer = $("show-matching");
+  var outside = all.filter(function (id) { return !state.shown.has(id); }).length, more = matchingToDraw().length;
+  offer.hidden = !more;
+  offer.textContent = all.length > MATCHING_DRAWN
+    ? "Draw the " + MATCHING_DRAWN + " most linked of the " + all.length + " matching entities (" + more + " not drawn yet)"
+    : "Draw the " + outside + " more matching " + (outside === 1 ? "entity" : "entities");
 }
 
 function syncFilters() {

@@ -7,13 +7,21 @@
 // timeline playing one for all its years.
 function listParam(values) { return Array.from(values).sort().map(encodeURIComponent).join(","); }
 
-// Search-first: what was added to the overview, short. An entity whose whole expansion
-// is on screen is written as "x<id>" (its neighbours follow from the data), the rest
-// one by one, overview entities taken away as "-<id>".
+// Search-first: what was added to the overview, short. "f<n>" stands for the n most
+// linked entities of the filters' statements ("Draw the … matching entities"), an
+// entity whose whole expansion is on screen is written as "x<id>" (its neighbours
+// follow from the data), the rest one by one, overview entities taken away as "-<id>".
 function growthOf(shown) {
   var base = new Set(data.overview.map(function (i) { return NODES[i].id; }));
   var extra = Array.from(shown).filter(function (id) { return !base.has(id); }).sort();
   var covered = new Set(), parts = [];
+  // Everything the filters match drawn ("Draw the N more matching entities"): "f".
+  var ranked = matchingEntities().slice(0, MATCHING_DRAWN), drawn = 0;
+  while (drawn < ranked.length && shown.has(ranked[drawn])) drawn++;
+  if (ranked.slice(0, drawn).some(function (id) { return !base.has(id); })) {
+    parts.push("f" + drawn);
+    ranked.slice(0, drawn).forEach(function (id) { covered.add(id); });
+  }
   if (!extra.length) return Array.from(base).filter(function (id) { return !shown.has(id); }).sort().map(function (id) { return "-" + encodeURIComponent(id); }).join(",");
   // Candidates: any entity on screen whose whole expansion is on screen, the widest first.
   var gain = function (id) { return expansionOf(id).filter(function (o) { return !base.has(o); }).length; };
@@ -35,6 +43,10 @@ function growthOf(shown) {
 function shownFrom(grow) {
   var shown = new Set(data.overview.map(function (i) { return NODES[i].id; }));
   grow.split(",").filter(Boolean).forEach(function (part) {
+    if (/^f\d+$/.test(part)) {
+      matchingEntities().slice(0, Math.min(MATCHING_DRAWN, Number(part.slice(1)))).forEach(function (id) { shown.add(id); });
+      return;
+    }
     var id = decodeURIComponent(part.replace(/^[x-]/, ""));
     if (!byId.has(id)) return;
     if (part[0] === "-") { shown.delete(id); return; }
