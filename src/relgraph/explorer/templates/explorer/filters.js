@@ -111,8 +111,13 @@ function buildFilters() {
 // linked first, so that "meetings between Russian and North Korean actors" is not
 // limited to the overview's entities. Empty when no attribute filter is set.
 var MATCHING_DRAWN = 150;  // drawn at once: more makes a hairball and a slow page
+var matchingCache = { key: null, ids: [] };
 function matchingEntities() {
-  if (!activeFilters().length) return [];
+  var filters = activeFilters();
+  if (!filters.length) return [];
+  // Asked on every change (the offer, then the URL): counted once per set of filters.
+  var key = filters.join("\u0001") + "\u0001" + Array.from(state.types).sort().join(",");
+  if (matchingCache.key === key) return matchingCache.ids;
   var count = new Map();
   STATEMENTS.forEach(function (s) {
     if (!statementPasses(s) || (s.undated && !state.undated) || s.year < state.since || s.year > state.until || !inMonths(s)) return;
@@ -122,7 +127,8 @@ function matchingEntities() {
       count.set(p[1].id, (count.get(p[1].id) || 0) + 1);
     });
   });
-  return Array.from(count.keys()).sort(function (a, b) { return count.get(b) - count.get(a) || (a < b ? -1 : 1); });
+  matchingCache = { key: key, ids: Array.from(count.keys()).sort(function (a, b) { return count.get(b) - count.get(a) || (a < b ? -1 : 1); }) };
+  return matchingCache.ids;
 }
 function matchingToDraw() {
   if (!state.shown) return [];
