@@ -67,8 +67,18 @@ def test_svg_has_title_filters_shapes_arrows_labels_legend_and_source(
     directed = page.js("relgraphExplorer.edges.get().filter(e => e.arrows === 'to').length")
     assert directed > 0  # visits are directed
     assert len([p for p in root.iter(f"{SVG}polygon") if p.get("class") == "arrow"]) == directed
-    labels = {"".join(t.itertext()) for t in root.iter(f"{SVG}text") if not t.get("class")}
-    assert "Russia" in labels and "met" in labels and "visited" in labels and "Country" in labels
+    legend = {"".join(t.itertext()) for t in root.iter(f"{SVG}text") if not t.get("class")}
+    assert {"met", "visited", "Country", "Person"} <= legend
+    # Labels: more than those on screen at this zoom, and none over another.
+    labels = [t for t in root.iter(f"{SVG}text") if t.get("class") == "label"]
+    assert "Russia" in {t.text for t in labels} and len(labels) >= 5
+    boxes = []
+    for t in labels:
+        x, y, width = float(t.get("x", 0)), float(t.get("y", 0)), 7 * len(t.text or "")
+        boxes.append((x - width / 2, y - 12, x + width / 2, y + 2))
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]), (a, b)
 
 
 def test_png_is_the_picture_at_twice_the_size(page: Page, tmp_path: Path) -> None:

@@ -80,6 +80,33 @@ function legendItems() {
   return out;
 }
 
+// Lines of at most ``width`` characters, broken between words.
+function wrapText(text, width) {
+  var lines = [""];
+  text.split(" ").forEach(function (word) {
+    var last = lines[lines.length - 1];
+    if (last && last.length + 1 + word.length > width) lines.push(word);
+    else lines[lines.length - 1] = last ? last + " " + word : word;
+  });
+  return lines;
+}
+
+// The labels a picture shows: those on screen, then the most connected entities in
+// view, each only where it overlaps no label already placed (about 7 px a letter).
+function pictureLabels(toDom, radius, w, h) {
+  var drawn = new Set(nodes.getIds()), placed = [], out = new Set();
+  var order = labelledNodes().concat(data.rank.map(function (i) { return NODES[i].id; }).filter(function (id) { return drawn.has(id); }));
+  order.forEach(function (id) {
+    if (out.has(id) || out.size >= 60) return;
+    var p = toDom(id), width = byId.get(id).label.length * 7 + 6, top = p.y + radius(id) + 2;
+    var box = [p.x - width / 2, top, p.x + width / 2, top + 14];
+    if (box[2] < 0 || box[0] > w || box[1] > h || box[3] < 0) return;
+    if (placed.some(function (b) { return b[0] < box[2] && box[0] < b[2] && b[1] < box[3] && box[1] < b[3]; })) return;
+    placed.push(box); out.add(id);
+  });
+  return out;
+}
+
 function arrowHead(parent, from, to, r, color) {
   var dx = to.x - from.x, dy = to.y - from.y, len = Math.sqrt(dx * dx + dy * dy) || 1;
   var ux = dx / len, uy = dy / len, tipX = to.x - ux * r, tipY = to.y - uy * r, size = 9;
@@ -94,7 +121,8 @@ function arrowHead(parent, from, to, r, color) {
 function svgOfView() {
   var box = $("graph").getBoundingClientRect(), w = Math.round(box.width), gh = Math.round(box.height);
   var legend = legendItems(), perRow = Math.max(1, Math.floor((w - 24) / LEGEND_COL));
-  var legendH = Math.ceil(legend.length / perRow) * LEGEND_ROW + 12, h = HEAD_H + gh + legendH + 30;
+  var sourceLines = wrapText(sourceLine(), Math.floor((w - 24) / 6));
+  var legendH = Math.ceil(legend.length / perRow) * LEGEND_ROW + 12, h = HEAD_H + gh + legendH + 16 + 14 * sourceLines.length;
   var svg = document.createElementNS(SVG_NS, "svg");
   svg.setAttribute("xmlns", SVG_NS);
   svg.setAttribute("width", String(w)); svg.setAttribute("height", String(h));
@@ -117,13 +145,12 @@ function svgOfView() {
     if (e.dashes) line.setAttribute("stroke-dasharray", "6 5");
     if (e.arrows === "to") arrowHead(g, a, b, radius(e.to), e.color.color);
   });
-  var labelled = new Set(labelledNodes());
-  if (!labelled.size) data.rank.slice(0, 30).forEach(function (i) { labelled.add(NODES[i].id); });
+  var labelled = pictureLabels(toDom, radius, w, gh);
   nodes.get().forEach(function (n) {
     var p = toDom(n.id), r = radius(n.id), info = byId.get(n.id).typeInfo;
     svgEl(g, "path", { d: shapePath(info.shape, p.x, p.y, r), fill: n.color.background, stroke: "#333", "data-node": n.id, "data-shape": info.shape });
     if (labelled.has(n.id)) {
-      svgEl(g, "text", { x: p.x.toFixed(1), y: (p.y + r + 13).toFixed(1), "text-anchor": "middle", "font-size": 12,
+      svgEl(g, "text", { x: p.x.toFixed(1), y: (p.y + r + 13).toFixed(1), "text-anchor": "middle", "font-size": 12, "class": "label",
                          stroke: "#fff", "stroke-width": 3, "paint-order": "stroke", fill: "#1d1d1d" }, n.label);
     }
   });
@@ -139,7 +166,8 @@ function svgOfView() {
     }
     svgEl(lg, "text", { x: x + 30, y: y + 4, fill: "#1d1d1d" }, item.text);
   });
-  svgEl(svg, "text", { x: 12, y: h - 10, "font-size": 11, fill: "#555", "class": "source" }, sourceLine());
+  var source = svgEl(svg, "text", { x: 12, y: h - 12 - 14 * (sourceLines.length - 1), "font-size": 11, fill: "#555", "class": "source" });
+  sourceLines.forEach(function (line, k) { svgEl(source, "tspan", { x: 12, dy: k ? 14 : 0 }, line); });
   return new XMLSerializer().serializeToString(svg);
 }
 
