@@ -6,7 +6,11 @@ undated statements in their article's year. Here the page receives positions,
 centrality, one chronological list of statements (each once, with the entity pairs
 it links), each node's statements, fixed colours and the articles' text and photo
 captions with UTF-16 offsets of every quote (and which caption holds it, when one
-does), so the page only filters and draws. Everything in this module is pure and
+does), so the page only filters and draws. For the filters and search it also gets
+each entity's country (a country is its own) and folded names, each statement's
+parties and source (named or unnamed), the lists of countries and sources, and the
+entities no statement links (found by search, never drawn); see
+:mod:`relgraph.explorer.facets`. Everything in this module is pure and
 testable without a browser; :func:`read_sources` is the one function that reads the
 store (through SPARQL, like the projection does).
 
