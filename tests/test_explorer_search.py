@@ -80,7 +80,10 @@ def test_structured_terms_narrow_the_results(page: Page) -> None:
 
 
 def test_search_from_the_keyboard(page: Page) -> None:
-    page.page.focus("#search")
+    page.page.focus("#graph")
+    page.page.keyboard.press("/")  # from anywhere but a text field
+    assert page.js("document.activeElement.id") == "search"
+    assert page.js("document.getElementById('search').value") == ""
     page.page.keyboard.type("lavrov kim")
     page.page.wait_for_selector("#results:not([hidden]) button")
     page.page.keyboard.press("ArrowDown")
