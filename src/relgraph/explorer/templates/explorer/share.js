@@ -7,19 +7,19 @@
 // timeline playing one for all its years.
 function listParam(values) { return Array.from(values).sort().map(encodeURIComponent).join(","); }
 
-// Search-first: what was added to the overview, short. "f<n>" stands for the n most
+// Search-first: what was added to the overview, short. "~<n>" stands for the n most
 // linked entities of the filters' statements ("Draw the … matching entities"), an
-// entity whose whole expansion is on screen is written as "x<id>" (its neighbours
+// entity whose whole expansion is on screen is written as "*<id>" (its neighbours
 // follow from the data), the rest one by one, overview entities taken away as "-<id>".
+// Entity ids start with a letter (corpus.article.ENTITY_ID), so the marks are unambiguous.
 function growthOf(shown) {
   var base = new Set(data.overview.map(function (i) { return NODES[i].id; }));
   var extra = Array.from(shown).filter(function (id) { return !base.has(id); }).sort();
   var covered = new Set(), parts = [];
-  // Everything the filters match drawn ("Draw the N more matching entities"): "f".
   var ranked = matchingEntities().slice(0, MATCHING_DRAWN), drawn = 0;
   while (drawn < ranked.length && shown.has(ranked[drawn])) drawn++;
   if (ranked.slice(0, drawn).some(function (id) { return !base.has(id); })) {
-    parts.push("f" + drawn);
+    parts.push("~" + drawn);
     ranked.slice(0, drawn).forEach(function (id) { covered.add(id); });
   }
   if (!extra.length) return Array.from(base).filter(function (id) { return !shown.has(id); }).sort().map(function (id) { return "-" + encodeURIComponent(id); }).join(",");
@@ -33,7 +33,7 @@ function growthOf(shown) {
     .forEach(function (g) {
       var id = g[1], more = expansionOf(id);
       if (!more.some(function (o) { return !base.has(o) && !covered.has(o); })) return;
-      parts.push("x" + encodeURIComponent(id));
+      parts.push("*" + encodeURIComponent(id));
       covered.add(id); more.forEach(function (o) { covered.add(o); });
     });
   extra.forEach(function (id) { if (!covered.has(id)) parts.push(encodeURIComponent(id)); });
@@ -43,15 +43,15 @@ function growthOf(shown) {
 function shownFrom(grow) {
   var shown = new Set(data.overview.map(function (i) { return NODES[i].id; }));
   grow.split(",").filter(Boolean).forEach(function (part) {
-    if (/^f\d+$/.test(part)) {
+    if (/^~\d+$/.test(part)) {
       matchingEntities().slice(0, Math.min(MATCHING_DRAWN, Number(part.slice(1)))).forEach(function (id) { shown.add(id); });
       return;
     }
-    var id = decodeURIComponent(part.replace(/^[x-]/, ""));
+    var id = decodeURIComponent(part.replace(/^[*-]/, ""));
     if (!byId.has(id)) return;
     if (part[0] === "-") { shown.delete(id); return; }
     shown.add(id);
-    if (part[0] === "x") expansionOf(id).forEach(function (o) { shown.add(o); });
+    if (part[0] === "*") expansionOf(id).forEach(function (o) { shown.add(o); });
   });
   return shown;
 }
