@@ -179,8 +179,8 @@ def big_html(tmp_path_factory: pytest.TempPathFactory) -> Path:
             graph.add_edge(
                 f"p{hub:04d}", f"p{i:04d}", key=f"s{i}-{hub}", relation="met", label="met",
                 date="2015-01-01", precision="day", year=2015, place="", status="asserted",
-                attributed_to="", article=f"a{i}", article_title="T", outlet="O",
-                published="2015-01-02", quote=f"quote {i}", detail="", role="",
+                attributed_to=f"Source {i % 40}", article=f"a{i}", article_title="T",
+                outlet="O", published="2015-01-02", quote=f"quote {i}", detail="", role="",
                 statement=f"s{i}-{hub}",
             )  # fmt: skip
     path = tmp_path_factory.mktemp("big-filters") / "big.html"
@@ -215,3 +215,26 @@ def test_search_first_draws_what_the_filters_match_on_request(browser: Any, big_
         assert again.errors == []
     finally:
         again.close()
+
+
+def test_a_long_source_list_opens_on_demand_and_narrows_by_name(
+    browser: Any, big_html: Path
+) -> None:
+    page = Page(browser, big_html)
+    try:
+        assert page.js("document.querySelectorAll('#by input[type=checkbox]').length") == 6  # the most cited
+        page.page.focus("#by summary")
+        page.page.keyboard.press("Enter")
+        page.wait_until("document.querySelectorAll('#by input[type=checkbox]').length === 40")
+        page.page.locator("#by input.narrow").fill("source 3")
+        shown = page.page.locator("#by label:visible").evaluate_all(
+            "ls => ls.map(l => l.querySelector('input').value)"
+        )
+        assert sorted(shown) == sorted(["Source 3", *[f"Source 3{k}" for k in range(10)]])
+        page.page.locator("#by input[value='Source 31']").check()
+        page.page.locator("#show-matching").click()  # its statements' entities drawn
+        claims = page.js(VISIBLE)
+        assert claims and {c["attributed_to"] for c in claims} == {"Source 31"}
+        assert page.errors == []
+    finally:
+        page.close()

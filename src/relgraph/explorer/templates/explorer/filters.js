@@ -40,13 +40,28 @@ function pickBox(container, value, text, checked, onChange, count) {
   return box;
 }
 
-// A long list shows its first few; the rest sit in a native <details> (keyboard-ready).
-function listInto(container, items, make, first) {
+// A long list shows its first few; the rest sit in a native <details> (keyboard-ready),
+// built when first opened, with a box to narrow a very long one by name.
+function listInto(container, items, make, first, labelOf) {
   items.slice(0, first).forEach(function (it) { make(container, it); });
   if (items.length <= first) return;
   var more = el("details", null, "more-list");
   more.appendChild(el("summary", (items.length - first) + " more"));
-  items.slice(first).forEach(function (it) { make(more, it); });
+  more.addEventListener("toggle", function () {
+    if (!more.open || more.childElementCount > 1) return;
+    if (labelOf && items.length - first > 20) {
+      var find = el("input");
+      find.type = "search"; find.className = "narrow"; find.placeholder = "narrow by name";
+      find.setAttribute("aria-label", "Narrow the list by name");
+      find.addEventListener("input", function () {
+        var q = foldText(find.value);
+        container.querySelectorAll("label").forEach(function (label) { label.hidden = q && foldText(label.textContent).indexOf(q) < 0; });
+      });
+      more.appendChild(find);
+    }
+    items.slice(first).forEach(function (it) { make(more, it); });
+    syncFilters();
+  });
   container.appendChild(more);
 }
 
@@ -86,9 +101,13 @@ function buildFilters() {
     pickBox(box, o, o, false, function (on) { toggleIn("outlets", o, on); refresh(); });
   }, 6);
   if (!data.attributions.length) $("by").appendChild(el("p", "No statement in this page is attributed to a source.", "meta"));
-  listInto($("by"), data.attributions, function (box, a) {
-    pickBox(box, a.id, a.label, false, function (on) { toggleIn("by", a.id, on); refresh(); });
-  }, 6);
+  var bySize = new Map();  // sources by their number of statements, the most frequent first
+  STATEMENTS.forEach(function (s) { if (s.by >= 0) bySize.set(s.by, (bySize.get(s.by) || 0) + 1); });
+  var sources = data.attributions.map(function (a, i) { return [a, bySize.get(i) || 0]; })
+    .sort(function (x, y) { return y[1] - x[1] || (x[0].label < y[0].label ? -1 : 1); });
+  listInto($("by"), sources, function (box, pair) {
+    pickBox(box, pair[0].id, pair[0].label, false, function (on) { toggleIn("by", pair[0].id, on); refresh(); }, pair[1]);
+  }, 6, true);
   var only = $("rel-only");
   only.appendChild(new Option("all relations", ""));
   RELATIONS.forEach(function (r) { only.appendChild(new Option(r.label, r.id)); });
