@@ -222,10 +222,11 @@ def test_a_long_source_list_opens_on_demand_and_narrows_by_name(
 ) -> None:
     page = Page(browser, big_html)
     try:
-        assert page.js("document.querySelectorAll('#by input[type=checkbox]').length") == 6  # the most cited
+        boxes = "document.querySelectorAll('#by input[type=checkbox]').length"
+        assert page.js(boxes) == 6  # the most cited
         page.page.focus("#by summary")
         page.page.keyboard.press("Enter")
-        page.wait_until("document.querySelectorAll('#by input[type=checkbox]').length === 40")
+        page.wait_until(f"{boxes} === 40")
         page.page.locator("#by input.narrow").fill("source 3")
         shown = page.page.locator("#by label:visible").evaluate_all(
             "ls => ls.map(l => l.querySelector('input').value)"
