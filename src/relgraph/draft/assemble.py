@@ -9,16 +9,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
+from relgraph.draft import ArticleText, Recommender, Suggestions
+from relgraph.draft import recommender as by_name
 from relgraph.draft.mentions import Registry
 from relgraph.draft.metadata import Metadata, find_metadata
 from relgraph.draft.page import PageText
-from relgraph.draft.recommend import (
-    ArticleText,
-    Recommender,
-    RuleBased,
-    Suggestions,
-    with_stubs,
-)
+from relgraph.draft.stubs import with_stubs
 
 UNNAMED_OUTLET = "unnamed_wire"
 
@@ -44,7 +40,7 @@ def draft_article(
     article = ArticleText(page.text, page.captions, metadata.published, metadata.datelines)
     # the dateline's new places ("WASHINGTON") are names the story may use again
     known = with_stubs(registry, metadata.stubs)
-    suggestions = (recommender or RuleBased()).suggest(article, known)
+    suggestions = (recommender or by_name()).suggest(article, known)
     own = {s.id for s in metadata.stubs}
     stubs = (*metadata.stubs, *(s for s in suggestions.stubs if s.id not in own))
     suggestions = replace(suggestions, stubs=stubs)

@@ -15,9 +15,8 @@ from typing import TypeVar
 
 from relgraph.corpus.quotes import QuoteFinder
 from relgraph.dates import DateError, resolve
+from relgraph.draft import DraftClaim, DraftRole
 from relgraph.draft.assemble import Draft
-from relgraph.draft.claims import DraftClaim
-from relgraph.draft.roles import DraftRole
 from relgraph.model import Article, Claim, DateValue, Role, Status
 
 

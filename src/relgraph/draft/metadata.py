@@ -128,7 +128,7 @@ def _stub(name: str, kind: str, reason: str, registry: Registry, stubs: dict[str
     if known:
         return known
     entity_id = slug(name)
-    if entity_id in registry.entities:
+    if entity_id in registry:
         entity_id += "_2"
     country = capital_of(name, registry) if kind == "Place" else None
     stubs.setdefault(entity_id, Stub(entity_id, name, kind, country, 0, 0, reason))
@@ -223,7 +223,7 @@ def find_metadata(
     warnings = [date_warning] if date_warning else []
     if outlet is None:
         outlet = unnamed_outlet
-        if unnamed_outlet not in registry.entities:
+        if unnamed_outlet not in registry:
             stubs[outlet] = Stub(
                 outlet, "Unnamed wire service", "Organization", None, 0, 0, "no outlet in the text"
             )

@@ -20,11 +20,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from relgraph.corpus.layout import ARTICLES, REGISTRY
+from relgraph.draft import Recommender
 from relgraph.draft.assemble import Draft, draft_article
 from relgraph.draft.mentions import NearMiss, Registry, Stub
 from relgraph.draft.merge import article_from_draft, merge_articles
 from relgraph.draft.page import read_page
-from relgraph.draft.recommend import Recommender
 from relgraph.errors import RelgraphError
 from relgraph.model import Article
 
@@ -78,7 +78,7 @@ def load_registry(corpus_dir: Path) -> Registry:
     registry = read_entities(path, str(path), problems)
     if problems:
         raise CorpusError(problems)
-    return Registry(registry.entities)
+    return registry
 
 
 def _atomic_write(path: Path, text: str) -> None:
@@ -119,7 +119,7 @@ def add_stubs(
     corpus_dir: Path, stubs: Sequence[Stub], article: str, registry: Registry
 ) -> list[Stub]:
     """Append stubs the registry lacks to ``entities.yaml``; returns those added."""
-    new = [s for s in stubs if s.id not in registry.entities]
+    new = [s for s in stubs if s.id not in registry]
     if not new:
         return []
     path = corpus_dir / REGISTRY
@@ -173,7 +173,7 @@ def write_draft(draft: Draft, corpus_dir: Path, registry: Registry | None = None
     existing = _read_existing(path) if path.exists() else None
     merged, added_claims, added_roles, kept = merge_articles(existing, fresh)
     used = _used_ids(merged)
-    new_stubs = [s for s in draft.suggestions.stubs if s.id not in registry.entities]
+    new_stubs = [s for s in draft.suggestions.stubs if s.id not in registry]
     if existing is not None:  # a re-draft adds only the stubs its new suggestions name
         new_stubs = [s for s in new_stubs if s.id in used]
     if existing is None or added_claims or added_roles or new_stubs:

@@ -12,8 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from rapidfuzz import fuzz, process
-
+from relgraph.corpus.names import KOREAN_SURNAMES, Mention, Token, fold, tokenize
+from relgraph.corpus.names import slug as slug  # the id of a stub; metadata and topics use it
+from relgraph.corpus.registry import Registry
+from relgraph.draft import NearMiss, Stub
 from relgraph.draft.lexicon import (
     AGREEMENT_WORDS,
     DEMONYMS,
@@ -25,18 +27,8 @@ from relgraph.draft.lexicon import (
     TITLE_HEADS,
     TITLE_WORDS,
 )
-from relgraph.draft.mentions import (
-    KOREAN_SURNAMES,
-    Mention,
-    NearMiss,
-    Registry,
-    Stub,
-    Token,
-    fold,
-    tokenize,
-)
+from relgraph.model import Entity
 
-NEAR_MISS = 88.0
 _TITLE_AFTER = re.compile(
     r"^,\s+(?:the\s+|a\s+)?(?:[A-Z]\w*\s+)?(?:[\w-]+\s+){0,3}?(?:"
     + "|".join(sorted(TITLE_HEADS, key=len, reverse=True))
@@ -59,10 +51,9 @@ _DEMONYMS = frozenset(
 )
 
 
-def slug(name: str) -> str:
-    """An entity id from a name: ``Ri Yong-ho`` -> ``ri_yong_ho``."""
-    s = re.sub(r"[^a-z0-9]+", "_", fold(name)).strip("_")
-    return s if s and s[0].isalpha() else f"e_{s}"
+def with_stubs(registry: Registry, stubs: tuple[Stub, ...]) -> Registry:
+    """The registry with stubs as entities, so claims can name new people and places."""
+    return registry.extended(Entity(s.id, s.type, s.name, country=s.country) for s in stubs)
 
 
 def _runs(tokens: Sequence[Token], taken: set[int], text: str) -> list[tuple[int, int]]:
@@ -161,11 +152,6 @@ def find_stubs(
     for m in mentions:
         covered[m.start : m.end] = b"\x01" * (m.end - m.start)
     taken = {k for k, t in enumerate(tokens) if covered[t.start]}
-    choices = {
-        " ".join(keys): names[0]
-        for keys, names in registry.names.items()
-        if len(keys) >= 2 and names[0].needs_capital
-    }
     stubs: dict[str, Stub] = {}
     misses: list[NearMiss] = []
     linked: list[Mention] = []
@@ -199,14 +185,12 @@ def find_stubs(
             continue
         start, end = tokens[i].start, tokens[j - 1].end
         surface = text[start:end]
-        key = " ".join(t.key for t in tokens[i:j])
-        if j - i >= 2 and choices:
-            hit = process.extractOne(key, list(choices), scorer=fuzz.ratio)
-            if hit is not None and hit[1] >= NEAR_MISS and len(hit[0].split()) == j - i:
-                name = choices[hit[0]]
-                misses.append(NearMiss(surface, name.entity, name.text, start))
-                linked.append(Mention(name.entity, start, end, surface, round(hit[1] / 100, 2)))
-                continue
+        near = registry.names.closest(surface) if j - i >= 2 else None
+        if near is not None:
+            name, score = near
+            misses.append(NearMiss(surface, name.entity, name.text, start))
+            linked.append(Mention(name.entity, start, end, surface, score))
+            continue
         kind = _guess_type(tokens, i, j, titled, text)
         if (
             kind is None
@@ -222,7 +206,7 @@ def find_stubs(
         if kind is None:
             continue
         entity_id = slug(surface)
-        if entity_id in registry.entities or entity_id in stubs:
+        if entity_id in registry or entity_id in stubs:
             continue
         country = (
             _country_before(tokens, i, registry, text)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from relgraph.draft.mentions import Registry, find_mentions, fold
+from relgraph.corpus.names import fold
+from relgraph.corpus.registry import Registry
+from relgraph.draft.mentions import find_mentions
 from relgraph.draft.stubs import find_stubs, slug
 from relgraph.model import Entity
 
-REGISTRY = Registry(
+REGISTRY = Registry.of(
     [
         Entity("dprk", "Country", "North Korea", ("DPRK", "Democratic People's Republic of Korea")),
         Entity("usa", "Country", "United States", ("US", "U.S.")),
