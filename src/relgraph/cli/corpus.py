@@ -12,6 +12,7 @@ from relgraph.cli.options import (
     _CORPUS,
     _STORE,
 )
+from relgraph.draft import DEFAULT_RECOMMENDER, RECOMMENDERS
 from relgraph.terminal import printable
 
 
@@ -95,6 +96,16 @@ def build(
         click.echo(f"{s.store} is up to date ({s.articles} articles, {s.quads} quads)")
 
 
+_RECOMMENDER = click.option(
+    "--recommender",
+    type=click.Choice(sorted(RECOMMENDERS)),
+    default=DEFAULT_RECOMMENDER,
+    show_default=True,
+    help="What suggests claims, roles and new entities: 'rules' (the rule-based drafter) "
+    "or 'names' (the registry's names only, no suggestions).",
+)
+
+
 @cli.command()
 @click.argument("pages", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
@@ -112,7 +123,8 @@ def build(
     help="Latest date an article can have, for a date the text gives without a year "
     "(default: today).",
 )
-def draft(pages: tuple[Path, ...], corpus_dir: Path, reference: Any) -> None:
+@_RECOMMENDER
+def draft(pages: tuple[Path, ...], corpus_dir: Path, reference: Any, recommender: str) -> None:
     """Draft articles from saved news pages (.html, or .txt copied from a browser).
 
     Writes articles/<id>.yaml for each page: text and captions, metadata, and
@@ -121,6 +133,7 @@ def draft(pages: tuple[Path, ...], corpus_dir: Path, reference: Any) -> None:
     on the same page keeps every item already in the file and adds only new
     suggestions. PAGES may be files or folders.
     """
+    from relgraph.draft import recommender as by_name
     from relgraph.draft.run import draft_pages, page_files
 
     files = page_files(pages)
@@ -133,6 +146,7 @@ def draft(pages: tuple[Path, ...], corpus_dir: Path, reference: Any) -> None:
             corpus_dir,
             reference.date() if reference else None,
             progress=lambda _page: bar.update(1),
+            recommender=by_name(recommender),
         )
     for page in report.pages:
         click.echo(str(page) if not page.error else f"error: {page.error}", err=bool(page.error))
@@ -165,7 +179,10 @@ def draft(pages: tuple[Path, ...], corpus_dir: Path, reference: Any) -> None:
 )
 @click.option("--port", type=int, default=0, help="Port on 127.0.0.1 (default: a free one).")
 @click.option("--no-browser", is_flag=True, help="Only print the URL.")
-def annotate(target: str | None, corpus_dir: Path, port: int, no_browser: bool) -> None:
+@_RECOMMENDER
+def annotate(
+    target: str | None, corpus_dir: Path, port: int, no_browser: bool, recommender: str
+) -> None:
     """Review an article's suggestions in the browser (or list the articles to review).
 
     Serves on 127.0.0.1 only; the printed URL holds a per-run token that every
@@ -175,7 +192,7 @@ def annotate(target: str | None, corpus_dir: Path, port: int, no_browser: bool) 
 
     from relgraph.web.annotate import start
 
-    server, url = start(corpus_dir, target, port)
+    server, url = start(corpus_dir, target, port, recommender)
     click.echo(f"relgraph annotate: {url}")
     click.echo("press Ctrl+C to stop")
     if not no_browser:

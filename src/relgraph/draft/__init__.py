@@ -17,11 +17,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from relgraph.corpus.names import Mention
-from relgraph.corpus.registry import Registry
 from relgraph.errors import RelgraphError
+
+if TYPE_CHECKING:  # annotations only: the CLI imports this face for its --recommender choices
+    from relgraph.corpus.registry import Registry
 
 
 @dataclass(frozen=True)
@@ -145,10 +146,8 @@ __all__ = [
     "ArticleText",
     "DraftClaim",
     "DraftRole",
-    "Mention",
     "NearMiss",
     "Recommender",
-    "Registry",
     "Stub",
     "Suggestions",
     "UnknownRecommender",
