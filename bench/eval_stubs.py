@@ -81,14 +81,23 @@ def run(pages: Path, corpus: Path, labels: Path) -> list[Judged]:
     return judged
 
 
-def report(judged: list[Judged], label: str) -> str:
+def coverage(judged: list[Judged], labels: Path) -> tuple[int, int]:
+    """(listed names some stub carries, listed names): the list's names, each counted once."""
+    listed = yaml.safe_load(labels.read_text(encoding="utf-8")) or {}
+    names = {_key(n) for page in listed.values() for n in (page or {})}
+    carried = {_key(n) for j in judged for n in (j.stub.name, *j.stub.aliases)}
+    return len(names & carried), len(names)
+
+
+def report(judged: list[Judged], label: str, covered: tuple[int, int]) -> str:
     counts = Counter(j.verdict for j in judged)
     total = len(judged)
     share = counts["right"] / total if total else 0.0
     lines = [
         f"new-entity stubs ({label}): {total} proposed, {counts['right']} real names of the "
         f"right type ({share:.0%}), {counts['mistyped']} real names of another type, "
-        f"{counts['garbage']} garbage",
+        f"{counts['garbage']} garbage; {covered[0]} of the {covered[1]} listed names carried "
+        "by a stub (the list gives several forms of some names: a stub carries one or two)",
         "",
         "| page | stubs | right | mistyped | garbage |",
         "|---|---|---|---|---|",
@@ -111,7 +120,7 @@ def main() -> int:
     parser.add_argument("--unlisted", action="store_true", help="print every stub not right")
     args = parser.parse_args()
     judged = run(args.pages, args.corpus, args.labels)
-    print(report(judged, args.label))
+    print(report(judged, args.label, coverage(judged, args.labels)))
     if args.unlisted:
         for j in judged:
             if j.verdict != "right":

@@ -103,6 +103,7 @@ def test_a_kind_written_in_lower_case_after_the_name_and_quoting_agencies() -> N
         "Interfax quoted diplomatic sources."
     )
     assert stubs(text) == [
+        ("Japan", "Country", None),  # a country the registry lacks, by its English name
         ("Asia-Pacific Economic Co-operation forum", "Forum", None),
         ("Hanoi", "Place", None),
         ("Interfax", "Organization", None),

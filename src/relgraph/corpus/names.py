@@ -169,6 +169,7 @@ class Names:
             self.first[keys[0]] = max(self.first.get(keys[0], 0), len(keys))
         self._by_name: dict[str, str | None] = {}
         self._choice_cache: dict[str, Name] | None = None
+        self._prefix_cache: frozenset[tuple[str, ...]] | None = None
         self.surnames: dict[str, set[str]] = {}
         for entity in self.entities.values():
             if entity.type != "Person":
@@ -221,6 +222,18 @@ class Names:
         if hit is None or hit[1] < cutoff or len(hit[0].split()) != len(keys.split()):
             return None
         return choices[hit[0]], round(hit[1] / 100, 2)
+
+    @property
+    def prefixes(self) -> frozenset[tuple[str, ...]]:
+        """Every name cut short ("Trans-Siberian" of "Trans-Siberian Railway"), folded.
+
+        Such a run names a known entity loosely; it is never a new one.
+        """
+        if self._prefix_cache is None:
+            self._prefix_cache = frozenset(
+                keys[:n] for keys in self.names for n in range(1, len(keys))
+            )
+        return self._prefix_cache
 
     @property
     def _choices(self) -> dict[str, Name]:

@@ -78,6 +78,8 @@ class Stub:
     start: int
     end: int
     reason: str
+    #: other names the text gives it: "the Korean Central News Agency (KCNA)"
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -99,6 +99,8 @@ def _stub_entry(stub: Stub, article: str) -> str:
         f"    type: {stub.type}",
         f"    name: {_quoted(stub.name)}",
     ]
+    if stub.aliases:
+        lines.append(f"    aliases: [{', '.join(_quoted(a) for a in stub.aliases)}]")
     if stub.country:
         lines.append(f"    country: {stub.country}")
     note = (

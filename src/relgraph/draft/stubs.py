@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from relgraph.corpus.names import KOREAN_SURNAMES, Mention, Token, fold, tokenize
 from relgraph.corpus.names import slug as slug  # the id of a stub; metadata and topics use it
@@ -27,6 +28,7 @@ from relgraph.draft.lexicon import (
     TITLE_HEADS,
     TITLE_WORDS,
 )
+from relgraph.draft.runs import KIND_WORDS, is_name, joinable, runs, split_and, split_titles
 from relgraph.model import Entity
 
 _TITLE_AFTER = re.compile(
@@ -36,16 +38,21 @@ _TITLE_AFTER = re.compile(
     re.IGNORECASE,
 )
 _AGENCY_AFTER = re.compile(r",?\s+(?:quoted|reported|cited)\b")
+#: a lower-case word after a name that says what the name names
 _KIND_WORDS = {
     **dict.fromkeys(("forum", "summit", "talks", "conference", "initiative"), "Forum"),
     **dict.fromkeys(
-        ("party", "ministry", "agency", "committee", "council", "bank"), "Organization"
+        ("party", "ministry", "agency", "committee", "council", "bank", "university"),
+        "Organization",
     ),
-    **dict.fromkeys(("agreement", "treaty", "declaration", "accord"), "Agreement"),
+    **dict.fromkeys(
+        ("agreement", "treaty", "declaration", "accord", "pact", "protocol"), "Agreement"
+    ),
+    **dict.fromkeys(("railway", "railroad", "pipeline", "bridge", "corridor", "tunnel"), "Project"),
+    **dict.fromkeys(("airport", "airfield", "port", "island", "guesthouse"), "Place"),
 }
 _SPEECH_AFTER = re.compile(r"^,?\s+(?:said|says|told|added)\b")
 _PLACE_BEFORE = frozenset(["in", "at", "to", "from", "near", "via"])
-_CONNECTORS = frozenset(["of", "and"])
 _DEMONYMS = frozenset(
     fold(f) + suffix for forms in DEMONYMS.values() for f in forms for suffix in ("", "s")
 )
@@ -53,69 +60,9 @@ _DEMONYMS = frozenset(
 
 def with_stubs(registry: Registry, stubs: tuple[Stub, ...]) -> Registry:
     """The registry with stubs as entities, so claims can name new people and places."""
-    return registry.extended(Entity(s.id, s.type, s.name, country=s.country) for s in stubs)
-
-
-def _runs(tokens: Sequence[Token], taken: set[int], text: str) -> list[tuple[int, int]]:
-    """Maximal runs of capitalised tokens not already a mention.
-
-    ``of`` and ``and`` may join two capitalised words ("Belt and Road Forum"), a
-    hyphen may join a lower-case part ("Moon Jae-in"), an apostrophe may close a
-    word ("Workers' Party").
-    """
-    runs = []
-    i = 0
-    while i < len(tokens):
-        if i in taken or not tokens[i].capital:
-            i += 1
-            continue
-        j = i + 1
-        while j < len(tokens) and j not in taken:
-            gap = text[tokens[j - 1].end : tokens[j].start]
-            if gap == "-" and not tokens[j].capital and j - 1 > i:
-                j += 1
-            elif gap not in (" ", "-", "' ", "’ "):
-                break
-            elif tokens[j].capital:
-                j += 1
-            elif (
-                tokens[j].key in _CONNECTORS
-                and j + 1 < len(tokens)
-                and tokens[j + 1].capital
-                and j + 1 not in taken
-            ):
-                j += 2
-            else:
-                break
-        runs.append((i, j))
-        i = j
-    return runs
-
-
-def _split_titles(tokens: Sequence[Token], i: int, j: int) -> list[tuple[int, int]]:
-    """ "White House Press Secretary Sarah Sanders": the name before the title, and after it."""
-    last_title = max((k for k in range(i, j) if tokens[k].key in TITLE_WORDS), default=None)
-    if last_title is None or last_title == j - 1:
-        return [(i, j)]
-    first_title = last_title
-    while first_title > i and tokens[first_title - 1].key in TITLE_WORDS:
-        first_title -= 1
-    before = [(i, first_title)] if first_title > i else []
-    return [*before, (first_title, j)]
-
-
-def _split_and(tokens: Sequence[Token], i: int, j: int) -> list[tuple[int, int]]:
-    """ "Moon and Kim" is two names; "Belt and Road Forum" is one (its last word says so)."""
-    last = tokens[j - 1].key
-    if last in ORGANIZATION_WORDS | FORUM_WORDS | AGREEMENT_WORDS | PLACE_WORDS | PROJECT_WORDS:
-        return [(i, j)]
-    parts, start = [], i
-    for k in range(i, j):
-        if tokens[k].key == "and":
-            parts.append((start, k))
-            start = k + 1
-    parts.append((start, j))
-    return [(a, b) for a, b in parts if a < b]
+    return registry.extended(
+        Entity(s.id, s.type, s.name, s.aliases, country=s.country) for s in stubs
+    )
 
 
 def _country_before(tokens: Sequence[Token], i: int, registry: Registry, text: str) -> str | None:
@@ -146,63 +93,42 @@ def find_stubs(
 ) -> tuple[list[Stub], list[NearMiss], list[Mention]]:
     """Stubs for unknown names, near-misses of known ones (also returned as mentions)."""
     tokens = tokenize(text)
-    covered = bytearray(
-        len(text) + 1
-    )  # characters inside a mention: one pass, not tokens x mentions
+    covered = bytearray(len(text) + 1)  # characters inside a mention: one pass
     for m in mentions:
         covered[m.start : m.end] = b"\x01" * (m.end - m.start)
     taken = {k for k, t in enumerate(tokens) if covered[t.start]}
+    starts = joinable(tokens, taken, registry, text)
     stubs: dict[str, Stub] = {}
     misses: list[NearMiss] = []
     linked: list[Mention] = []
-    runs = [
+    pieces = [
         piece
-        for i, j in _runs(tokens, taken, text)
-        for part in _split_and(tokens, i, j)
-        for piece in _split_titles(tokens, *part)
+        for i, j in runs(tokens, taken, text, starts)
+        for part in split_and(tokens, i, j)
+        for piece in split_titles(tokens, *part)
     ]
-    for i, j in runs:
-        if j - i >= 2 and all(t.upper for t in tokens[i:j]):
-            continue  # a heading in capitals
-        if (
-            tokens[j - 1].key in TITLE_WORDS
-            or fold(text[tokens[i].start : tokens[j - 1].end]) in _DEMONYMS
-        ):
+    for i, j in pieces:
+        if i in taken and tokens[j - 1].key not in KIND_WORDS:
+            i += 1  # "Moscow said": the known name alone, nothing new
+        found = _name(tokens, i, j, text, registry)
+        if found is None:
             continue
-        titled = False
-        keep_titles = tokens[j - 1].key in ORGANIZATION_WORDS
-        while i < j and (
-            (tokens[i].key in TITLE_WORDS and not keep_titles)
-            or tokens[i].key in NOT_NAMES
-            or (tokens[i].key in _DEMONYMS and i + 1 < j and tokens[i + 1].key in TITLE_WORDS)
-        ):
-            titled = titled or tokens[i].key in TITLE_WORDS
-            i += 1
-        titled = titled or (i > 0 and tokens[i - 1].key in TITLE_WORDS)
-        while j > i and tokens[j - 1].key in NOT_NAMES and text[tokens[j - 1].start - 1] != "-":
-            j -= 1
-        if i >= j:
-            continue
+        i, j, titled = found
         start, end = tokens[i].start, tokens[j - 1].end
         surface = text[start:end]
-        near = registry.names.closest(surface) if j - i >= 2 else None
+        near = registry.names.closest(surface) if j - i >= 2 and i not in taken else None
         if near is not None:
             name, score = near
             misses.append(NearMiss(surface, name.entity, name.text, start))
             linked.append(Mention(name.entity, start, end, surface, score))
             continue
-        kind = _guess_type(tokens, i, j, titled, text)
-        if (
-            kind is None
-            and j < len(tokens)
-            and j not in taken
-            and text[tokens[j - 1].end : tokens[j].start] == " "
-            and _KIND_WORDS.get(tokens[j].key)
-        ):
-            # "the Asia-Pacific Economic Co-operation forum": the kind follows in lower case
-            kind = _KIND_WORDS[tokens[j].key]
+        kind = _kind_after(tokens, i, j, taken, text)
+        if kind is not None and tokens[j - 1].key not in KIND_WORDS:
+            # "the Kalma airport", "the G20 summit": the kind follows in lower case
             end = tokens[j].end
             surface = text[start:end]
+        else:
+            kind = _guess_type(tokens, i, j, titled, text)
         if kind is None:
             continue
         entity_id = slug(surface)
@@ -210,11 +136,62 @@ def find_stubs(
             continue
         country = (
             _country_before(tokens, i, registry, text)
-            if kind != "Place"
+            if kind not in ("Place", "Country")
             else capital_of(surface, registry)
         )
-        stubs[entity_id] = Stub(entity_id, surface, kind, country, start, end, _REASONS[kind])
+        aliases = _acronym_after(text, end, registry)
+        stubs[entity_id] = Stub(
+            entity_id, surface, kind, country, start, end, _REASONS[kind], aliases
+        )
     return list(stubs.values()), misses, linked
+
+
+def _name(
+    tokens: Sequence[Token], i: int, j: int, text: str, registry: Registry
+) -> tuple[int, int, bool] | None:
+    """The run without titles and function words at its ends, if it is a name at all."""
+    if j - i >= 2 and all(t.upper for t in tokens[i:j]):
+        return None  # a heading in capitals
+    if (
+        tokens[j - 1].key in TITLE_WORDS
+        or fold(text[tokens[i].start : tokens[j - 1].end]) in _DEMONYMS
+    ):
+        return None
+    titled = False
+    keep_titles = tokens[j - 1].key in ORGANIZATION_WORDS
+    while i < j and (
+        (tokens[i].key in TITLE_WORDS and not keep_titles)
+        or tokens[i].key in NOT_NAMES
+        or (tokens[i].key in _DEMONYMS and i + 1 < j and tokens[i + 1].key in TITLE_WORDS)
+    ):
+        titled = titled or tokens[i].key in TITLE_WORDS
+        i += 1
+    titled = titled or (i > 0 and tokens[i - 1].key in TITLE_WORDS)
+    while j > i and tokens[j - 1].key in NOT_NAMES and text[tokens[j - 1].start - 1] != "-":
+        j -= 1
+    if i >= j or not is_name(tokens, i, j, registry):
+        return None
+    return i, j, titled
+
+
+def _kind_after(tokens: Sequence[Token], i: int, j: int, taken: set[int], text: str) -> str | None:
+    """The kind a lower-case word right after the name gives it ("... forum", "... airport")."""
+    if j >= len(tokens) or j in taken or tokens[j].capital:
+        return None
+    if j + 1 < len(tokens) and not tokens[j + 1].capital and tokens[j + 1].key in KIND_WORDS:
+        return None  # "the Kalma airport" names the airport; "this Pacific port city" does not
+    if text[tokens[j - 1].end : tokens[j].start] != " ":
+        return None
+    return _KIND_WORDS.get(tokens[j].key)
+
+
+_ACRONYM = re.compile(r"\s*\(([A-Z][A-Z0-9]{1,7})\)")
+
+
+def _acronym_after(text: str, end: int, registry: Registry) -> tuple[str, ...]:
+    """ "the Korean Central News Agency (KCNA)": the short name, an alias of the stub."""
+    m = _ACRONYM.match(text, end)
+    return (m.group(1),) if m and registry.by_name(m.group(1)) is None else ()
 
 
 _REASONS = {
@@ -224,10 +201,31 @@ _REASONS = {
     "Forum": "a forum's word in the name",
     "Agreement": "an agreement's word in the name",
     "Project": "a project's word in the name",
+    "Country": "a country's name",
 }
 
 
+@lru_cache(maxsize=1)
+def _countries() -> frozenset[str]:
+    """Country names in English (CLDR, shipped inside babel), folded: "Brazil", "Syria"."""
+    from babel import Locale
+
+    names = Locale("en").territories
+    found = {fold(c) for c in DEMONYMS}
+    for code, name in names.items():
+        two_letters = isinstance(code, str) and len(code) == 2 and code.isalpha()
+        if two_letters and code not in _NOT_COUNTRIES:
+            found.add(fold(str(name)))
+    return frozenset(found)
+
+
+#: CLDR's two-letter codes that are not countries (unions, test locales, "unknown")
+_NOT_COUNTRIES = frozenset(["EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"])
+
+
 def _guess_type(tokens: Sequence[Token], i: int, j: int, titled: bool, text: str) -> str | None:
+    if fold(text[tokens[i].start : tokens[j - 1].end]) in _countries():
+        return "Country"
     last = tokens[j - 1].key
     if last in ORGANIZATION_WORDS:
         return "Organization"
@@ -256,6 +254,8 @@ def _guess_type(tokens: Sequence[Token], i: int, j: int, titled: bool, text: str
     while k >= 0 and tokens[k].key in ("the", "whole"):
         k -= 1
     before = tokens[k].key if k >= 0 else ""
+    if before == "to" and k >= 1 and tokens[k - 1].key == "according":
+        return None  # "according to Ushakov": a source, not a place
     if before == "of" and k >= 1 and tokens[k - 1].key in PLACE_WORDS:
         before = "in"  # "the border village of Panmunjom"
     if before in _PLACE_BEFORE and j - i <= 3 and not titled:
