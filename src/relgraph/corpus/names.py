@@ -341,6 +341,6 @@ def _add_surnames(
 
 
 def slug(name: str) -> str:
-    """An entity id from a name: ``Ri Yong-ho`` -> ``ri_yong_ho``."""
-    s = re.sub(r"[^a-z0-9]+", "_", fold(name)).strip("_")
+    """An entity id from a name: ``Ri Yong-ho`` -> ``ri_yong_ho``, ``People's`` -> ``peoples``."""
+    s = re.sub(r"[^a-z0-9]+", "_", re.sub(r"(?<=\w)['’](?=\w)", "", fold(name))).strip("_")
     return s if s and s[0].isalpha() else f"e_{s}"

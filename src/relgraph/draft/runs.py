@@ -109,7 +109,7 @@ def _step(tokens: Sequence[Token], taken: set[int], text: str, i: int, j: int) -
         return 2  # "Supreme People's Assembly"
     if gap == ". " and tokens[j - 1].key in _ABBREVIATIONS and tokens[j].capital:
         return 1  # "St. Petersburg"
-    if gap not in (" ", "-", "' ", "’ "):
+    if gap not in (" ", "-", "–", "' ", "’ "):
         return 0
     if tokens[j].capital:
         return 1

@@ -123,7 +123,7 @@ def find_stubs(
             linked.append(Mention(name.entity, start, end, surface, score))
             continue
         kind = _kind_after(tokens, i, j, taken, text)
-        if kind is not None and tokens[j - 1].key not in KIND_WORDS:
+        if kind is not None:
             # "the Kalma airport", "the G20 summit": the kind follows in lower case
             end = tokens[j].end
             surface = text[start:end]
