@@ -341,6 +341,11 @@ def _add_surnames(
 
 
 def slug(name: str) -> str:
-    """An entity id from a name: ``Ri Yong-ho`` -> ``ri_yong_ho``, ``People's`` -> ``peoples``."""
-    s = re.sub(r"[^a-z0-9]+", "_", re.sub(r"(?<=\w)['’](?=\w)", "", fold(name))).strip("_")
+    """An entity id from a name: ``Ri Yong-ho`` -> ``ri_yong_ho``.
+
+    A possessive at the end goes ("Kim Jong-un's" -> ``kim_jong_un``), one inside
+    the name is kept as part of its word ("People's Assembly" -> ``peoples_assembly``).
+    """
+    plain = re.sub(r"['’]s?\s*$", "", fold(name).strip())
+    s = re.sub(r"[^a-z0-9]+", "_", re.sub(r"(?<=\w)['’](?=\w)", "", plain)).strip("_")
     return s if s and s[0].isalpha() else f"e_{s}"
