@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from relgraph.core.model import Entity
 from relgraph.corpus.names import fold
 from relgraph.corpus.registry import Registry
 from relgraph.draft.mentions import find_mentions
 from relgraph.draft.stubs import find_stubs, slug
-from relgraph.model import Entity
 
 from conftest import DATA
 

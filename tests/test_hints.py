@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from relgraph.cli import cli
 from relgraph.corpus.hints import ADD_ENTITY, Ids, closest, edit_distance, predicate_hint
 from relgraph.corpus.registry import load_registry
-from relgraph.vocab import load_vocabulary
+from relgraph.rdf.vocabulary import load_vocabulary
 
 ARTICLE = "articles/2014-11-20-wire-moscow.yaml"
 

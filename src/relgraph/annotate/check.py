@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from relgraph.annotate.document import Document, dump_with_items
+from relgraph.core.errors import Problem
+from relgraph.core.model import Corpus
 from relgraph.corpus.article import read_article
 from relgraph.corpus.registry import Registry, load_registry
 from relgraph.corpus.validate import validate
-from relgraph.errors import Problem
-from relgraph.model import Corpus
 
 __all__ = ["Located", "Registry", "check_document", "load_registry", "locate"]
 

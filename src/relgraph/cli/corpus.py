@@ -12,8 +12,8 @@ from relgraph.cli.options import (
     _CORPUS,
     _STORE,
 )
+from relgraph.core.terminal import printable
 from relgraph.draft import DEFAULT_RECOMMENDER, RECOMMENDERS
-from relgraph.terminal import printable
 
 
 @cli.command()
@@ -68,15 +68,13 @@ def build(
     After the first build, a build where only article files changed replaces just
     those articles' named graphs (incremental); the result is the same dataset.
     """
-    from relgraph.build import build as run_build
+    from relgraph import api
 
     if bulk is not None:
-        from relgraph.push import write_bulk
-
-        s = write_bulk(corpus_dir, bulk, include_suggested)
+        s = api.bulk_load_file(corpus_dir, bulk, include_suggested)
         click.echo(f"wrote {bulk}: {s.articles} articles, {s.quads} quads and the manifest")
         return
-    s = run_build(corpus_dir, store, full=full, include_suggested=include_suggested)
+    s = api.build(corpus_dir, store, full=full, include_suggested=include_suggested)
     if s.mode == "full":
         click.echo(
             f"built {s.store}: {s.articles} articles, {s.entities} entities, {s.claims} claims, "
@@ -133,20 +131,19 @@ def draft(pages: tuple[Path, ...], corpus_dir: Path, reference: Any, recommender
     on the same page keeps every item already in the file and adds only new
     suggestions. PAGES may be files or folders.
     """
-    from relgraph.draft import recommender as by_name
-    from relgraph.draft.run import draft_pages, page_files
+    from relgraph import api
 
-    files = page_files(pages)
+    files = api.page_files(pages)
     import sys
 
     bar: Any
     with click.progressbar(length=len(files), label="drafting", file=sys.stderr) as bar:
-        report = draft_pages(
+        report = api.draft(
             files,
             corpus_dir,
             reference.date() if reference else None,
             progress=lambda _page: bar.update(1),
-            recommender=by_name(recommender),
+            recommender=recommender,
         )
     for page in report.pages:
         click.echo(str(page) if not page.error else f"error: {page.error}", err=bool(page.error))
@@ -190,9 +187,9 @@ def annotate(
     """
     import webbrowser
 
-    from relgraph.web.annotate import start
+    from relgraph import api
 
-    server, url = start(corpus_dir, target, port, recommender)
+    server, url = api.annotate(corpus_dir, target, port, recommender)
     click.echo(f"relgraph annotate: {url}")
     click.echo("press Ctrl+C to stop")
     if not no_browser:

@@ -17,9 +17,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from relgraph.core.model import Entity
 from relgraph.corpus.names import Names
-from relgraph.model import Entity
-from relgraph.vocab import Vocabulary
+from relgraph.rdf.vocabulary import Vocabulary
 
 ADD_ENTITY = "add it to entities.yaml; `relgraph draft` lists new-entity stubs you can copy"
 

@@ -19,8 +19,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from relgraph.core.model import Entity
 from relgraph.corpus.cores import core_name
-from relgraph.model import Entity
 
 KOREAN_SURNAMES = frozenset(
     [

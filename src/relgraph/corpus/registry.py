@@ -16,13 +16,13 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from relgraph.core.errors import Problem
+from relgraph.core.model import Entity
 from relgraph.corpus.article import ENTITY_ID, opt, read_id
 from relgraph.corpus.fields import Fields, as_mapping
 from relgraph.corpus.layout import REGISTRY
 from relgraph.corpus.names import Mention, Names
 from relgraph.corpus.yamlsafe import LStr, read_yaml
-from relgraph.errors import Problem
-from relgraph.model import Entity
 
 ENTITY_FIELDS = ("id", "type", "name", "aliases", "country", "description")
 ROLES_MOVED = (

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
-from relgraph.errors import RelgraphError
+from relgraph.core.errors import RelgraphError
 
 if TYPE_CHECKING:  # annotations only: the CLI imports this face for its --recommender choices
     from relgraph.corpus.registry import Registry

@@ -10,7 +10,7 @@ import datetime as dt
 from bisect import bisect_left
 from dataclasses import replace
 
-from relgraph.dates import DateError, resolve
+from relgraph.core.dates import DateError, resolve
 from relgraph.draft import ArticleText, DraftClaim, DraftRole, NearMiss, Stub, Suggestions
 from relgraph.draft.claims import Context, sentence_claims
 from relgraph.draft.cues import ACTORS, as_actor
@@ -20,7 +20,7 @@ from relgraph.draft.roles import find_roles
 from relgraph.draft.sentences import Sentence, find_dates, split_sentences
 from relgraph.draft.stubs import find_stubs, with_stubs
 from relgraph.draft.topics import find_topic_stubs
-from relgraph.vocab import load_vocabulary
+from relgraph.rdf.vocabulary import load_vocabulary
 
 
 class RuleBased:

@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from relgraph.core.model import Entity
 from relgraph.corpus.names import KOREAN_SURNAMES, Mention, Token, fold, tokenize
 from relgraph.corpus.names import slug as slug  # the id of a stub; metadata and topics use it
 from relgraph.corpus.registry import Registry
@@ -29,7 +30,6 @@ from relgraph.draft.lexicon import (
     TITLE_WORDS,
 )
 from relgraph.draft.runs import KIND_WORDS, is_name, joinable, runs, split_and, split_titles
-from relgraph.model import Entity
 
 _TITLE_AFTER = re.compile(
     r"^,\s+(?:the\s+|a\s+)?(?:[A-Z]\w*\s+)?(?:[\w-]+\s+){0,3}?(?:"
