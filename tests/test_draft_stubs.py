@@ -140,3 +140,21 @@ def test_one_stub_per_name_per_run_and_check_stays_green(tmp_path: Path) -> None
     assert [s.id for s in report.pages[1].stubs] == []  # the second page knows them
     result = CliRunner().invoke(cli, ["check", str(corpus)], catch_exceptions=False)
     assert result.exit_code == 0, result.output
+
+
+def test_people_from_a_title_after_the_name_and_korean_names() -> None:
+    assert stubs("Ivan Sidorov, Moscow's envoy to the region, arrived.") == [
+        ("ivan_sidorov", "Person", "Ivan Sidorov")
+    ]
+    # a Korean surname and a two-syllable given name, hyphenated or not
+    assert stubs("The car went to Ri Son Gwon and later to Pak Myong-ho.") == [
+        ("ri_son_gwon", "Person", "Ri Son Gwon"),
+        ("pak_myong_ho", "Person", "Pak Myong-ho"),
+    ]
+
+
+def test_coordinated_names_share_their_kind() -> None:
+    assert stubs("Fighting went on in Mariupol and Kherson.") == [
+        ("mariupol", "Place", "Mariupol"),
+        ("kherson", "Place", "Kherson"),
+    ]

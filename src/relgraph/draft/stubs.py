@@ -32,7 +32,7 @@ from relgraph.draft.lexicon import (
 from relgraph.draft.runs import KIND_WORDS, is_name, joinable, runs, split_and, split_titles
 
 _TITLE_AFTER = re.compile(
-    r"^,\s+(?:the\s+|a\s+)?(?:[A-Z]\w*\s+)?(?:[\w-]+\s+){0,3}?(?:"
+    r"^,\s+(?:the\s+|a\s+)?(?:[A-Z][\w.]*(?:['’]s)?\s+)?(?:[\w-]+\s+){0,3}?(?:"
     + "|".join(sorted(TITLE_HEADS, key=len, reverse=True))
     + r")\b",
     re.IGNORECASE,
@@ -102,12 +102,14 @@ def find_stubs(
     misses: list[NearMiss] = []
     linked: list[Mention] = []
     pieces = [
-        piece
-        for i, j in runs(tokens, taken, text, starts)
+        (piece, group)
+        for group, (i, j) in enumerate(runs(tokens, taken, text, starts))
         for part in split_and(tokens, i, j)
         for piece in split_titles(tokens, *part)
     ]
-    for i, j in pieces:
+    #: the kind of the last name typed in each run: "in Donetsk and Luhansk" are both places
+    shared: dict[int, str] = {}
+    for (i, j), group in pieces:
         if i in taken and tokens[j - 1].key not in KIND_WORDS:
             i += 1  # "Moscow said": the known name alone, nothing new
         found = _name(tokens, i, j, text, registry)
@@ -128,9 +130,10 @@ def find_stubs(
             end = tokens[j].end
             surface = text[start:end]
         else:
-            kind = _guess_type(tokens, i, j, titled, text)
+            kind = _guess_type(tokens, i, j, titled, text) or shared.get(group)
         if kind is None:
             continue
+        shared[group] = kind
         entity_id = slug(surface)
         if entity_id in registry or entity_id in stubs:
             continue
@@ -205,6 +208,14 @@ _REASONS = {
 }
 
 
+def _korean_given(tokens: Sequence[Token], i: int, j: int, text: str) -> bool:
+    """A Korean given name after the surname: "Jae-in", or two short syllables "Yo Jong"."""
+    if "-" in text[tokens[i].start : tokens[j - 1].end]:
+        return True
+    given = tokens[i + 1 : j]
+    return len(given) == 2 and all(len(t.key) <= 5 and not t.upper for t in given)
+
+
 @lru_cache(maxsize=1)
 def _countries() -> frozenset[str]:
     """Country names in English (CLDR, shipped inside babel), folded: "Brazil", "Syria"."""
@@ -244,11 +255,7 @@ def _guess_type(tokens: Sequence[Token], i: int, j: int, titled: bool, text: str
     after = text[tokens[j - 1].end : tokens[j - 1].end + 40]
     if 2 <= j - i <= 3 and (_TITLE_AFTER.match(after) or _SPEECH_AFTER.match(after)):
         return "Person"
-    if (
-        2 <= j - i <= 3
-        and tokens[i].key in KOREAN_SURNAMES
-        and "-" in text[tokens[i].start : tokens[j - 1].end]
-    ):
+    if 2 <= j - i <= 3 and tokens[i].key in KOREAN_SURNAMES and _korean_given(tokens, i, j, text):
         return "Person"
     k = i - 1
     while k >= 0 and tokens[k].key in ("the", "whole"):
