@@ -158,3 +158,27 @@ def test_coordinated_names_share_their_kind() -> None:
         ("mariupol", "Place", "Mariupol"),
         ("kherson", "Place", "Kherson"),
     ]
+
+
+def test_a_country_only_where_the_text_gives_one() -> None:
+    def countries(text: str) -> list[tuple[str, str | None]]:
+        return [(s.name, s.country) for s in suggest(text).stubs]
+
+    assert countries("Russian Deputy Finance Minister Ivan Sidorov spoke.") == [
+        ("Ivan Sidorov", "russia")
+    ]
+    assert countries("The talks were led by Ivan Sidorov, Russia's deputy minister.") == [
+        ("Ivan Sidorov", "russia")
+    ]
+    assert countries("The Russian Energy Ministry agreed.") == [
+        ("Russian Energy Ministry", "russia")
+    ]
+    # a country further back in the clause, or the one someone was sent to, is not theirs
+    assert countries("Kim, leader of the DPRK, received Minister Ivan Sidorov.") == [
+        ("Ivan Sidorov", None)
+    ]
+    assert countries("It was received by Ivan Sidorov, ambassador to Russia.") == [
+        ("Ivan Sidorov", None)
+    ]
+    assert countries("They met in Tumangang, North Korea, on Friday.") == [("Tumangang", "dprk")]
+    assert countries("He flew to Kazan, where it rained.") == [("Kazan", None)]

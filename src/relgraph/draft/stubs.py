@@ -66,6 +66,12 @@ def with_stubs(registry: Registry, stubs: tuple[Stub, ...]) -> Registry:
 
 
 def _country_before(tokens: Sequence[Token], i: int, registry: Registry, text: str) -> str | None:
+    """The country a title before the name gives: "Russian Deputy Finance Minister X".
+
+    Only words of the title may stand between the country and the name; a country
+    after "to" or "in" is where the person went ("ambassador to Russia, X" is no
+    Russian), and one further back in the clause qualifies someone else.
+    """
     window = text[tokens[max(0, i - 8)].start : tokens[i].start] if i else ""
     window = re.split(r"[.;:!?]\s", window)[-1]
     best: tuple[int, str] | None = None
@@ -75,9 +81,60 @@ def _country_before(tokens: Sequence[Token], i: int, registry: Registry, text: s
             continue
         for form in (country, *forms):
             at = window.rfind(form)
-            if at >= 0 and (best is None or at > best[0]):
+            if at < 0 or (best is not None and at <= best[0]):
+                continue
+            if re.search(r"\b(?:to|in|at|from|into)\s+(?:the\s+)?$", window[:at]):
+                continue
+            if _title_only(window[at + len(form) :]):
                 best = (at, entity)
     return best[1] if best else None
+
+
+def _title_only(between: str) -> bool:
+    """Whether only a title's words separate a country from a name."""
+    words = re.findall(r"[\w'’-]+", between)
+    return len(words) <= 6 and all(
+        w[0].isupper() or w.lower() in TITLE_WORDS or w.lower() in TITLE_HEADS or w in ("of", "the")
+        for w in words
+    )
+
+
+def _country_apposed(text: str, end: int, registry: Registry) -> str | None:
+    """ "X, Russia's minister of ...", "X, the US deputy ambassador": the title after the name."""
+    m = re.match(r",\s+([^,.;:()]{3,60})", text[end : end + 64])
+    if m is None or not _TITLE_AFTER.match(text[end : end + 80]):
+        return None
+    title = m.group(1)
+    found: tuple[int, str] | None = None
+    for country, forms in DEMONYMS.items():
+        entity = registry.by_name(country)
+        for form in (country, *forms):
+            at = title.find(form)
+            if entity is None or at < 0 or (found is not None and at >= found[0]):
+                continue
+            if title[at + len(form) : at + len(form) + 1] == "-":
+                continue  # "Russian-installed": not a Russian
+            if not re.search(r"\b(?:to|in|at|from)\s+(?:the\s+)?$", title[:at]):
+                found = (at, entity)
+    return found[1] if found else None
+
+
+def _own_country(surface: str, registry: Registry) -> str | None:
+    """ "Russian Finance Ministry": the demonym that opens the name gives its country."""
+    first = surface.split()[0] if " " in surface else ""
+    for country, forms in DEMONYMS.items():
+        if first in forms:
+            return registry.by_name(country)
+    return None
+
+
+def _country_after(text: str, end: int, registry: Registry) -> str | None:
+    """ "Vladivostok, Russia": a place followed by its country."""
+    m = re.match(r",\s+((?:[A-Z][\w.'’-]*\s?){1,4})(?=[,.;:)]|\s+[a-z]|$)", text[end : end + 60])
+    if m is None:
+        return None
+    entity = registry.by_name(m.group(1).strip())
+    return entity if entity is not None and registry.type_of(entity) == "Country" else None
 
 
 def capital_of(name: str, registry: Registry) -> str | None:
@@ -137,11 +194,16 @@ def find_stubs(
         entity_id = slug(surface)
         if entity_id in registry or entity_id in stubs:
             continue
-        country = (
-            _country_before(tokens, i, registry, text)
-            if kind not in ("Place", "Country")
-            else capital_of(surface, registry)
-        )
+        if kind == "Country":
+            country = None
+        elif kind == "Place":
+            country = capital_of(surface, registry) or _country_after(text, end, registry)
+        else:
+            country = (
+                _own_country(surface, registry)
+                or _country_before(tokens, i, registry, text)
+                or (_country_apposed(text, end, registry) if kind == "Person" else None)
+            )
         aliases = _acronym_after(text, end, registry)
         stubs[entity_id] = Stub(
             entity_id, surface, kind, country, start, end, _REASONS[kind], aliases
