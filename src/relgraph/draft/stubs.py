@@ -80,7 +80,7 @@ def _country_before(tokens: Sequence[Token], i: int, registry: Registry, text: s
         if entity is None:
             continue
         for form in (country, *forms):
-            at = window.rfind(form)
+            at = _word_at(window, form, last=True)
             if at < 0 or (best is not None and at <= best[0]):
                 continue
             if re.search(r"\b(?:to|in|at|from|into)\s+(?:the\s+)?$", window[:at]):
@@ -88,6 +88,12 @@ def _country_before(tokens: Sequence[Token], i: int, registry: Registry, text: s
             if _title_only(window[at + len(form) :]):
                 best = (at, entity)
     return best[1] if best else None
+
+
+def _word_at(text: str, form: str, last: bool) -> int:
+    """Where ``form`` stands as a whole word (not "Russia" in "Russian-installed"), or -1."""
+    found = [m.start() for m in re.finditer(r"(?<![\w-])" + re.escape(form) + r"(?![\w-])", text)]
+    return (found[-1] if last else found[0]) if found else -1
 
 
 def _title_only(between: str) -> bool:
@@ -109,11 +115,9 @@ def _country_apposed(text: str, end: int, registry: Registry) -> str | None:
     for country, forms in DEMONYMS.items():
         entity = registry.by_name(country)
         for form in (country, *forms):
-            at = title.find(form)
+            at = _word_at(title, form, last=False)  # "Russian-installed" is not a Russian
             if entity is None or at < 0 or (found is not None and at >= found[0]):
                 continue
-            if title[at + len(form) : at + len(form) + 1] == "-":
-                continue  # "Russian-installed": not a Russian
             if not re.search(r"\b(?:to|in|at|from)\s+(?:the\s+)?$", title[:at]):
                 found = (at, entity)
     return found[1] if found else None
