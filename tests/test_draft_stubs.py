@@ -182,3 +182,10 @@ def test_a_country_only_where_the_text_gives_one() -> None:
     ]
     assert countries("They met in Tumangang, North Korea, on Friday.") == [("Tumangang", "dprk")]
     assert countries("He flew to Kazan, where it rained.") == [("Kazan", None)]
+
+
+def test_a_function_word_is_never_a_name() -> None:
+    from relgraph.draft.runs import has_content
+
+    assert not has_content("the") and not has_content("It") and not has_content("of the")
+    assert has_content("gas pipeline") and has_content("G20 summit")

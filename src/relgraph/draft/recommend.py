@@ -18,6 +18,7 @@ from relgraph.draft.lexicon import DEMONYMS
 from relgraph.draft.mentions import Mention, Registry, find_mentions
 from relgraph.draft.roles import find_roles
 from relgraph.draft.sentences import Sentence, find_dates, split_sentences
+from relgraph.draft.runs import has_content
 from relgraph.draft.stubs import find_stubs, with_stubs
 from relgraph.draft.topics import find_topic_stubs
 from relgraph.rdf.vocabulary import load_vocabulary
@@ -35,7 +36,7 @@ class RuleBased:
         for document in documents:
             found = find_mentions(document, registry)
             more, missed, _ = find_stubs(document, found, registry)
-            more += find_topic_stubs(document, found, registry)
+            more += [s for s in find_topic_stubs(document, found, registry) if has_content(s.name)]
             stubs.extend(s for s in more if s.id not in {x.id for x in stubs})
             misses.extend(missed)
         stubs, registry = dateline_bodies(stubs, registry, article.datelines)

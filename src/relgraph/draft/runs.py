@@ -143,6 +143,11 @@ def split_and(tokens: Sequence[Token], i: int, j: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in parts if a < b]
 
 
+def has_content(name: str) -> bool:
+    """Whether a name has a word of its own: "the" or "it" is never an entity's name."""
+    return any(len(t.key) >= 3 and t.key not in NOT_NAMES for t in tokenize(name))
+
+
 def plausible(name: str, registry: Registry) -> bool:
     """Whether a name found outside the text's runs (a dateline, a masthead) can be a name.
 
