@@ -17,8 +17,8 @@ from relgraph.draft.cues import ACTORS, as_actor
 from relgraph.draft.lexicon import DEMONYMS
 from relgraph.draft.mentions import Mention, Registry, find_mentions
 from relgraph.draft.roles import find_roles
-from relgraph.draft.sentences import Sentence, find_dates, split_sentences
 from relgraph.draft.runs import has_content
+from relgraph.draft.sentences import Sentence, find_dates, split_sentences
 from relgraph.draft.stubs import find_stubs, with_stubs
 from relgraph.draft.topics import find_topic_stubs
 from relgraph.rdf.vocabulary import load_vocabulary
