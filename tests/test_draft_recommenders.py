@@ -136,3 +136,19 @@ def test_every_registered_recommender_honours_the_interface(corpus: Path) -> Non
         assert built.name == name
         report = draft_pages([PAGE], corpus, recommender=built)
         assert report.failed == 0
+
+
+def test_the_names_recommender_reports_near_misses_and_mentions() -> None:
+    import datetime as dt
+
+    from relgraph.corpus.registry import load_registry
+
+    from conftest import DATA
+
+    text = "Sergey Lavrof met Kim Jong-un. Later KIM JONG UN left."
+    found = recommender("names").suggest(
+        ArticleText(text, (), dt.date(2020, 1, 1), ()), load_registry(DATA)
+    )
+    assert found.mentioned == ("kim_jong_un",)
+    assert [(m.surface, m.entity) for m in found.near_misses] == [("Sergey Lavrof", "lavrov")]
+    assert found.claims == found.roles == found.stubs == ()
