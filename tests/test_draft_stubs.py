@@ -189,3 +189,20 @@ def test_a_function_word_is_never_a_name() -> None:
 
     assert not has_content("the") and not has_content("It") and not has_content("of the")
     assert has_content("gas pipeline") and has_content("G20 summit")
+
+
+def test_a_body_of_a_body_is_one_name_and_two_kind_words_can_be_one() -> None:
+    assert stubs("Kim addressed the Presidium of the Supreme People's Assembly.") == [
+        (
+            "presidium_of_the_supreme_peoples_assembly",
+            "Organization",
+            "Presidium of the Supreme People's Assembly",
+        )
+    ]
+    assert stubs("She chairs the Federation Council.") == [
+        ("federation_council", "Organization", "Federation Council")
+    ]
+    # a title after the name; "General" is a title, and "Staff" alone no agency
+    assert stubs("Ivan Sidorov, chief of the General Staff, reported.") == [
+        ("ivan_sidorov", "Person", "Ivan Sidorov")
+    ]

@@ -115,14 +115,23 @@ def _step(tokens: Sequence[Token], taken: set[int], text: str, i: int, j: int) -
         return 1
     if tokens[j].key in _CONNECTORS and more:
         return 2
+    if tokens[j].key == "of" and after == " " and _the_name(tokens, taken, text, j + 1):
+        return 3  # "Presidium of the Supreme People's Assembly"
     return 0
+
+
+def _the_name(tokens: Sequence[Token], taken: set[int], text: str, k: int) -> bool:
+    """ "the" and a capitalised word the registry does not know, at token ``k``."""
+    if k + 1 >= len(tokens) or tokens[k].key != "the" or k + 1 in taken:
+        return False
+    return tokens[k + 1].capital and text[tokens[k].end : tokens[k + 1].start] == " "
 
 
 def split_titles(tokens: Sequence[Token], i: int, j: int) -> list[tuple[int, int]]:
     """ "White House Press Secretary Sarah Sanders": the name before the title, and after it."""
     last_title = max((k for k in range(i, j) if tokens[k].key in TITLE_WORDS), default=None)
-    if last_title is None or last_title == j - 1:
-        return [(i, j)]
+    if last_title is None or last_title == j - 1 or tokens[j - 1].key in ORGANIZATION_WORDS:
+        return [(i, j)]  # "the Presidium of the Supreme People's Assembly" is one body
     first_title = last_title
     while first_title > i and tokens[first_title - 1].key in TITLE_WORDS:
         first_title -= 1
@@ -164,12 +173,18 @@ def plausible(name: str, registry: Registry) -> bool:
     return is_name(tokens, 0, len(tokens), registry)
 
 
-def is_name(tokens: Sequence[Token], i: int, j: int, registry: Registry) -> bool:
-    """Whether the run ``i..j`` (titles and function words already cut) can be a new name."""
+def is_name(
+    tokens: Sequence[Token], i: int, j: int, registry: Registry, tail: bool = False
+) -> bool:
+    """Whether the run ``i..j`` (titles and function words already cut) can be a new name.
+
+    ``tail``: the run follows a known name directly ("Hanbit News Agency"), so
+    common words alone are the rest of that name, not a new one.
+    """
     keys = tuple(t.key for t in tokens[i:j])
-    words = [k for k in keys if k not in _CONNECTORS]
-    if not words or all(k in _COMMON or k in NOT_NAMES for k in words):
-        return False  # "the Ministry", "our Party", "the North", "News Agency"
+    words = [k for k in keys if k not in _CONNECTORS and k not in NOT_NAMES]
+    if not words or (all(k in _COMMON for k in words) and (len(words) == 1 or tail)):
+        return False  # "the Ministry", "our Party", "the North", "News Agency" after a name
     if len(keys) == 1 and len(keys[0]) <= 2 and not tokens[i].upper:
         return False  # "St", "Mr" and other fragments
     # "the Trans-Siberian", "Workers' Party": a known name cut short is no new name

@@ -33,7 +33,7 @@ from relgraph.draft.runs import KIND_WORDS, is_name, joinable, runs, split_and, 
 
 _TITLE_AFTER = re.compile(
     r"^,\s+(?:the\s+|a\s+)?(?:[A-Z][\w.]*(?:['’]s)?\s+)?(?:[\w-]+\s+){0,3}?(?:"
-    + "|".join(sorted(TITLE_HEADS, key=len, reverse=True))
+    + "|".join(sorted(TITLE_HEADS | {"chief", "head", "aide"}, key=len, reverse=True))
     + r")\b",
     re.IGNORECASE,
 )
@@ -173,7 +173,7 @@ def find_stubs(
     for (i, j), group in pieces:
         if i in taken and tokens[j - 1].key not in KIND_WORDS:
             i += 1  # "Moscow said": the known name alone, nothing new
-        found = _name(tokens, i, j, text, registry)
+        found = _name(tokens, i, j, text, registry, taken)
         if found is None:
             continue
         i, j, titled = found
@@ -216,7 +216,7 @@ def find_stubs(
 
 
 def _name(
-    tokens: Sequence[Token], i: int, j: int, text: str, registry: Registry
+    tokens: Sequence[Token], i: int, j: int, text: str, registry: Registry, taken: set[int]
 ) -> tuple[int, int, bool] | None:
     """The run without titles and function words at its ends, if it is a name at all."""
     if j - i >= 2 and all(t.upper for t in tokens[i:j]):
@@ -238,7 +238,10 @@ def _name(
     titled = titled or (i > 0 and tokens[i - 1].key in TITLE_WORDS)
     while j > i and tokens[j - 1].key in NOT_NAMES and text[tokens[j - 1].start - 1] != "-":
         j -= 1
-    if i >= j or not is_name(tokens, i, j, registry):
+    if i >= j:
+        return None
+    tail = i > 0 and text[tokens[i - 1].end : tokens[i].start] == " " and (i - 1) in taken
+    if not is_name(tokens, i, j, registry, tail):
         return None
     return i, j, titled
 
@@ -316,7 +319,7 @@ def _guess_type(tokens: Sequence[Token], i: int, j: int, titled: bool, text: str
         return "Project"
     if titled and 2 <= j - i <= 4:
         return "Person"
-    if j - i == 1 and _AGENCY_AFTER.match(text, tokens[i].end):
+    if j - i == 1 and not titled and _AGENCY_AFTER.match(text, tokens[i].end):
         return "Organization"  # "Interfax quoted diplomatic sources"
     after = text[tokens[j - 1].end : tokens[j - 1].end + 40]
     if 2 <= j - i <= 3 and (_TITLE_AFTER.match(after) or _SPEECH_AFTER.match(after)):
