@@ -1,10 +1,15 @@
 """Proper names the registry does not know: new-entity stubs and near-misses.
 
-A stub is proposed only with a reason to believe in its type: a title before a
-person ("US Secretary of State Mike Pompeo"), a word that ends an organisation's
-or a place's name ("... Assembly Hall"), a preposition of place before a name
-("in Hanoi"). A capitalised run that nearly spells a registry name (edit ratio
->= 88) is reported as "did you mean" and linked, with a lower score, instead.
+A stub is proposed only for a real name (:mod:`relgraph.draft.runs` says what a
+name is) and only with a reason to believe in its type: a title before or after
+a person ("US Secretary of State Mike Pompeo", "Ivan Sidorov, Russia's
+minister"), a word that ends an organisation's, a place's, a treaty's or a
+project's name ("... Assembly Hall", "the Moscow Declaration"), a lower-case kind
+word after the name ("the Kalma airport"), a country's English name, a
+preposition of place before a name ("in Hanoi"). Its country is the one the text
+gives, never one guessed from further away. A capitalised run that nearly spells
+a registry name (the matcher's "did you mean") is reported and linked, with a
+lower score, instead.
 """
 
 from __future__ import annotations
