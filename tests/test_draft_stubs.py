@@ -77,6 +77,15 @@ def test_treaties_and_projects_get_stubs_so_signed_and_proposed_fire() -> None:
     }
 
 
+def test_a_route_between_two_places_is_a_project() -> None:
+    assert stubs("They reopened the Khasan–Rajin line and the Tumen bridge.") == [
+        ("khasan_rajin_line", "Project", "Khasan–Rajin line"),
+        ("tumen_bridge", "Project", "Tumen bridge"),
+    ]
+    # a hyphen inside a person's name is no route
+    assert stubs("The Ri Son-gwon line held.") == [("ri_son_gwon", "Person", "Ri Son-gwon")]
+
+
 def test_a_kind_in_lower_case_after_the_name_types_it_unless_a_compound_goes_on() -> None:
     assert stubs("Lavrov landed at the Kalma airport and left for the G20 summit.") == [
         ("kalma_airport", "Place", "Kalma airport"),

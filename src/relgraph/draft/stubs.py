@@ -259,7 +259,14 @@ def _kind_after(tokens: Sequence[Token], i: int, j: int, taken: set[int], text: 
         return None  # "the Kalma airport" names the airport; "this Pacific port city" does not
     if text[tokens[j - 1].end : tokens[j].start] != " ":
         return None
+    name = text[tokens[i].start : tokens[j - 1].end]
+    if tokens[j].key in _ROUTE_WORDS and re.search(r"\w[–—-][A-Z]", name) and j - i >= 2:
+        return "Project"  # "the Khasan–Rajin line": a route between two places
     return _KIND_WORDS.get(tokens[j].key)
+
+
+#: what a route between two places is called ("the Khasan–Rajin line")
+_ROUTE_WORDS = frozenset(["line", "route", "link", "highway", "road", "crossing"])
 
 
 _ACRONYM = re.compile(r"\s*\(([A-Z][A-Z0-9]{1,7})\)")
