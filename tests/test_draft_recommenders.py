@@ -109,7 +109,7 @@ def test_an_unknown_recommender_is_a_usage_error(runner: CliRunner, corpus: Path
 
 
 def test_annotate_drafts_with_the_recommender_chosen(corpus: Path) -> None:
-    article = Annotator(corpus, "names").target(str(PAGE))
+    article = Annotator(corpus, recommender="names").target(str(PAGE))
     assert article == "2014-11-20-wire-moscow"
     assert "predicate:" not in (corpus / ARTICLE).read_text(encoding="utf-8")
     help_text = CliRunner().invoke(cli, ["annotate", "--help"]).output

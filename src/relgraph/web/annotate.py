@@ -256,7 +256,7 @@ def start(
 
     ``recommender`` (a name in :data:`relgraph.draft.RECOMMENDERS`) drafts a page opened.
     """
-    annotator = Annotator(corpus, recommender)
+    annotator = Annotator(corpus, recommender=recommender)
     article = annotator.target(target)
     try:
         server = make_server(annotator, port)
