@@ -215,3 +215,15 @@ def test_a_body_of_a_body_is_one_name_and_two_kind_words_can_be_one() -> None:
     assert stubs("Ivan Sidorov, chief of the General Staff, reported.") == [
         ("ivan_sidorov", "Person", "Ivan Sidorov")
     ]
+
+
+def test_a_quoted_treaty_is_an_agreement_so_signed_names_it() -> None:
+    found = suggest("Putin and Kim have signed a “strategic partnership treaty” in Pyongyang.")
+    assert [(s.name, s.type) for s in found.stubs] == [
+        ("strategic partnership treaty", "Agreement")
+    ]
+    assert ("signed", "strategic_partnership_treaty") in {
+        (c.predicate, c.object) for c in found.claims
+    }
+    # an apostrophe is no quote
+    assert stubs("The Workers' new defence treaty' was cited.") == []

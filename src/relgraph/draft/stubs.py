@@ -34,7 +34,15 @@ from relgraph.draft.lexicon import (
     TITLE_HEADS,
     TITLE_WORDS,
 )
-from relgraph.draft.runs import KIND_WORDS, is_name, joinable, runs, split_and, split_titles
+from relgraph.draft.runs import (
+    KIND_WORDS,
+    has_content,
+    is_name,
+    joinable,
+    runs,
+    split_and,
+    split_titles,
+)
 
 _TITLE_AFTER = re.compile(
     r"^,\s+(?:the\s+|a\s+)?(?:[A-Z][\w.]*(?:['’]s)?\s+)?(?:[\w-]+\s+){0,3}?(?:"
@@ -217,7 +225,33 @@ def find_stubs(
         stubs[entity_id] = Stub(
             entity_id, surface, kind, country, start, end, _REASONS[kind], aliases
         )
+    for stub in _quoted_agreements(text, registry):
+        stubs.setdefault(stub.id, stub)
     return list(stubs.values()), misses, linked
+
+
+_AGREEMENT_NAME = (
+    r"((?:[A-Za-z][\w-]*\s+){1,5}(?:" + "|".join(sorted(AGREEMENT_WORDS | {"protocol"})) + r"))"
+)
+#: a treaty's name between paired quotes: "…", “…”, ‘…’ (never a lone apostrophe)
+_QUOTED_AGREEMENT = re.compile(
+    rf'"{_AGREEMENT_NAME}"|“{_AGREEMENT_NAME}”|(?<!\w)‘{_AGREEMENT_NAME}’(?!\w)'
+)
+
+
+def _quoted_agreements(text: str, registry: Registry) -> list[Stub]:
+    """ "signed a 'strategic partnership treaty'": a quoted treaty's name is a name."""
+    found = []
+    for m in _QUOTED_AGREEMENT.finditer(text):
+        group = next(g for g in range(1, 4) if m.group(g))
+        name = m.group(group)
+        entity_id = slug(name)
+        if registry.by_name(name) is None and entity_id not in registry and has_content(name):
+            reason = "a treaty's name in quotes"
+            found.append(
+                Stub(entity_id, name, "Agreement", None, m.start(group), m.end(group), reason)
+            )
+    return found
 
 
 def _name(
