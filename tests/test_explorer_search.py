@@ -90,3 +90,43 @@ def test_search_from_the_keyboard(page: Page) -> None:
     assert page.js("document.activeElement.dataset.rank") == "0"
     page.page.keyboard.press("Enter")
     assert page.page.locator("#details h2").first.inner_text() != ""
+
+
+def _osa_distance(a: str, b: str) -> int:
+    """Edits (insert, delete, substitute, swap neighbours) from a to b: the reference."""
+    d = [[i + j if i * j == 0 else 0 for j in range(len(b) + 1)] for i in range(len(a) + 1)]
+    for i in range(1, len(a) + 1):
+        for j in range(1, len(b) + 1):
+            d[i][j] = min(
+                d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] != b[j - 1])
+            )
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+    return d[len(a)][len(b)]
+
+
+def test_one_typo_is_exactly_one_edit(page: Page) -> None:
+    import random
+
+    rng = random.Random(24)
+    letters = "aeiklnorst"
+    pairs = []
+    for _ in range(400):
+        word = "".join(rng.choice(letters) for _ in range(rng.randint(3, 8)))
+        other = list(word)
+        for _ in range(rng.randint(0, 2)):  # up to two random edits
+            at = rng.randrange(len(other))
+            edit = rng.choice("isdw")
+            if edit == "i":
+                other.insert(at, rng.choice(letters))
+            elif edit == "s":
+                other[at] = rng.choice(letters)
+            elif edit == "d" and len(other) > 1:
+                del other[at]
+            elif edit == "w" and at + 1 < len(other):
+                other[at], other[at + 1] = other[at + 1], other[at]
+        pairs.append([word, "".join(other)])
+    found = page.js(f"{pairs!r}.map(p => relgraphExplorer.withinOne(p[0], p[1]))")
+    expected = [_osa_distance(a, b) <= 1 for a, b in pairs]
+    assert found == expected
+    assert 50 < sum(expected) < 350  # both outcomes are exercised

@@ -53,7 +53,7 @@ window.relgraphExplorer = {
   png: function () { return pngOfView().then(function (b) { return b.size; }); },
   activeFilters: activeFilters, stateToHash: stateToHash,
   nationOf: function (id) { return entityOf(id).nationId; }, typeOf: function (id) { return byId.get(id).type; },
-  typeOfAny: function (id) { return entityOf(id).type; }, fold: foldText,
+  typeOfAny: function (id) { return entityOf(id).type; }, fold: foldText, withinOne: withinOne,
   parts: { drawGraph: drawGraph, drawTimeline: drawTimeline, drawTable: drawTable, visibleStatements: visibleStatements, fitView: fitView },
   searchAndOpen: function (t) {
     $("search").value = t; var r = searchAll(t); showResults(r, t);
