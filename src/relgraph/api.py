@@ -142,13 +142,15 @@ def render(
 
     options = options or Projection()
     graph = project(str(location), options)
+    # Entities without statements are not drawn, but the page's search finds them.
+    unlinked = {n: graph.nodes[n] for n in graph if graph.degree(n) == 0}
     heading = title or "relgraph: Russia–DPRK relations"
     if name is not None or file is not None:
         result = query(location, name, file=file)
         graph = subgraph_for(graph, result)
         heading = title or f"relgraph: {name or Path(str(file)).stem}"
     graph.remove_nodes_from([n for n in list(graph) if graph.degree(n) == 0])
-    path = write_html(graph, output, heading, read_sources(str(location)))
+    path = write_html(graph, output, heading, read_sources(str(location)), unlinked)
     return path, graph.number_of_nodes(), graph.number_of_edges()
 
 
@@ -182,11 +184,17 @@ def draft(
     corpus_dir: str | Path,
     reference: Any = None,
     progress: Any = None,
+    recommender: str = "rules",
 ) -> Any:
-    """Draft articles from saved pages (files or folders) into the corpus; returns the report."""
+    """Draft articles from saved pages (files or folders) into the corpus; returns the report.
+
+    ``recommender`` names one of :data:`relgraph.draft.RECOMMENDERS`.
+    """
+    from relgraph.draft import recommender as by_name
     from relgraph.draft.run import draft_pages
 
-    return draft_pages(list(pages), Path(corpus_dir), reference, progress=progress)
+    chosen = by_name(recommender)
+    return draft_pages(list(pages), Path(corpus_dir), reference, progress, chosen)
 
 
 def page_files(pages: Any) -> Any:
@@ -196,11 +204,16 @@ def page_files(pages: Any) -> Any:
     return files(pages)
 
 
-def annotate(corpus_dir: str | Path, target: str | None = None, port: int = 0) -> Any:
-    """Start the review app's server on loopback; returns the server and its tokened URL."""
+def annotate(
+    corpus_dir: str | Path, target: str | None = None, port: int = 0, recommender: str = "rules"
+) -> Any:
+    """Start the review app's server on loopback; returns the server and its tokened URL.
+
+    A page opened is drafted by ``recommender`` (one of :data:`relgraph.draft.RECOMMENDERS`).
+    """
     from relgraph.web.annotate import start
 
-    return start(Path(corpus_dir), target, port)
+    return start(Path(corpus_dir), target, port, recommender)
 
 
 def serve(config: Any, host: str, port: int, verbose: bool = False) -> Any:
