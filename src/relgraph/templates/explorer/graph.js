@@ -1,6 +1,7 @@
-// graph: vis-network with positions from Python (physics off), incremental updates
-// (only changed edges and nodes touch the DataSets), fixed relation colours kept when
-// selected, unrelated elements dimmed, labels never under 12 px on screen.
+// graph: vis-network with positions from Python (physics off) relaxed for what is drawn
+// (layout.js), incremental updates (only changed edges and nodes touch the DataSets),
+// fixed relation colours kept when selected, unrelated elements dimmed; the labels are
+// drawn by labels.js (never overlapping, never under 12 px on screen).
 var nodes = new vis.DataSet([]), edges = new vis.DataSet([]);
 var edgeStatements = new Map();   // edge id -> [{s, from, to}]
 var drawnEdges = new Map();       // edge id -> signature of what is drawn
@@ -10,9 +11,9 @@ var network = new vis.Network($("graph"), { nodes: nodes, edges: edges }, {
   layout: { improvedLayout: false },
   interaction: { hover: true, tooltipDelay: 3600000, hideEdgesOnDrag: NODES.length > 300,
                  hideEdgesOnZoom: NODES.length > 300, keyboard: false, multiselect: false },
-  nodes: { borderWidth: 1, font: { size: 14, color: "#1d1d1d", strokeWidth: 3, strokeColor: "#fff" },
-           // Size and label grow with the square root of links in view, so mid-sized hubs get labels too.
-           scaling: { min: 7, max: 34, label: { enabled: true, min: 14, max: 40, maxVisible: 17, drawThreshold: 13 },
+  nodes: { borderWidth: 1,
+           // Size grows with the square root of links in view.
+           scaling: { min: 7, max: 34, label: { enabled: false },
                       customScalingFunction: function (min, max, total, value) {
                         return max === min ? 0.5 : Math.sqrt((value - min) / (max - min));
                       } } },
@@ -43,6 +44,7 @@ function edgeGroups() {
     s.pairList.forEach(function (p) {
       if (!state.types.has(p[0].type) || !state.types.has(p[1].type)) return;
       if (state.shown && !(state.shown.has(p[0].id) && state.shown.has(p[1].id))) return;
+      if (!toolsAllow(p[0], p[1])) return;
       if (!counted) {
         counted = true;
         tally(histogram, s.year, s);
@@ -95,6 +97,7 @@ function parallelShapes(groups) {
 }
 
 var dimmed = null; // Set of node ids kept bright, or null
+var laidOutFor = null;  // what the layout was last computed for
 
 function drawGraph() {
   var groups = edgeGroups(), shapes = parallelShapes(groups);
@@ -114,11 +117,11 @@ function drawGraph() {
   NODES.forEach(function (n) {
     var deg = visDegree.get(n.id) || 0;
     // In search-first mode an expanded entity stays on screen even when its links are filtered out.
-    var show = deg > 0 || (state.shown && state.shown.has(n.id) && state.types.has(n.type));
+    var show = deg > 0 || (state.shown && state.shown.has(n.id) && state.types.has(n.type) && !nodeHiddenByTools(n.id));
     if (!show) { if (drawnNodes.has(n.id)) { nodeRemove.push(n.id); drawnNodes.delete(n.id); } return; }
     var sig = String(deg);
     var xy = positionOf(n);
-    var spec = { id: n.id, label: n.label, x: xy[0], y: xy[1], shape: n.typeInfo.shape, value: deg + 1, color: nodeColor(n) };
+    var spec = { id: n.id, x: xy[0], y: xy[1], shape: n.typeInfo.shape, value: deg + 1, color: nodeColor(n) };
     if (!drawnNodes.has(n.id)) nodeAdd.push(spec);
     else if (drawnNodes.get(n.id) !== sig) nodeChange.push({ id: n.id, value: spec.value });
     drawnNodes.set(n.id, sig);
@@ -132,6 +135,11 @@ function drawGraph() {
   } finally {
     network.body.emitter.emit("_allowRedraw");
   }
+  // The layout follows what is drawn: recomputed when the entities or the pairs linked change.
+  var pairs = new Set();
+  groups.forEach(function (items) { var x = items[0].from, y = items[0].to; pairs.add(x < y ? x + "|" + y : y + "|" + x); });
+  var signature = nodes.getIds().sort().join(" ") + "#" + Array.from(pairs).sort().join(" ");
+  if (signature !== laidOutFor) { laidOutFor = signature; applyLayout(); }
   network.body.emitter.emit("_requestRedraw");
   return { added: add.length + nodeAdd.length, removed: remove.length + nodeRemove.length };
 }
@@ -165,12 +173,13 @@ function setFocus(ids, edgeIds) {
   network.body.emitter.emit("_requestRedraw");
 }
 network.on("afterDrawing", function (ctx) {
-  if (!dimmed) return;
+  if (!dimmed) { drawPathHalo(ctx); return; }
   var box = $("graph"), a = network.DOMtoCanvas({ x: 0, y: 0 }), b = network.DOMtoCanvas({ x: box.clientWidth, y: box.clientHeight });
   ctx.save();
   ctx.fillStyle = "rgba(255,255,255,0.78)";
   ctx.fillRect(a.x, a.y, b.x - a.x, b.y - a.y);
   ctx.restore();
+  drawPathHalo(ctx);
   var body = network.body, later = [];
   brightEdges.forEach(function (id) {
     var e = body.edges[id];
@@ -194,16 +203,9 @@ function neighbourhood(id) {
 }
 function neighbours(id) { return neighbourhood(id).nodes; }
 
-// Node labels drawn in full at the current zoom. vis-network draws a label when its size
-// on screen is at least drawThreshold - 1 (13 - 1 = 12 px), fading it in up to 13 px,
-// and caps it at maxVisible.
+// The entities labelled at the current zoom (labels.js decides).
 function labelledNodes() {
-  var scale = network.getScale(), out = [];
-  nodes.getIds().forEach(function (id) {
-    var body = network.body.nodes[id];
-    if (body && body.labelModule && body.labelModule.fontOptions.size * scale >= 13) out.push(id);
-  });
-  return out;
+  return labelPlan().map(function (l) { return l.id; });
 }
 
 // Hover: a small box built only for the element under the pointer.

@@ -11,8 +11,7 @@ function refresh(opts) {
   drawTimeline();
   drawTable();
   if (opts.fit !== false && (nodes.length !== before || opts.fit)) fitView();
-  if (!state.selected) $("details").replaceChildren(hint());
-  emit("filters");
+  emit("filters");  // the panel (panel.js) and every note are drawn again from the new view
 }
 
 document.title = data.title;
@@ -48,6 +47,8 @@ window.relgraphExplorer = {
     });
   },
   visibleNodeIds: visibleNodeIds, visibleEdgeIds: visibleEdgeIds, labelledNodes: labelledNodes,
+  labels: labelPlan, findPath: function (a, b) { findPath(a, b); return path; }, hide: hideEntities, isolate: isolate,
+  pin: togglePin, layoutMs: function () { return lastLayoutMs; }, relayout: applyLayout,
   visibleStatementIds: function () { return visibleStatements().map(function (s) { return s.id; }); },
   csv: csvOfVisible, svg: svgOfView,
   parts: { drawGraph: drawGraph, drawTimeline: drawTimeline, drawTable: drawTable, visibleStatements: visibleStatements, fitView: fitView },

@@ -1,0 +1,90 @@
+// labels: entity names drawn by the page, not by vis-network, so that they never
+// overlap. Each frame the drawn entities are taken in order of importance (the
+// selection, the path, what the selection brightens, then the most linked in view)
+// and each label goes below its entity, else above, right or left, wherever it
+// collides with no label placed before it; a label with no free place is left out.
+// The selected entities are always labelled. Labels are 12 to 16 px on screen at any
+// zoom; when entities shrink to dots (under 2.5 px) only the selection keeps its label.
+var LABEL_MIN_PX = 12, LABEL_MAX_PX = 16, DOT_PX = 2.5, LABEL_CELL = 64;
+var measure = document.createElement("canvas").getContext("2d");
+var widths = new Map();
+var rankOf = new Map(data.rank.map(function (i, k) { return [NODES[i].id, k]; }));
+
+function labelFont(px, strong) { return (strong ? "600 " : "") + px + "px system-ui, -apple-system, sans-serif"; }
+function textWidth(text, px, strong) {
+  var key = px + (strong ? "b" : "") + "|" + text, w = widths.get(key);
+  if (w === undefined) { measure.font = labelFont(px, strong); w = measure.measureText(text).width; widths.set(key, w); }
+  return w;
+}
+
+function labelOrder(ids) {
+  var degree = function (id) { return Number(drawnNodes.get(id)) || 0; };
+  var onPath = new Set(path ? path.nodes : []);
+  var tier = function (id) {
+    if (picked.has(id) || (state.selected && state.selected.id === id)) return 0;
+    if (onPath.has(id)) return 1;
+    if (dimmed && dimmed.has(id)) return 2;
+    return 3;
+  };
+  return ids.map(function (id) { return [tier(id), -degree(id), rankOf.get(id), id]; })
+    .sort(function (a, b) { return a[0] - b[0] || a[1] - b[1] || a[2] - b[2] || (a[3] < b[3] ? -1 : 1); })
+    .map(function (t) { return { id: t[3], tier: t[0], degree: -t[1] }; });
+}
+
+// The labels to draw now: [{id, text, x, y, px, strong, faint}] in screen pixels (x: left, y: baseline).
+function labelPlan() {
+  var scale = network.getScale(), body = network.body.nodes, frame = $("graph");
+  var W = frame.clientWidth, H = frame.clientHeight, grid = new Map(), out = [];
+  var collides = function (b) {
+    for (var gx = Math.floor(b[0] / LABEL_CELL); gx <= Math.floor(b[2] / LABEL_CELL); gx++) {
+      for (var gy = Math.floor(b[1] / LABEL_CELL); gy <= Math.floor(b[3] / LABEL_CELL); gy++) {
+        var cell = grid.get(gx + ":" + gy);
+        if (cell && cell.some(function (o) { return b[0] < o[2] && o[0] < b[2] && b[1] < o[3] && o[1] < b[3]; })) return true;
+      }
+    }
+    return false;
+  };
+  var keep = function (b) {
+    for (var gx = Math.floor(b[0] / LABEL_CELL); gx <= Math.floor(b[2] / LABEL_CELL); gx++) {
+      for (var gy = Math.floor(b[1] / LABEL_CELL); gy <= Math.floor(b[3] / LABEL_CELL); gy++) {
+        var key = gx + ":" + gy;
+        (grid.get(key) || grid.set(key, []).get(key)).push(b);
+      }
+    }
+  };
+  labelOrder(nodes.getIds()).forEach(function (c) {
+    var n = body[c.id];
+    if (!n) return;
+    var r = (n.options.size || 8) * scale, forced = c.tier === 0;
+    if (r < DOT_PX && !forced) return;
+    var p = network.canvasToDOM({ x: n.x, y: n.y });
+    if (!forced && (p.x < -50 || p.y < -50 || p.x > W + 50 || p.y > H + 50)) return;
+    var px = Math.min(LABEL_MAX_PX, LABEL_MIN_PX + Math.floor(Math.log2(1 + c.degree))), strong = c.tier <= 1;
+    var text = byId.get(c.id).label, w = textWidth(text, px, strong) + 4, h = px + 3;
+    var spots = [[p.x - w / 2, p.y + r + 2], [p.x - w / 2, p.y - r - 2 - h], [p.x + r + 3, p.y - h / 2], [p.x - r - 3 - w, p.y - h / 2]];
+    for (var k = 0; k < spots.length; k++) {
+      var b = [spots[k][0], spots[k][1], spots[k][0] + w, spots[k][1] + h];
+      if (collides(b)) continue;
+      keep(b);
+      out.push({ id: c.id, text: text, x: b[0] + 2, y: b[1] + px, px: px, strong: strong, faint: !!dimmed && c.tier === 3 });
+      return;
+    }
+  });
+  return out;
+}
+
+network.on("afterDrawing", function (ctx) {
+  var plan = labelPlan(), ratio = network.canvas.pixelRatio || window.devicePixelRatio || 1;
+  ctx.save();
+  ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+  ctx.lineJoin = "round";
+  plan.forEach(function (l) {
+    ctx.font = labelFont(l.px, l.strong);
+    ctx.globalAlpha = l.faint ? 0.35 : 1;
+    ctx.lineWidth = 3; ctx.strokeStyle = "#fff";
+    ctx.strokeText(l.text, l.x, l.y);
+    ctx.fillStyle = "#1d1d1d";
+    ctx.fillText(l.text, l.x, l.y);
+  });
+  ctx.restore();
+});

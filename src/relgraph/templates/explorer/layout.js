@@ -1,0 +1,201 @@
+// layout: the picture recomputed for what is drawn. Python lays out the whole graph
+// once; after a filter, a brush or an expansion the entities left on screen keep
+// those positions as a start and are relaxed (springs along the links drawn, repulsion
+// between entities, a pull to the centre or, grouped by country, to the country's
+// place), then spread until none is closer than a label needs. The start depends
+// only on the view, so the same view always gives the same picture. Pinned entities
+// (and the ones the analyst drags) stay where they are.
+var pinned = new Map();        // entity id -> [x, y]
+state.byCountry = false;
+var LINK = 130, ROOM = 70, ITERATIONS = 80;
+var countryAnchors = new Map();  // group name -> [x, y] in the last layout (drawn behind the graph)
+
+function groupOf(n) { return n.type === "Country" ? n.label : n.country || "no country"; }
+
+// Anchors for the groups on a circle, the biggest group first, sized to fit them.
+function anchorsFor(ids) {
+  var sizes = new Map();
+  ids.forEach(function (id) { var g = groupOf(byId.get(id)); sizes.set(g, (sizes.get(g) || 0) + 1); });
+  var groups = Array.from(sizes.keys()).sort(function (a, b) { return sizes.get(b) - sizes.get(a) || (a < b ? -1 : 1); });
+  var out = new Map(), around = 0;
+  groups.forEach(function (g) { around += 2 * Math.sqrt(sizes.get(g)) * ROOM * 1.3 + ROOM; });
+  var radius = groups.length > 1 ? around / (2 * Math.PI) : 0, angle = 0;
+  groups.forEach(function (g) {
+    var share = (2 * Math.sqrt(sizes.get(g)) * ROOM * 1.3 + ROOM) / around * 2 * Math.PI;
+    angle += share / 2;
+    out.set(g, [radius * Math.cos(angle), radius * Math.sin(angle)]);
+    angle += share / 2;
+  });
+  return out;
+}
+
+// Positions (id -> [x, y]) for the entities `ids` linked by `links` ([a, b, weight]).
+function computeLayout(ids, links) {
+  var n = ids.length, at = new Map(ids.map(function (id, i) { return [id, i]; }));
+  var x = new Float64Array(n), y = new Float64Array(n), fixed = new Uint8Array(n);
+  var anchors = state.byCountry ? anchorsFor(ids) : null, home = [];
+  ids.forEach(function (id, i) {
+    var p = pinned.get(id) || positionOf(byId.get(id));
+    x[i] = p[0]; y[i] = p[1]; fixed[i] = pinned.has(id) ? 1 : 0;
+    home.push(anchors ? anchors.get(groupOf(byId.get(id))) : null);
+  });
+  if (anchors) {  // start each group around its anchor, keeping its members' relative places
+    ids.forEach(function (id, i) { if (!fixed[i]) { x[i] = home[i][0] + x[i] * 0.25; y[i] = home[i][1] + y[i] * 0.25; } });
+  }
+  var cx = 0, cy = 0;
+  for (var i = 0; i < n; i++) { cx += x[i]; cy += y[i]; }
+  cx /= n || 1; cy /= n || 1;
+  var edges = links.map(function (l) { return [at.get(l[0]), at.get(l[1]), 1 + Math.log(l[2]) * 0.3]; });
+  var dx = new Float64Array(n), dy = new Float64Array(n), cell = LINK * 3, reach2 = cell * cell;
+  for (var it = 0; it < ITERATIONS; it++) {
+    var temp = LINK * (1 - it / ITERATIONS) + 2;
+    dx.fill(0); dy.fill(0);
+    // repulsion within neighbouring grid cells (k² / d), so the cost stays near-linear
+    var grid = new Map();
+    for (i = 0; i < n; i++) {
+      var key = Math.floor(x[i] / cell) + ":" + Math.floor(y[i] / cell);
+      (grid.get(key) || grid.set(key, []).get(key)).push(i);
+    }
+    for (i = 0; i < n; i++) {
+      var gx = Math.floor(x[i] / cell), gy = Math.floor(y[i] / cell);
+      for (var ox = -1; ox <= 1; ox++) for (var oy = -1; oy <= 1; oy++) {
+        var near = grid.get((gx + ox) + ":" + (gy + oy));
+        if (!near) continue;
+        for (var q = 0; q < near.length; q++) {
+          var j = near[q];
+          if (j <= i) continue;
+          var ex = x[i] - x[j], ey = y[i] - y[j], d2 = ex * ex + ey * ey;
+          if (d2 > reach2) continue;
+          if (d2 < 0.01) { ex = ((i * 7 + j) % 11) - 5 + 0.5; ey = ((i * 3 + j * 5) % 11) - 5 + 0.5; d2 = ex * ex + ey * ey; }
+          var f = LINK * LINK / d2;
+          dx[i] += ex * f; dy[i] += ey * f; dx[j] -= ex * f; dy[j] -= ey * f;
+        }
+      }
+    }
+    edges.forEach(function (e) {  // springs (d² / k)
+      var ex = x[e[0]] - x[e[1]], ey = y[e[0]] - y[e[1]], d = Math.sqrt(ex * ex + ey * ey) || 0.01;
+      var f = d / LINK * e[2];
+      dx[e[0]] -= ex * f; dy[e[0]] -= ey * f; dx[e[1]] += ex * f; dy[e[1]] += ey * f;
+    });
+    for (i = 0; i < n; i++) {
+      if (fixed[i]) continue;
+      var tx = home[i] ? home[i][0] : cx, ty = home[i] ? home[i][1] : cy, pull = home[i] ? 0.12 : 0.03;
+      dx[i] += (tx - x[i]) * pull; dy[i] += (ty - y[i]) * pull;
+      var len = Math.sqrt(dx[i] * dx[i] + dy[i] * dy[i]);
+      if (len > 0) { var step = Math.min(len, temp) / len; x[i] += dx[i] * step; y[i] += dy[i] * step; }
+    }
+  }
+  spread(x, y, fixed);
+  var out = new Map();
+  ids.forEach(function (id, i) { out.set(id, [Math.round(x[i] * 10) / 10, Math.round(y[i] * 10) / 10]); });
+  countryAnchors = new Map();
+  if (anchors) {
+    anchors.forEach(function (_, g) { countryAnchors.set(g, []); });
+    ids.forEach(function (id, i) { countryAnchors.get(groupOf(byId.get(id))).push([x[i], y[i]]); });
+  }
+  return out;
+}
+
+// Push apart any two entities closer than ROOM (a label's width), a few passes.
+function spread(x, y, fixed) {
+  var n = x.length;
+  for (var pass = 0; pass < 6; pass++) {
+    var grid = new Map(), moved = false;
+    for (var i = 0; i < n; i++) {
+      var key = Math.floor(x[i] / ROOM) + ":" + Math.floor(y[i] / ROOM);
+      (grid.get(key) || grid.set(key, []).get(key)).push(i);
+    }
+    for (i = 0; i < n; i++) {
+      var gx = Math.floor(x[i] / ROOM), gy = Math.floor(y[i] / ROOM);
+      for (var ox = -1; ox <= 1; ox++) for (var oy = -1; oy <= 1; oy++) {
+        (grid.get((gx + ox) + ":" + (gy + oy)) || []).forEach(function (j) {
+          if (j <= i) return;
+          var ex = x[j] - x[i], ey = y[j] - y[i], d = Math.sqrt(ex * ex + ey * ey);
+          if (d >= ROOM * 0.7) return;
+          if (d < 0.01) { ex = 1; ey = (i % 3) - 1; d = Math.sqrt(ex * ex + ey * ey); }
+          var push = (ROOM * 0.7 - d) / 2;
+          var wi = fixed[i] ? 0 : fixed[j] ? 2 : 1, wj = fixed[j] ? 0 : fixed[i] ? 2 : 1;
+          x[i] -= ex / d * push * wi; y[i] -= ey / d * push * wi;
+          x[j] += ex / d * push * wj; y[j] += ey / d * push * wj;
+          moved = true;
+        });
+      }
+    }
+    if (!moved) break;
+  }
+}
+
+// Lay out what is drawn now and move the drawn entities there (no DataSet update: the
+// positions are set on vis-network's bodies, then one redraw).
+var lastLayoutMs = 0;
+function applyLayout() {
+  var t0 = performance.now(), ids = nodes.getIds().sort(), links = new Map();
+  edgeStatements.forEach(function (items) {
+    var a = items[0].from, b = items[0].to, key = a < b ? a + "|" + b : b + "|" + a;
+    links.set(key, [a, b, (links.has(key) ? links.get(key)[2] : 0) + items.length]);
+  });
+  var pos = computeLayout(ids, Array.from(links.keys()).sort().map(function (k) { return links.get(k); }));
+  var body = network.body.nodes;
+  pos.forEach(function (p, id) { if (body[id]) { body[id].x = p[0]; body[id].y = p[1]; } });
+  network.body.emitter.emit("_requestRedraw");
+  lastLayoutMs = performance.now() - t0;
+  return pos;
+}
+
+function togglePin(ids) {
+  var unpin = ids.every(function (id) { return pinned.has(id); });
+  ids.forEach(function (id) {
+    var b = network.body.nodes[id];
+    if (unpin) pinned.delete(id); else if (b) pinned.set(id, [b.x, b.y]);
+  });
+  applyLayout();
+  showSelection(); drawViewBar();
+  $("status").textContent = (unpin ? "Unpinned " : "Pinned ") + labelsOf(ids) + ".";
+}
+function unpinAll() { pinned.clear(); applyLayout(); showSelection(); drawViewBar(); }
+
+// Dragging an entity pins it where it is dropped.
+network.on("dragEnd", function (p) {
+  if (!p.nodes.length) return;
+  p.nodes.forEach(function (id) { var b = network.body.nodes[id]; if (b) pinned.set(id, [b.x, b.y]); });
+  drawViewBar();
+  if (state.selected && p.nodes.indexOf(state.selected.id) >= 0) showSelection();
+});
+
+// Grouped by country: each group's name drawn behind its members.
+network.on("beforeDrawing", function (ctx) {
+  if (!state.byCountry) return;
+  ctx.save();
+  ctx.font = "600 " + Math.round(15 / network.getScale()) + "px system-ui, sans-serif";
+  ctx.textAlign = "center";
+  countryAnchors.forEach(function (points, g) {
+    if (!points.length) return;
+    var x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+    points.forEach(function (p) { x0 = Math.min(x0, p[0]); x1 = Math.max(x1, p[0]); y0 = Math.min(y0, p[1]); y1 = Math.max(y1, p[1]); });
+    var pad = 40;
+    ctx.fillStyle = "rgba(120, 120, 140, 0.07)";
+    ctx.strokeStyle = "rgba(120, 120, 140, 0.35)";
+    ctx.beginPath();
+    ctx.rect(x0 - pad, y0 - pad, x1 - x0 + 2 * pad, y1 - y0 + 2 * pad);
+    ctx.fill(); ctx.stroke();
+    ctx.fillStyle = "rgba(60, 60, 80, 0.75)";
+    ctx.fillText(g, (x0 + x1) / 2, y0 - pad - 6 / network.getScale());
+  });
+  ctx.restore();
+});
+
+function buildLayoutControls() {
+  var label = el("label", null, "check");
+  var box = el("input");
+  box.type = "checkbox"; box.id = "by-country";
+  box.addEventListener("change", function () {
+    state.byCountry = box.checked;
+    applyLayout(); fitView();
+    emit("filters");
+  });
+  label.appendChild(box);
+  label.appendChild(document.createTextNode(" group by country"));
+  var after = $("per-claim").closest("label");
+  after.parentNode.insertBefore(label, after.nextSibling);
+}
+buildLayoutControls();
