@@ -4,7 +4,8 @@
 // and each label goes below its entity, else above, right or left, wherever it
 // collides with no label placed before it; a label with no free place is left out.
 // The selected entities are always labelled. Labels are 12 to 16 px on screen at any
-// zoom; when entities shrink to dots (under 2.5 px) only the selection keeps its label.
+// zoom; when entities shrink to dots (under 2.5 px) only the selection and what it
+// brightens keep their labels.
 var LABEL_MIN_PX = 12, LABEL_MAX_PX = 16, DOT_PX = 2.5, LABEL_CELL = 64;
 var measure = document.createElement("canvas").getContext("2d");
 var widths = new Map();
@@ -38,7 +39,7 @@ function labelPlan() {
   var collides = function (b) {
     for (var gx = Math.floor(b[0] / LABEL_CELL); gx <= Math.floor(b[2] / LABEL_CELL); gx++) {
       for (var gy = Math.floor(b[1] / LABEL_CELL); gy <= Math.floor(b[3] / LABEL_CELL); gy++) {
-        var cell = grid.get(gx + ":" + gy);
+        var cell = grid.get(gx * 65536 + gy);
         if (cell && cell.some(function (o) { return b[0] < o[2] && o[0] < b[2] && b[1] < o[3] && o[1] < b[3]; })) return true;
       }
     }
@@ -47,7 +48,7 @@ function labelPlan() {
   var keep = function (b) {
     for (var gx = Math.floor(b[0] / LABEL_CELL); gx <= Math.floor(b[2] / LABEL_CELL); gx++) {
       for (var gy = Math.floor(b[1] / LABEL_CELL); gy <= Math.floor(b[3] / LABEL_CELL); gy++) {
-        var key = gx + ":" + gy;
+        var key = gx * 65536 + gy;
         (grid.get(key) || grid.set(key, []).get(key)).push(b);
       }
     }
@@ -56,7 +57,7 @@ function labelPlan() {
     var n = body[c.id];
     if (!n) return;
     var r = (n.options.size || 8) * scale, forced = c.tier === 0;
-    if (r < DOT_PX && !forced) return;
+    if (r < DOT_PX && c.tier === 3) return;
     var p = network.canvasToDOM({ x: n.x, y: n.y });
     if (!forced && (p.x < -50 || p.y < -50 || p.x > W + 50 || p.y > H + 50)) return;
     var px = Math.min(LABEL_MAX_PX, LABEL_MIN_PX + Math.floor(Math.log2(1 + c.degree))), strong = c.tier <= 1;

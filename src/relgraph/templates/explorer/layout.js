@@ -7,10 +7,13 @@
 // (and the ones the analyst drags) stay where they are.
 var pinned = new Map();        // entity id -> [x, y]
 state.byCountry = false;
-var LINK = 130, ROOM = 70, ITERATIONS = 80;
+var LINK = 130, ROOM = 70, ITERATIONS = 80, SIZE_MAX = 34;  // SIZE_MAX: graph.js's largest node
 var countryAnchors = new Map();  // group name -> [x, y] in the last layout (drawn behind the graph)
 
 function groupOf(n) { return n.type === "Country" ? n.label : n.country || "no country"; }
+
+// A grid cell's number (a Map keyed by numbers is several times faster than by strings).
+function cellKey(x, y, cell) { return Math.floor(x / cell) * 65536 + Math.floor(y / cell); }
 
 // Anchors for the groups on a circle, the biggest group first, sized to fit them.
 function anchorsFor(ids) {
@@ -30,7 +33,7 @@ function anchorsFor(ids) {
 }
 
 // Positions (id -> [x, y]) for the entities `ids` linked by `links` ([a, b, weight]).
-function computeLayout(ids, links) {
+function computeLayout(ids, links, sizes) {
   var n = ids.length, at = new Map(ids.map(function (id, i) { return [id, i]; }));
   var x = new Float64Array(n), y = new Float64Array(n), fixed = new Uint8Array(n);
   var anchors = state.byCountry ? anchorsFor(ids) : null, home = [];
@@ -53,13 +56,13 @@ function computeLayout(ids, links) {
     // repulsion within neighbouring grid cells (k² / d), so the cost stays near-linear
     var grid = new Map();
     for (i = 0; i < n; i++) {
-      var key = Math.floor(x[i] / cell) + ":" + Math.floor(y[i] / cell);
+      var key = cellKey(x[i], y[i], cell);
       (grid.get(key) || grid.set(key, []).get(key)).push(i);
     }
     for (i = 0; i < n; i++) {
       var gx = Math.floor(x[i] / cell), gy = Math.floor(y[i] / cell);
       for (var ox = -1; ox <= 1; ox++) for (var oy = -1; oy <= 1; oy++) {
-        var near = grid.get((gx + ox) + ":" + (gy + oy));
+        var near = grid.get((gx + ox) * 65536 + gy + oy);
         if (!near) continue;
         for (var q = 0; q < near.length; q++) {
           var j = near[q];
@@ -85,7 +88,7 @@ function computeLayout(ids, links) {
       if (len > 0) { var step = Math.min(len, temp) / len; x[i] += dx[i] * step; y[i] += dy[i] * step; }
     }
   }
-  spread(x, y, fixed);
+  spread(x, y, fixed, Float64Array.from(ids, function (id) { return Math.min(SIZE_MAX, sizes ? sizes(id) : 7); }));
   var out = new Map();
   ids.forEach(function (id, i) { out.set(id, [Math.round(x[i] * 10) / 10, Math.round(y[i] * 10) / 10]); });
   countryAnchors = new Map();
@@ -96,24 +99,24 @@ function computeLayout(ids, links) {
   return out;
 }
 
-// Push apart any two entities closer than ROOM (a label's width), a few passes.
-function spread(x, y, fixed) {
-  var n = x.length;
-  for (var pass = 0; pass < 6; pass++) {
+// Push apart any two entities closer than their sizes and a label's height need, a few passes.
+function spread(x, y, fixed, size) {
+  var n = x.length, cell = 2 * SIZE_MAX + ROOM;
+  for (var pass = 0; pass < 8; pass++) {
     var grid = new Map(), moved = false;
     for (var i = 0; i < n; i++) {
-      var key = Math.floor(x[i] / ROOM) + ":" + Math.floor(y[i] / ROOM);
+      var key = cellKey(x[i], y[i], cell);
       (grid.get(key) || grid.set(key, []).get(key)).push(i);
     }
     for (i = 0; i < n; i++) {
-      var gx = Math.floor(x[i] / ROOM), gy = Math.floor(y[i] / ROOM);
+      var gx = Math.floor(x[i] / cell), gy = Math.floor(y[i] / cell);
       for (var ox = -1; ox <= 1; ox++) for (var oy = -1; oy <= 1; oy++) {
-        (grid.get((gx + ox) + ":" + (gy + oy)) || []).forEach(function (j) {
+        (grid.get((gx + ox) * 65536 + gy + oy) || []).forEach(function (j) {
           if (j <= i) return;
-          var ex = x[j] - x[i], ey = y[j] - y[i], d = Math.sqrt(ex * ex + ey * ey);
-          if (d >= ROOM * 0.7) return;
+          var ex = x[j] - x[i], ey = y[j] - y[i], d = Math.sqrt(ex * ex + ey * ey), want = size[i] + size[j] + ROOM * 0.6;
+          if (d >= want) return;
           if (d < 0.01) { ex = 1; ey = (i % 3) - 1; d = Math.sqrt(ex * ex + ey * ey); }
-          var push = (ROOM * 0.7 - d) / 2;
+          var push = (want - d) / 2;
           var wi = fixed[i] ? 0 : fixed[j] ? 2 : 1, wj = fixed[j] ? 0 : fixed[i] ? 2 : 1;
           x[i] -= ex / d * push * wi; y[i] -= ey / d * push * wi;
           x[j] += ex / d * push * wj; y[j] += ey / d * push * wj;
@@ -134,8 +137,9 @@ function applyLayout() {
     var a = items[0].from, b = items[0].to, key = a < b ? a + "|" + b : b + "|" + a;
     links.set(key, [a, b, (links.has(key) ? links.get(key)[2] : 0) + items.length]);
   });
-  var pos = computeLayout(ids, Array.from(links.keys()).sort().map(function (k) { return links.get(k); }));
   var body = network.body.nodes;
+  var pos = computeLayout(ids, Array.from(links.keys()).sort().map(function (k) { return links.get(k); }),
+    function (id) { return body[id] ? body[id].options.size : 7; });
   pos.forEach(function (p, id) { if (body[id]) { body[id].x = p[0]; body[id].y = p[1]; } });
   network.body.emitter.emit("_requestRedraw");
   lastLayoutMs = performance.now() - t0;

@@ -51,7 +51,7 @@ window.relgraphExplorer = {
   pin: togglePin, layoutMs: function () { return lastLayoutMs; }, relayout: applyLayout,
   visibleStatementIds: function () { return visibleStatements().map(function (s) { return s.id; }); },
   csv: csvOfVisible, svg: svgOfView,
-  parts: { drawGraph: drawGraph, drawTimeline: drawTimeline, drawTable: drawTable, visibleStatements: visibleStatements, fitView: fitView },
+  parts: { computeLayout: computeLayout, drawGraph: drawGraph, drawTimeline: drawTimeline, drawTable: drawTable, visibleStatements: visibleStatements, fitView: fitView },
   searchAndOpen: function (t) {
     $("search").value = t; var r = searchAll(t); showResults(r, t);
     if (r.length) pick(r[0], resultHidden(r[0]), true);
