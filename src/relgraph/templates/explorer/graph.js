@@ -173,7 +173,8 @@ function setFocus(ids, edgeIds) {
   network.body.emitter.emit("_requestRedraw");
 }
 network.on("afterDrawing", function (ctx) {
-  if (!dimmed) { drawPathHalo(ctx); return; }
+  if (!dimmed) { drawPathHalo(ctx); drawLabels(ctx, "all"); return; }
+  drawLabels(ctx, "under");
   var box = $("graph"), a = network.DOMtoCanvas({ x: 0, y: 0 }), b = network.DOMtoCanvas({ x: box.clientWidth, y: box.clientHeight });
   ctx.save();
   ctx.fillStyle = "rgba(255,255,255,0.78)";
@@ -190,6 +191,7 @@ network.on("afterDrawing", function (ctx) {
     if (n && nodes.get(id)) { var r = n.draw(ctx); if (r && r.drawExternalLabel) later.push(r.drawExternalLabel); }
   });
   later.forEach(function (f) { f(); });
+  drawLabels(ctx, "over");
 });
 
 // The entity, its neighbours in view, and the links between it and them.

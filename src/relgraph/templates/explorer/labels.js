@@ -1,8 +1,9 @@
 // labels: entity names drawn by the page, not by vis-network, so that they never
 // overlap. Each frame the drawn entities are taken in order of importance (the
 // selection, the path, what the selection brightens, then the most linked in view)
-// and each label goes below its entity, else above, right or left, wherever it
-// collides with no label placed before it; a label with no free place is left out.
+// and each label goes below its entity, else above, right, left or a corner (a
+// little further off for the selection's neighbours), wherever it collides with no
+// label placed before it; a label with no free place is left out.
 // The selected entities are always labelled. Labels are 12 to 16 px on screen at any
 // zoom; when entities shrink to dots (under 2.5 px) only the selection and what it
 // brightens keep their labels.
@@ -62,7 +63,12 @@ function labelPlan() {
     if (!forced && (p.x < -50 || p.y < -50 || p.x > W + 50 || p.y > H + 50)) return;
     var px = Math.min(LABEL_MAX_PX, LABEL_MIN_PX + Math.floor(Math.log2(1 + c.degree))), strong = c.tier <= 1;
     var text = byId.get(c.id).label, w = textWidth(text, px, strong) + 4, h = px + 3;
-    var spots = [[p.x - w / 2, p.y + r + 2], [p.x - w / 2, p.y - r - 2 - h], [p.x + r + 3, p.y - h / 2], [p.x - r - 3 - w, p.y - h / 2]];
+    var spots = [[p.x - w / 2, p.y + r + 2], [p.x - w / 2, p.y - r - 2 - h], [p.x + r + 3, p.y - h / 2], [p.x - r - 3 - w, p.y - h / 2],
+                 [p.x + r * 0.7, p.y + r * 0.7], [p.x - r * 0.7 - w, p.y + r * 0.7], [p.x + r * 0.7, p.y - r * 0.7 - h], [p.x - r * 0.7 - w, p.y - r * 0.7 - h]];
+    if (c.tier < 3) {  // the selection and its neighbours may sit a little further off
+      spots.push([p.x - w / 2, p.y + r + 2 + h], [p.x - w / 2, p.y - r - 2 - 2 * h], [p.x + r + 3, p.y + h / 2], [p.x - r - 3 - w, p.y + h / 2],
+                 [p.x + r + 3, p.y - 1.5 * h], [p.x - r - 3 - w, p.y - 1.5 * h]);
+    }
     for (var k = 0; k < spots.length; k++) {
       var b = [spots[k][0], spots[k][1], spots[k][0] + w, spots[k][1] + h];
       if (collides(b)) continue;
@@ -74,18 +80,23 @@ function labelPlan() {
   return out;
 }
 
-network.on("afterDrawing", function (ctx) {
-  var plan = labelPlan(), ratio = network.canvas.pixelRatio || window.devicePixelRatio || 1;
+// Draw the labels: "all" of them, or in two layers around the selection's veil: the
+// faint ones "under" it (so the veil pales them, as it pales their entities) and the
+// rest "over" it. graph.js calls this from its afterDrawing handler.
+var framePlan = [];
+function drawLabels(ctx, layer) {
+  if (layer !== "over") framePlan = labelPlan();
+  var ratio = network.canvas.pixelRatio || window.devicePixelRatio || 1;
   ctx.save();
   ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
   ctx.lineJoin = "round";
-  plan.forEach(function (l) {
+  framePlan.forEach(function (l) {
+    if ((layer === "under" && !l.faint) || (layer === "over" && l.faint)) return;
     ctx.font = labelFont(l.px, l.strong);
-    ctx.globalAlpha = l.faint ? 0.35 : 1;
     ctx.lineWidth = 3; ctx.strokeStyle = "#fff";
     ctx.strokeText(l.text, l.x, l.y);
     ctx.fillStyle = "#1d1d1d";
     ctx.fillText(l.text, l.x, l.y);
   });
   ctx.restore();
-});
+}
