@@ -44,7 +44,8 @@ function eventBlock(ev) {
   item.setAttribute("data-event", ev.key);
   var head = el("div");
   head.appendChild(swatch(s.rel.color));
-  head.appendChild(el("strong", " " + headline(s)));
+  head.appendChild(document.createTextNode(" "));
+  head.appendChild(el("strong", headline(s)));
   item.appendChild(head);
   var dl = el("dl");
   [["Date", dateLabel(s)], ["Place", distinct(ev.statements, function (x) { return x.place; }).join("; ") || "—"],

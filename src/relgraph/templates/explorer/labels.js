@@ -33,7 +33,7 @@ function labelOrder(ids) {
     .map(function (t) { return { id: t[3], tier: t[0], degree: -t[1] }; });
 }
 
-// The labels to draw now: [{id, text, x, y, px, strong, faint}] in screen pixels (x: left, y: baseline).
+// The labels to draw now: [{id, text, x, y, width, px, strong, faint}] in screen pixels (x: left, y: baseline).
 function labelPlan() {
   var scale = network.getScale(), body = network.body.nodes, frame = $("graph");
   var W = frame.clientWidth, H = frame.clientHeight, grid = new Map(), out = [];
@@ -73,7 +73,7 @@ function labelPlan() {
       var b = [spots[k][0], spots[k][1], spots[k][0] + w, spots[k][1] + h];
       if (collides(b)) continue;
       keep(b);
-      out.push({ id: c.id, text: text, x: b[0] + 2, y: b[1] + px, px: px, strong: strong, faint: !!dimmed && c.tier === 3 });
+      out.push({ id: c.id, text: text, x: b[0] + 2, y: b[1] + px, width: w - 4, px: px, strong: strong, faint: !!dimmed && c.tier === 3 });
       return;
     }
   });
