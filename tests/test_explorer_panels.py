@@ -13,7 +13,7 @@ import pytest
 
 from browserpage import Page
 from relgraph import api
-from relgraph.render import write_html
+from relgraph.explorer.render import write_html
 
 pytestmark = pytest.mark.filterwarnings("ignore::ResourceWarning")
 

@@ -13,7 +13,7 @@ import pytest
 
 from browserpage import Page
 from relgraph import api
-from relgraph.network import project
+from relgraph.network.projection import project
 
 pytestmark = pytest.mark.filterwarnings("ignore::ResourceWarning")
 

@@ -103,7 +103,7 @@ def render_page(
         "TITLE": html.escape(title),
         "CSP": html.escape(CSP, quote=True),
         "VIS_CSS": vis_css,
-        "CSS": _asset("explorer.css") + _asset("explorer/tools.css"),
+        "CSS": _asset("explorer.css") + _asset("tools.css"),
         "DATA": _json_for_html(page_data(graph, title, sources)),
         "VIS_JS": vis_js,
         "JS": _script().replace("</script", "<\\/script"),
