@@ -1,54 +1,71 @@
 // layout: the picture recomputed for what is drawn. Python lays out the whole graph
 // once; after a filter, a brush or an expansion the entities left on screen keep
 // those positions as a start and are relaxed (springs along the links drawn, repulsion
-// between entities, a pull to the centre or, grouped by country, to the country's
-// place), then spread until none is closer than a label needs. The start depends
-// only on the view, so the same view always gives the same picture. Pinned entities
-// (and the ones the analyst drags) stay where they are.
+// between entities, a weak pull to the centre), then spread until none is closer than
+// its size and a label need. Grouped by country, each country's entities are laid out
+// on their own (with the links inside it) and the groups packed in rows, the biggest
+// first (entities of no country last). The start depends only on the view, so the same view always gives the same
+// picture. Pinned entities (and the ones the analyst drags) stay where they are.
 var pinned = new Map();        // entity id -> [x, y]
 state.byCountry = false;
 var LINK = 130, ROOM = 70, ITERATIONS = 80, SIZE_MAX = 34;  // SIZE_MAX: graph.js's largest node
-var countryAnchors = new Map();  // group name -> [x, y] in the last layout (drawn behind the graph)
+var GROUP_GAP = 120;
+var countryBoxes = new Map();  // group name -> [x0, y0, x1, y1] in the last layout (drawn behind the graph)
 
 function groupOf(n) { return n.type === "Country" ? n.label : n.country || "no country"; }
 
 // A grid cell's number (a Map keyed by numbers is several times faster than by strings).
 function cellKey(x, y, cell) { return Math.floor(x / cell) * 65536 + Math.floor(y / cell); }
 
-// Anchors for the groups on a circle, the biggest group first, sized to fit them.
-function anchorsFor(ids) {
-  var sizes = new Map();
-  ids.forEach(function (id) { var g = groupOf(byId.get(id)); sizes.set(g, (sizes.get(g) || 0) + 1); });
-  var groups = Array.from(sizes.keys()).sort(function (a, b) { return sizes.get(b) - sizes.get(a) || (a < b ? -1 : 1); });
-  var out = new Map(), around = 0;
-  groups.forEach(function (g) { around += 2 * Math.sqrt(sizes.get(g)) * ROOM * 1.3 + ROOM; });
-  var radius = groups.length > 1 ? around / (2 * Math.PI) : 0, angle = 0;
-  groups.forEach(function (g) {
-    var share = (2 * Math.sqrt(sizes.get(g)) * ROOM * 1.3 + ROOM) / around * 2 * Math.PI;
-    angle += share / 2;
-    out.set(g, [radius * Math.cos(angle), radius * Math.sin(angle)]);
-    angle += share / 2;
+// Positions (id -> [x, y]) for the entities `ids` linked by `links` ([a, b, weight]);
+// sizes(id) is an entity's drawn radius.
+function computeLayout(ids, links, sizes) {
+  var out = new Map();
+  countryBoxes = new Map();
+  if (!state.byCountry) {
+    relax(ids, links, sizes, true).forEach(function (p, id) { out.set(id, p); });
+    return out;
+  }
+  var members = new Map();
+  ids.forEach(function (id) { var g = groupOf(byId.get(id)); (members.get(g) || members.set(g, []).get(g)).push(id); });
+  var NONE = groupOf({ type: "", country: "" });  // entities of no country come last
+  var groups = Array.from(members.keys()).sort(function (a, b) {
+    return (a === NONE) - (b === NONE) || members.get(b).length - members.get(a).length || (a < b ? -1 : 1);
+  });
+  var laid = groups.map(function (g) {
+    var inside = new Set(members.get(g));
+    var pos = relax(members.get(g), links.filter(function (l) { return inside.has(l[0]) && inside.has(l[1]); }), sizes, false);
+    var x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+    pos.forEach(function (p) { x0 = Math.min(x0, p[0]); x1 = Math.max(x1, p[0]); y0 = Math.min(y0, p[1]); y1 = Math.max(y1, p[1]); });
+    return { name: g, pos: pos, box: [x0, y0, x1, y1] };
+  });
+  var area = laid.reduce(function (a, l) { return a + (l.box[2] - l.box[0] + GROUP_GAP) * (l.box[3] - l.box[1] + GROUP_GAP); }, 0);
+  var rowWidth = Math.max(Math.sqrt(area) * 1.4, laid[0].box[2] - laid[0].box[0]);
+  var x = 0, y = 0, rowHeight = 0;
+  laid.forEach(function (l) {
+    var w = l.box[2] - l.box[0], h = l.box[3] - l.box[1];
+    if (x > 0 && x + w > rowWidth) { x = 0; y += rowHeight + GROUP_GAP + 40; rowHeight = 0; }  // room for the name
+    var ox = x - l.box[0], oy = y - l.box[1];
+    l.pos.forEach(function (p, id) { out.set(id, pinned.get(id) || [Math.round((p[0] + ox) * 10) / 10, Math.round((p[1] + oy) * 10) / 10]); });
+    countryBoxes.set(l.name, [x, y, x + w, y + h]);
+    x += w + GROUP_GAP; rowHeight = Math.max(rowHeight, h);
   });
   return out;
 }
 
-// Positions (id -> [x, y]) for the entities `ids` linked by `links` ([a, b, weight]).
-function computeLayout(ids, links, sizes) {
+// Relax one set of entities from their positions in the whole graph's layout.
+function relax(ids, links, sizes, keepPins) {
   var n = ids.length, at = new Map(ids.map(function (id, i) { return [id, i]; }));
   var x = new Float64Array(n), y = new Float64Array(n), fixed = new Uint8Array(n);
-  var anchors = state.byCountry ? anchorsFor(ids) : null, home = [];
   ids.forEach(function (id, i) {
-    var p = pinned.get(id) || positionOf(byId.get(id));
-    x[i] = p[0]; y[i] = p[1]; fixed[i] = pinned.has(id) ? 1 : 0;
-    home.push(anchors ? anchors.get(groupOf(byId.get(id))) : null);
+    var p = (keepPins && pinned.get(id)) || positionOf(byId.get(id));
+    x[i] = p[0]; y[i] = p[1]; fixed[i] = keepPins && pinned.has(id) ? 1 : 0;
   });
-  if (anchors) {  // start each group around its anchor, keeping its members' relative places
-    ids.forEach(function (id, i) { if (!fixed[i]) { x[i] = home[i][0] + x[i] * 0.25; y[i] = home[i][1] + y[i] * 0.25; } });
-  }
   var cx = 0, cy = 0;
   for (var i = 0; i < n; i++) { cx += x[i]; cy += y[i]; }
   cx /= n || 1; cy /= n || 1;
   var edges = links.map(function (l) { return [at.get(l[0]), at.get(l[1]), 1 + Math.log(l[2]) * 0.3]; });
+  var pull = keepPins ? 0.03 : 0.12;  // a country's group is drawn compact
   var dx = new Float64Array(n), dy = new Float64Array(n), cell = LINK * 3, reach2 = cell * cell;
   for (var it = 0; it < ITERATIONS; it++) {
     var temp = LINK * (1 - it / ITERATIONS) + 2;
@@ -82,8 +99,7 @@ function computeLayout(ids, links, sizes) {
     });
     for (i = 0; i < n; i++) {
       if (fixed[i]) continue;
-      var tx = home[i] ? home[i][0] : cx, ty = home[i] ? home[i][1] : cy, pull = home[i] ? 0.12 : 0.03;
-      dx[i] += (tx - x[i]) * pull; dy[i] += (ty - y[i]) * pull;
+      dx[i] += (cx - x[i]) * pull; dy[i] += (cy - y[i]) * pull;
       var len = Math.sqrt(dx[i] * dx[i] + dy[i] * dy[i]);
       if (len > 0) { var step = Math.min(len, temp) / len; x[i] += dx[i] * step; y[i] += dy[i] * step; }
     }
@@ -91,11 +107,6 @@ function computeLayout(ids, links, sizes) {
   spread(x, y, fixed, Float64Array.from(ids, function (id) { return Math.min(SIZE_MAX, sizes ? sizes(id) : 7); }));
   var out = new Map();
   ids.forEach(function (id, i) { out.set(id, [Math.round(x[i] * 10) / 10, Math.round(y[i] * 10) / 10]); });
-  countryAnchors = new Map();
-  if (anchors) {
-    anchors.forEach(function (_, g) { countryAnchors.set(g, []); });
-    ids.forEach(function (id, i) { countryAnchors.get(groupOf(byId.get(id))).push([x[i], y[i]]); });
-  }
   return out;
 }
 
@@ -172,11 +183,8 @@ network.on("beforeDrawing", function (ctx) {
   ctx.save();
   ctx.font = "600 " + Math.round(15 / network.getScale()) + "px system-ui, sans-serif";
   ctx.textAlign = "center";
-  countryAnchors.forEach(function (points, g) {
-    if (!points.length) return;
-    var x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
-    points.forEach(function (p) { x0 = Math.min(x0, p[0]); x1 = Math.max(x1, p[0]); y0 = Math.min(y0, p[1]); y1 = Math.max(y1, p[1]); });
-    var pad = 40;
+  countryBoxes.forEach(function (box, g) {
+    var x0 = box[0], y0 = box[1], x1 = box[2], y1 = box[3], pad = 40;
     ctx.fillStyle = "rgba(120, 120, 140, 0.07)";
     ctx.strokeStyle = "rgba(120, 120, 140, 0.35)";
     ctx.beginPath();
@@ -195,6 +203,7 @@ function buildLayoutControls() {
   box.addEventListener("change", function () {
     state.byCountry = box.checked;
     applyLayout(); fitView();
+    if (state.byCountry) network.moveTo({ scale: network.getScale() * 0.9 });  // room for the groups' names
     emit("filters");
   });
   label.appendChild(box);

@@ -47,7 +47,8 @@ window.relgraphExplorer = {
     });
   },
   visibleNodeIds: visibleNodeIds, visibleEdgeIds: visibleEdgeIds, labelledNodes: labelledNodes,
-  labels: labelPlan, labelOf: function (id) { return byId.get(id).label; }, findPath: function (a, b) { findPath(a, b); return path; }, findPathState: function () { return path; }, hide: hideEntities, isolate: isolate,
+  labels: labelPlan, labelOf: function (id) { return byId.get(id).label; },
+  countryOf: function (id) { var n = byId.get(id); return n.type === "Country" ? n.label : n.country; }, findPath: function (a, b) { findPath(a, b); return path; }, findPathState: function () { return path; }, hide: hideEntities, isolate: isolate,
   pin: togglePin, layoutMs: function () { return lastLayoutMs; }, relayout: applyLayout,
   visibleStatementIds: function () { return visibleStatements().map(function (s) { return s.id; }); },
   csv: csvOfVisible, svg: svgOfView,
