@@ -69,9 +69,10 @@ class Page:
             dom = {"x": point["x"] - box["x"], "y": point["y"] - box["y"]}
             # no node within 3 px either: a click is rounded to whole pixels
             around = [{"x": dom["x"] + dx, "y": dom["y"] + dy} for dx, dy in NEAR]
+            net = "relgraphExplorer.network"
             if self.js(
-                f"{json.dumps(around)}.every(p => relgraphExplorer.network.getNodeAt(p) === undefined) && "
-                f"relgraphExplorer.network.getEdgeAt({json.dumps(dom)}) === {json.dumps(edge)}"
+                f"{json.dumps(around)}.every(p => {net}.getNodeAt(p) === undefined) && "
+                f"{net}.getEdgeAt({json.dumps(dom)}) === {json.dumps(edge)}"
             ):
                 return point
         raise AssertionError(f"{edge} has no point of its own")

@@ -83,8 +83,10 @@ def test_a_path_between_two_actors_from_the_keyboard(page: Page) -> None:
     page.page.locator('#relations fieldset[data-family="meetings"] .family-toggle').click()
     after = page.js("relgraphExplorer.findPathState()")
     graph = view_graph(page)
-    if graph.has_node("moon_jae_in") and graph.has_node("lavrov") and nx.has_path(
-        graph, "moon_jae_in", "lavrov"
+    if (
+        graph.has_node("moon_jae_in")
+        and graph.has_node("lavrov")
+        and nx.has_path(graph, "moon_jae_in", "lavrov")
     ):
         assert len(after["edges"]) == nx.shortest_path_length(graph, "moon_jae_in", "lavrov")
     else:

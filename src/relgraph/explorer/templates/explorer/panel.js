@@ -6,9 +6,14 @@
 function hint() {
   var box = el("div", null, "overview-panel");
   box.appendChild(el("p", "Click an entity or a link, or search, to see its relations and sources.", "hint"));
-  var degree = new Map();
+  var seen = new Map(), degree = new Map();  // distinct statements in view per entity
   edgeStatements.forEach(function (items) {
-    [items[0].from, items[0].to].forEach(function (id) { degree.set(id, (degree.get(id) || 0) + items.length); });
+    items.forEach(function (it) {
+      [it.from, it.to].forEach(function (id) {
+        var mine = seen.get(id) || seen.set(id, new Set()).get(id);
+        if (!mine.has(it.s.id)) { mine.add(it.s.id); degree.set(id, (degree.get(id) || 0) + 1); }
+      });
+    });
   });
   var top = Array.from(degree.entries()).sort(function (a, b) { return b[1] - a[1] || (a[0] < b[0] ? -1 : 1); }).slice(0, 15);
   if (!top.length) return box;
