@@ -249,3 +249,15 @@ def test_a_selected_entity_is_labelled_at_any_zoom_and_labels_never_overlap(page
     for i, a in enumerate(boxes):
         for b in boxes[i + 1 :]:
             assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]), (a, b)
+
+
+def test_one_edge_per_statement_splits_pairs_of_a_few_statements(busy: Page) -> None:
+    busy.page.locator("#per-claim").check()
+    edges = set(busy.js("relgraphExplorer.visibleEdgeIds()"))
+    assert "a|b" in edges  # 160 statements: one edge, its panel pages them
+    assert "c0|hub" in edges  # one statement: the edge keeps its id
+    assert {"h020|hub|c2", "h021|hub|c2", "h022|hub|c2"} <= edges  # three: one each
+    assert "c2|hub" not in edges
+    busy.js("relgraphExplorer.select('hub')")  # its row for c2 opens c2's latest statement
+    busy.page.locator('#details .rel-group button.rel-open[data-node="c2"]').click()
+    assert busy.js("relgraphExplorer.network.getSelectedEdges()") == ["h022|hub|c2"]

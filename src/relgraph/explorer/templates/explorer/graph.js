@@ -54,13 +54,27 @@ function edgeGroups() {
       if (!s.visible) visibleCount++;
       s.visible = true;
       var a = p[0].id, b = p[1].id;
-      var key = state.perClaim ? s.id + "|" + a + "|" + b : (a < b ? a + "|" + b : b + "|" + a);
+      var key = a < b ? a + "|" + b : b + "|" + a;
       var g = groups.get(key);
       if (!g) { g = []; groups.set(key, g); }
       g.push({ s: s, from: a, to: b });
     });
   });
-  return groups;
+  return state.perClaim ? perStatement(groups) : groups;
+}
+
+// "One edge per statement": a pair's statements each get an edge of their own (id
+// "statement|a|b"), so that each can be clicked. A pair with one statement keeps its
+// edge (and its id), and one with more than PER_STATEMENT_MAX stays one edge (its
+// panel pages them): switching the mode then touches a few hundred edges, not thousands.
+var PER_STATEMENT_MAX = 12;
+function perStatement(groups) {
+  var out = new Map();
+  groups.forEach(function (items, key) {
+    if (items.length < 2 || items.length > PER_STATEMENT_MAX) { out.set(key, items); return; }
+    items.forEach(function (it) { out.set(it.s.id + "|" + it.from + "|" + it.to, [it]); });
+  });
+  return out;
 }
 
 function edgeSpec(id, items, parallel) {
@@ -97,7 +111,7 @@ function parallelShapes(groups) {
 }
 
 var dimmed = null; // Set of node ids kept bright, or null
-var laidOutFor = null;  // what the layout was last computed for
+var laidOutPairs = new Set(), layoutStale = true;  // the linked pairs the layout was computed for
 
 function drawGraph() {
   var groups = edgeGroups(), shapes = parallelShapes(groups);
@@ -136,10 +150,13 @@ function drawGraph() {
     network.body.emitter.emit("_allowRedraw");
   }
   // The layout follows what is drawn: recomputed when the entities or the pairs linked change.
-  var pairs = new Set();
-  groups.forEach(function (items) { var x = items[0].from, y = items[0].to; pairs.add(x < y ? x + "|" + y : y + "|" + x); });
-  var signature = nodes.getIds().sort().join(" ") + "#" + Array.from(pairs).sort().join(" ");
-  if (signature !== laidOutFor) { laidOutFor = signature; applyLayout(); }
+  var pairs = new Set(), same = nodeAdd.length === 0 && nodeRemove.length === 0 && !layoutStale;
+  groups.forEach(function (items) {
+    var x = items[0].from, y = items[0].to, key = x < y ? x + "|" + y : y + "|" + x;
+    if (same && !pairs.has(key) && !laidOutPairs.has(key)) same = false;
+    pairs.add(key);
+  });
+  if (!same || pairs.size !== laidOutPairs.size) { laidOutPairs = pairs; layoutStale = false; applyLayout(); }
   network.body.emitter.emit("_requestRedraw");
   return { added: add.length + nodeAdd.length, removed: remove.length + nodeRemove.length };
 }

@@ -73,8 +73,8 @@ function showNode(id) {
   var n = byId.get(id), box = $("details");
   if (nodePages.id !== id) nodePages = { id: id, shown: new Map() };
   var all = n.statements.map(function (k) { return STATEMENTS[k]; });
-  var inView = all.filter(function (s) {
-    return counterpartsOf(s, id).some(function (o) { return !whyHidden(s, n, o); });
+  var inView = all.filter(function (s) {  // the cheap test; the rows say why when one is hidden
+    return counterpartsOf(s, id).some(function (o) { return pairVisible(s, n, o) && toolsAllow(n, o); });
   }).length;
   box.replaceChildren();
   box.appendChild(el("h2", n.label));

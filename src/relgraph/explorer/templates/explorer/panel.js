@@ -6,14 +6,15 @@
 function hint() {
   var box = el("div", null, "overview-panel");
   box.appendChild(el("p", "Click an entity or a link, or search, to see its relations and sources.", "hint"));
-  var seen = new Map(), degree = new Map();  // distinct statements in view per entity
-  edgeStatements.forEach(function (items) {
-    items.forEach(function (it) {
-      [it.from, it.to].forEach(function (id) {
-        var mine = seen.get(id) || seen.set(id, new Set()).get(id);
-        if (!mine.has(it.s.id)) { mine.add(it.s.id); degree.set(id, (degree.get(id) || 0) + 1); }
-      });
+  var degree = new Map();  // distinct statements drawn per entity
+  visibleStatements().forEach(function (s) {
+    var mine = [];
+    s.pairList.forEach(function (p) {
+      if (!pairVisible(s, p[0], p[1]) || !toolsAllow(p[0], p[1])) return;
+      if (mine.indexOf(p[0]) < 0) mine.push(p[0]);
+      if (mine.indexOf(p[1]) < 0) mine.push(p[1]);
     });
+    mine.forEach(function (n) { degree.set(n.id, (degree.get(n.id) || 0) + 1); });
   });
   var top = Array.from(degree.entries()).sort(function (a, b) { return b[1] - a[1] || (a[0] < b[0] ? -1 : 1); }).slice(0, 15);
   if (!top.length) return box;
@@ -43,7 +44,10 @@ function counterpartsOf(s, id) {
 }
 
 function edgeIdFor(s, a, b) {
-  return state.perClaim ? s.id + "|" + a + "|" + b : (a < b ? a + "|" + b : b + "|" + a);
+  var own = s.id + "|" + a + "|" + b, reverse = s.id + "|" + b + "|" + a;  // see perStatement
+  if (state.perClaim && edgeStatements.has(own)) return own;
+  if (state.perClaim && edgeStatements.has(reverse)) return reverse;
+  return a < b ? a + "|" + b : b + "|" + a;
 }
 
 // Draw the selection's panel and veil from the current view (after every change).

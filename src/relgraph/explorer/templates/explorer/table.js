@@ -8,10 +8,10 @@ function tableStatements() {
   var visible = visibleStatements(), sel = state.selected;
   if (!sel) return { list: visible, title: "Statements in view" };
   if (sel.kind === "node") {
-    var n = byId.get(sel.id);
+    var of = picked.size > 1 ? new Set(picked) : new Set([sel.id]);
     return { list: visible.filter(function (s) {
-      return s.pairList.some(function (p) { return (p[0] === n || p[1] === n) && pairVisible(s, p[0], p[1]) && toolsAllow(p[0], p[1]); });
-    }), title: "Statements of " + n.label };
+      return s.pairList.some(function (p) { return (of.has(p[0].id) || of.has(p[1].id)) && pairVisible(s, p[0], p[1]) && toolsAllow(p[0], p[1]); });
+    }), title: "Statements of " + (of.size > 1 ? of.size + " selected entities" : byId.get(sel.id).label) };
   }
   var items = edgeStatements.get(sel.id) || [];
   var ids = new Set(items.map(function (it) { return it.s.id; }));
