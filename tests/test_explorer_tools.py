@@ -193,3 +193,17 @@ def test_a_pinned_entity_stays_put_when_the_layout_is_recomputed(page: Page) -> 
     dropped = page.js(where)["lavrov"]
     page.page.locator('#relations fieldset[data-family="roles"] .family-toggle').click()
     assert page.js(where)["lavrov"] == dropped
+
+
+def test_reset_view_ends_every_tool(page: Page) -> None:
+    everyone = set(page.js("relgraphExplorer.visibleNodeIds()"))
+    page.js("relgraphExplorer.select('lavrov')")
+    page.page.locator("#details button.pin").click()
+    page.page.locator("#details button.isolate").click()
+    page.js("relgraphExplorer.hide(['russia'])")
+    page.js("relgraphExplorer.findPath('lavrov', 'kim_jong_un')")
+    assert len(page.js("relgraphExplorer.visibleNodeIds()")) < len(everyone)
+    page.page.click("#reset")
+    assert set(page.js("relgraphExplorer.visibleNodeIds()")) == everyone
+    assert page.page.locator(".viewbar").is_hidden()
+    assert page.js("relgraphExplorer.findPathState()") is None

@@ -134,8 +134,9 @@ function showEdge(id) {
   note.setAttribute("aria-live", "polite");
   var holder = el("div", null, "events"), pager = el("div", null, "row pager");
   box.appendChild(note); box.appendChild(holder); box.appendChild(pager);
-  var drawEvents = function () {
-    var events = eventsOf(list.filter(edgeMatches));
+  var events = [];
+  var drawEvents = function (more) {
+    if (!more) events = eventsOf(list.filter(edgeMatches));
     if (edgePanel.focus) {  // page far enough to reach the statement asked for
       var at = events.findIndex(function (ev) { return ev.statements.some(function (s) { return s.id === edgePanel.focus; }); });
       if (at >= edgePanel.shown) edgePanel.shown = Math.ceil((at + 1) / EVENTS_SHOWN) * EVENTS_SHOWN;
@@ -144,14 +145,14 @@ function showEdge(id) {
     var upto = Math.min(events.length, edgePanel.shown);
     note.textContent = events.length === all.length && upto === events.length ? "" :
       "Showing " + upto + " of " + events.length + " events" + (events.length < all.length ? " (of " + all.length + " on this link)" : "") + ".";
-    var frag = document.createDocumentFragment();
-    events.slice(0, upto).forEach(function (ev) { frag.appendChild(eventBlock(ev)); });
-    holder.replaceChildren(frag);
+    var frag = document.createDocumentFragment(), from = more ? holder.children.length : 0;
+    events.slice(from, upto).forEach(function (ev) { frag.appendChild(eventBlock(ev)); });
+    if (more) holder.appendChild(frag); else holder.replaceChildren(frag);
     pager.replaceChildren();
     if (events.length > upto) {
       pager.appendChild(button("Next " + Math.min(EVENTS_SHOWN, events.length - upto) + " events (" + (events.length - upto) + " more)", function () {
         edgePanel.shown += EVENTS_SHOWN;
-        drawEvents();
+        drawEvents(true);  // the next page is added to what is listed
         var next = holder.children[upto];
         if (next) { next.tabIndex = -1; next.focus(); }
       }, "more"));

@@ -166,3 +166,13 @@ function drawViewBar() {
 }
 on("filters", drawViewBar);
 on("select", drawViewBar);
+
+// "Reset view" and "Back to overview" (controls.js) start afresh: the tools' effects go
+// too. These listeners are added before controls.js's, so they run first.
+function resetTools() {
+  state.hidden = null; state.keep = null; pinned.clear(); path = null; picked.clear();
+  layoutStale = true;
+  drawViewBar();
+}
+$("reset").addEventListener("click", resetTools);
+$("overview").addEventListener("click", resetTools);
