@@ -207,3 +207,28 @@ def test_reset_view_ends_every_tool(page: Page) -> None:
     assert set(page.js("relgraphExplorer.visibleNodeIds()")) == everyone
     assert page.page.locator(".viewbar").is_hidden()
     assert page.js("relgraphExplorer.findPathState()") is None
+
+
+def test_the_tools_of_a_link_and_of_several_entities_from_the_keyboard(page: Page) -> None:
+    page.js("relgraphExplorer.selectEdge('kim_jong_un|lavrov')")
+    page.page.focus("#details h2 + p + .tools button.ends")
+    page.page.keyboard.press("Enter")  # "Select both ends"
+    details = page.page.locator("#details")
+    assert details.locator("h2").inner_text() == "2 entities selected"
+    title = page.page.locator("#table-title").inner_text()
+    assert title.startswith("Statements of 2 selected entities")
+    tab_to(page, "#details button.path")  # "Path between them"
+    page.page.keyboard.press("Enter")
+    assert page.js("relgraphExplorer.findPathState()")["edges"] == ["kim_jong_un|lavrov"]
+    assert details.locator(".path-step").count() == 1
+    page.js("relgraphExplorer.select('lavrov'); relgraphExplorer.select('usa', {add: true})")
+    page.js("relgraphExplorer.select('russia', {add: true})")
+    assert details.locator("h2").inner_text() == "3 entities selected"
+    page.page.focus("#details .picked button.unpick")
+    page.page.keyboard.press("Enter")  # "Remove" the first
+    assert details.locator("h2").inner_text() == "2 entities selected"
+    assert sorted(page.js("relgraphExplorer.network.getSelectedNodes()")) == ["russia", "usa"]
+    tab_to(page, "#details button.clear")
+    page.page.keyboard.press("Enter")
+    assert page.js("relgraphExplorer.state.selected") is None
+    assert page.js("relgraphExplorer.network.getSelectedNodes()") == []
