@@ -232,3 +232,16 @@ def test_the_tools_of_a_link_and_of_several_entities_from_the_keyboard(page: Pag
     page.page.keyboard.press("Enter")
     assert page.js("relgraphExplorer.state.selected") is None
     assert page.js("relgraphExplorer.network.getSelectedNodes()") == []
+
+
+def test_focus_stays_on_the_tools_after_they_redraw_the_panel(page: Page) -> None:
+    page.js("relgraphExplorer.select('lavrov')")
+    page.page.focus("#details button.pin")
+    page.page.keyboard.press("Enter")
+    assert page.js("document.activeElement.textContent") == "Unpin"  # the same tool, redrawn
+    page.page.keyboard.press("Shift+Tab")
+    page.page.keyboard.press("Enter")  # Isolate
+    assert page.js("document.activeElement.className") == "tool isolate"
+    page.page.keyboard.press("Shift+Tab")
+    page.page.keyboard.press("Enter")  # Hide: the panel goes, focus to the bar's undo
+    assert page.js("document.activeElement.closest('.viewbar') !== null")

@@ -52,8 +52,16 @@ function endIsolation() {
   $("status").textContent = "Showing every entity the filters let through.";
 }
 
+// A tool redraws the panel under the keyboard's focus: focus moves to the same tool
+// in the new panel, else to the bar's way to undo it, so keyboard use carries on.
 function toolButton(text, title, onClick, cls) {
-  var b = button(text, onClick, "tool " + (cls || ""));
+  var b = button(text, function () {
+    var had = document.activeElement === b;
+    onClick();
+    if (!had || document.body.contains(b)) return;
+    var again = $("details").querySelector(".tool." + (cls || "tool").split(" ")[0]) || viewBar.querySelector("button");
+    if (again) again.focus();
+  }, "tool " + (cls || ""));
   b.title = title;
   return b;
 }
