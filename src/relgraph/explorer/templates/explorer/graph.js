@@ -240,7 +240,11 @@ function showHover(lines, pointer) {
 }
 network.on("hoverNode", function (p) {
   var n = byId.get(p.node);
-  showHover([n.label, n.type + (n.country ? " · " + n.country : ""), n.statements.length + " statements"], p.pointer.DOM);
+  var inView = n.statements.filter(function (k) {
+    var s = STATEMENTS[k];
+    return s.visible && counterpartsOf(s, n.id).some(function (o) { return pairVisible(s, n, o) && toolsAllow(n, o); });
+  }).length;
+  showHover([n.label, n.type + (n.country ? " · " + n.country : ""), n.statements.length + " statements, " + inView + " in view"], p.pointer.DOM);
 });
 network.on("hoverEdge", function (p) {
   var items = edgeStatements.get(p.edge) || [];

@@ -8,7 +8,7 @@
 // picture. Pinned entities (and the ones the analyst drags) stay where they are.
 var pinned = new Map();        // entity id -> [x, y]
 state.byCountry = false;
-var LINK = 130, ROOM = 70, ITERATIONS = 80, SIZE_MAX = 34;  // SIZE_MAX: graph.js's largest node
+var LINK = 130, ROOM = 70, ITERATIONS = 50, SIZE_MAX = 34;  // SIZE_MAX: graph.js's largest node
 var GROUP_GAP = 120;
 var countryBoxes = new Map();  // group name -> [x0, y0, x1, y1] in the last layout (drawn behind the graph)
 
