@@ -245,3 +245,33 @@ def test_focus_stays_on_the_tools_after_they_redraw_the_panel(page: Page) -> Non
     page.page.keyboard.press("Shift+Tab")
     page.page.keyboard.press("Enter")  # Hide: the panel goes, focus to the bar's undo
     assert page.js("document.activeElement.closest('.viewbar') !== null")
+
+
+def test_the_tools_travel_in_the_url(browser: Any, page: Page, html: Path) -> None:
+    page.js("relgraphExplorer.hide(['usa'])")
+    page.js("relgraphExplorer.select('lavrov')")
+    page.page.locator("#details button.pin").click()
+    page.page.locator("#by-country").check()
+    page.js("relgraphExplorer.findPath('moon_jae_in', 'lavrov')")
+    fragment = page.js("location.hash")
+    for part in ("hide=usa", "pin=lavrov~", "group=country", "path=moon_jae_in,lavrov"):
+        assert part in fragment
+    again = Page(browser, html, fragment)
+    try:
+        assert sorted(again.js("relgraphExplorer.visibleNodeIds()")) == sorted(
+            page.js("relgraphExplorer.visibleNodeIds()")
+        )
+        where = "relgraphExplorer.network.getPositions(['lavrov']).lavrov"
+        mine, theirs = page.js(where), again.js(where)
+        assert abs(mine["x"] - theirs["x"]) < 1 and abs(mine["y"] - theirs["y"]) < 1
+        assert again.page.locator("#by-country").is_checked()
+        assert again.js("relgraphExplorer.findPathState().edges") == page.js(
+            "relgraphExplorer.findPathState().edges"
+        )
+        bar = again.page.locator(".viewbar").inner_text()
+        assert (
+            "1 hidden" in bar and "1 pinned" in bar and "Path: Moon Jae-in → Sergei Lavrov" in bar
+        )
+        assert again.errors == []
+    finally:
+        again.close()

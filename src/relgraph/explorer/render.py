@@ -37,6 +37,7 @@ SCRIPTS = (
     "path.js",
     "layout.js",
     "labels.js",
+    "toolstate.js",
     "controls.js",
     "timeline.js",
     "table.js",

@@ -164,16 +164,16 @@ function togglePin(ids) {
     if (unpin) pinned.delete(id); else if (b) pinned.set(id, [b.x, b.y]);
   });
   applyLayout();
-  showSelection(); drawViewBar();
+  showSelection(); emit("select");
   $("status").textContent = (unpin ? "Unpinned " : "Pinned ") + labelsOf(ids) + ".";
 }
-function unpinAll() { pinned.clear(); applyLayout(); showSelection(); drawViewBar(); }
+function unpinAll() { pinned.clear(); applyLayout(); showSelection(); emit("select"); }
 
 // Dragging an entity pins it where it is dropped.
 network.on("dragEnd", function (p) {
   if (!p.nodes.length) return;
   p.nodes.forEach(function (id) { var b = network.body.nodes[id]; if (b) pinned.set(id, [b.x, b.y]); });
-  drawViewBar();
+  emit("select");  // the bar and the URL
   if (state.selected && p.nodes.indexOf(state.selected.id) >= 0) showSelection();
 });
 
@@ -199,7 +199,7 @@ network.on("beforeDrawing", function (ctx) {
 function buildLayoutControls() {
   var label = el("label", null, "check");
   var box = el("input");
-  box.type = "checkbox"; box.id = "by-country";
+  box.type = "checkbox"; box.id = "by-country"; box.checked = state.byCountry;
   box.addEventListener("change", function () {
     state.byCountry = box.checked;
     applyLayout(); fitView();

@@ -11,6 +11,7 @@ function stateToHash() {
   if (state.shown) parts.push("shown=" + Array.from(state.shown).sort().map(encodeURIComponent).join(","));
   if (state.selected) parts.push("sel=" + state.selected.kind + ":" + encodeURIComponent(state.selected.id));
   if (state.reading) parts.push("read=" + encodeURIComponent(state.reading));
+  parts = parts.concat(toolsToHash());  // selection.js: hide, keep, pin, group, path
   return parts.join("&");
 }
 
