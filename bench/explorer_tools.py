@@ -73,8 +73,10 @@ def measure(page: Any) -> dict[str, Any]:
     )
     out["busiest link (statements)"] = [biggest, size]
     hub, far = rank[0], rank[-1]
-    out["select the busiest link"] = runs(page, f"{E}.selectEdge({biggest!r})", f"{E}.overview()")
-    out["select the busiest entity"] = runs(page, f"{E}.select({hub!r})", f"{E}.overview()")
+    graph = "document.getElementById('graph')"
+    escape = f"{graph}.dispatchEvent(new KeyboardEvent('keydown', {{key: 'Escape'}}))"
+    out["select the busiest link"] = runs(page, f"{E}.selectEdge({biggest!r})", escape)
+    out["select the busiest entity"] = runs(page, f"{E}.select({hub!r})", escape)
     per = "document.getElementById('per-claim').click()"
     out["one edge per statement on"] = runs(page, per, per)
     out["lay the view out again"] = runs(page, f"{E}.relayout()")
@@ -98,7 +100,12 @@ def measure(page: Any) -> dict[str, Any]:
         "(() => { const d = JSON.parse(document.getElementById('relgraph-data').textContent);"
         " return d.nodes[d.rank[Math.floor(d.rank.length / 3)]][1]; })()"
     )
-    out["search a mid-ranked entity"] = runs(page, f"{E}.searchAndOpen({mid!r})", f"{E}.overview()")
+    out["still drawn (entities, links)"] = page.evaluate(
+        f"[{E}.visibleNodeIds().length, {E}.visibleEdgeIds().length]"
+    )
+    out["search a mid-ranked entity (from the overview)"] = runs(
+        page, f"{E}.overview(); {E}.searchAndOpen({mid!r})", f"{E}.overview()"
+    )
     return out
 
 
