@@ -146,3 +146,22 @@ def test_a_searched_entity_is_drawn_labelled_and_listed_with_all_its_statements(
         assert page.errors == []
     finally:
         page.close()
+
+
+def test_isolate_and_expand_on_a_search_first_page(browser: Any, wide_html: Path) -> None:
+    page = Page(browser, wide_html)
+    try:
+        page.js("relgraphExplorer.searchAndOpen('Middle')")
+        page.js("relgraphExplorer.isolate(['mid'])")
+        kept = set(page.js("relgraphExplorer.visibleNodeIds()"))
+        assert kept == {"mid", "n0"} | {f"m{k}" for k in range(15)}
+        page.js("relgraphExplorer.select('n0')")
+        page.page.locator("#details button.expand").click()
+        grown = set(page.js("relgraphExplorer.visibleNodeIds()"))
+        # n0's 60 most linked counterparts, Middle among them already
+        assert kept < grown and len(grown - kept) == 59
+        assert all(n.startswith("n") for n in grown - kept)
+        assert "Added 59 neighbours of Entity 0." in page.page.locator("#status").inner_text()
+        assert page.errors == []
+    finally:
+        page.close()

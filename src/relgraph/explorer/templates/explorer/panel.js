@@ -156,16 +156,18 @@ function counterpartIds(id, relation) {
 var EXPAND_LIMIT = 60;
 // Add an entity's neighbours (through one relation, when given) to the restricted view.
 function expand(id, relation) {
-  var set = state.keep || state.shown, n = byId.get(id), fresh = [];
+  // The view is restricted by the search-first overview, an isolation, or both: grow each.
+  var sets = [state.shown, state.keep].filter(Boolean), n = byId.get(id), fresh = [];
   var through = relation ? " through “" + RELATIONS.find(function (r) { return r.id === relation; }).label + "”" : "";
-  if (!set) { $("status").textContent = "Every neighbour of " + n.label + " is drawn already."; return 0; }
+  if (!sets.length) { $("status").textContent = "Every neighbour of " + n.label + " is drawn already."; return 0; }
   counterpartIds(id, relation).slice(0, EXPAND_LIMIT).forEach(function (o) {
-    if (!set.has(o)) { set.add(o); fresh.push(byId.get(o)); }
+    if (sets.some(function (set) { return !set.has(o); })) fresh.push(byId.get(o));
+    sets.forEach(function (set) { set.add(o); });
   });
   if (state.hidden) fresh.forEach(function (o) { state.hidden.delete(o.id); });
   var centre = placed.get(id) || positionOf(n);
-  if (set === state.shown) fresh.forEach(function (o, k) { if (!placed.has(o.id)) placeNear(o, centre, k, fresh.length); });
-  set.add(id);
+  if (state.shown) fresh.forEach(function (o, k) { if (!placed.has(o.id)) placeNear(o, centre, k, fresh.length); });
+  sets.forEach(function (set) { set.add(id); });
   state.selected = { kind: "node", id: id };
   refresh();
   emit("select");
