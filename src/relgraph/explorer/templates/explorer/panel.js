@@ -183,4 +183,4 @@ network.on("click", function (p) {
   else if (p.edges.length) selectEdge(p.edges[0]);
   else clearSelection();
 });
-network.on("doubleClick", function (p) { if (p.nodes.length && state.shown) expand(p.nodes[0]); });
+network.on("doubleClick", function (p) { if (p.nodes.length && (state.shown || state.keep)) expand(p.nodes[0]); });
