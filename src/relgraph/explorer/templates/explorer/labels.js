@@ -3,7 +3,8 @@
 // selection, the path, what the selection brightens, then the most linked in view)
 // and each label goes below its entity, else above, right, left or a corner (a
 // little further off for the selection's neighbours), wherever it collides with no
-// label placed before it; a label with no free place is left out.
+// label placed before it and covers none of the bright entities; a label with no
+// free place is left out.
 // The selected entities are always labelled. Labels are 12 to 16 px on screen at any
 // zoom; when entities shrink to dots (under 2.5 px) only the selection and what it
 // brightens keep their labels.
@@ -37,11 +38,11 @@ function labelOrder(ids) {
 function labelPlan() {
   var scale = network.getScale(), body = network.body.nodes, frame = $("graph");
   var W = frame.clientWidth, H = frame.clientHeight, grid = new Map(), out = [];
-  var collides = function (b) {
+  var collides = function (b, labelsOnly) {  // boxes of entities carry a fifth item, true
     for (var gx = Math.floor(b[0] / LABEL_CELL); gx <= Math.floor(b[2] / LABEL_CELL); gx++) {
       for (var gy = Math.floor(b[1] / LABEL_CELL); gy <= Math.floor(b[3] / LABEL_CELL); gy++) {
         var cell = grid.get(gx * 65536 + gy);
-        if (cell && cell.some(function (o) { return b[0] < o[2] && o[0] < b[2] && b[1] < o[3] && o[1] < b[3]; })) return true;
+        if (cell && cell.some(function (o) { return !(labelsOnly && o[4]) && b[0] < o[2] && o[0] < b[2] && b[1] < o[3] && o[1] < b[3]; })) return true;
       }
     }
     return false;
@@ -54,7 +55,14 @@ function labelPlan() {
       }
     }
   };
-  labelOrder(nodes.getIds()).forEach(function (c) {
+  var order = labelOrder(nodes.getIds());
+  order.forEach(function (c) {  // no label covers the selection, the path or what they brighten
+    var n = body[c.id];
+    if (!n || c.tier === 3) return;
+    var p = network.canvasToDOM({ x: n.x, y: n.y }), r = (n.options.size || 8) * scale;
+    if (r >= 3) keep([p.x - r, p.y - r, p.x + r, p.y + r, true]);
+  });
+  order.forEach(function (c) {
     var n = body[c.id];
     if (!n) return;
     var r = (n.options.size || 8) * scale, forced = c.tier === 0;
@@ -69,9 +77,12 @@ function labelPlan() {
       spots.push([p.x - w / 2, p.y + r + 2 + h], [p.x - w / 2, p.y - r - 2 - 2 * h], [p.x + r + 3, p.y + h / 2], [p.x - r - 3 - w, p.y + h / 2],
                  [p.x + r + 3, p.y - 1.5 * h], [p.x - r - 3 - w, p.y - 1.5 * h]);
     }
-    for (var k = 0; k < spots.length; k++) {
-      var b = [spots[k][0], spots[k][1], spots[k][0] + w, spots[k][1] + h];
-      if (collides(b)) continue;
+    // The selection's own labels go next to their entities whatever they cover (only
+    // another label stops them), and one is drawn even where the selection is crowded.
+    for (var k = 0; k <= spots.length; k++) {
+      if (k === spots.length && !forced) return;
+      var at = spots[k % spots.length], b = [at[0], at[1], at[0] + w, at[1] + h];
+      if (k < spots.length && collides(b, forced)) continue;
       keep(b);
       out.push({ id: c.id, text: text, x: b[0] + 2, y: b[1] + px, width: w - 4, px: px, strong: strong, faint: !!dimmed && c.tier === 3 });
       return;
