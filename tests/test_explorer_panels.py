@@ -264,3 +264,17 @@ def test_one_edge_per_statement_splits_pairs_of_a_few_statements(busy: Page) -> 
     busy.js("relgraphExplorer.select('hub')")  # its row for c2 opens c2's latest statement
     busy.page.locator('#details .rel-group button.rel-open[data-node="c2"]').click()
     assert busy.js("relgraphExplorer.network.getSelectedEdges()") == ["h022|hub|c2"]
+
+
+def test_a_table_row_opens_a_drawn_link_of_its_statement(page: Page) -> None:
+    # The five-party meeting of 2006-11 with China hidden: its first pair (China, Japan)
+    # is not drawn, so its row opens a link between two parties that are.
+    page.js("relgraphExplorer.hide(['china'])")
+    meeting = "China, Japan, Russia, South Korea and United States met"
+    row = page.page.locator("#rows tr", has_text=meeting)
+    while row.count() == 0 and page.page.locator("#table-pager .next").is_enabled():
+        page.page.locator("#table-pager .next").click()  # page on until it shows
+    row.first.click()
+    (edge,) = page.js("relgraphExplorer.network.getSelectedEdges()")
+    assert "china" not in edge.split("|")
+    assert "hidden by a filter" not in page.page.locator("#status").inner_text()

@@ -123,7 +123,10 @@ function selectEdge(id, statementId) {
 
 // From a panel row or the table: select the statement's edge; say so if a filter hides it.
 function selectStatement(s, a, b) {
-  if (!a) { a = s.pairList[0][0].id; b = s.pairList[0][1].id; }
+  if (!a) {  // from the table: a pair of the statement that is drawn, if one is
+    var drawn = s.pairList.find(function (p) { return pairVisible(s, p[0], p[1]) && toolsAllow(p[0], p[1]); }) || s.pairList[0];
+    a = drawn[0].id; b = drawn[1].id;
+  }
   var grew = false;
   [a, b].forEach(function (x) { if (state.shown && !state.shown.has(x)) { state.shown.add(x); grew = true; } });
   if (grew) refresh({ fit: false });
