@@ -21,6 +21,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import draft_gold
 from rapidfuzz import fuzz
 
 from relgraph.corpus.validate import load_corpus
@@ -301,8 +302,18 @@ def main() -> int:
     parser.add_argument("--corpus", type=Path, default=Path("data"))
     parser.add_argument("--pages", type=Path, default=Path("data/pages"))
     parser.add_argument("--verbose", action="store_true")
+    parser.add_argument(
+        "--dev", type=Path, default=Path("../shared/corpus/dev"), help="pages with gold files"
+    )
+    parser.add_argument("--unseen", type=Path, help="pages nobody tuned on, with gold files")
+    parser.add_argument("--misses", action="store_true", help="list each miss and wrong claim")
+    parser.add_argument("--only", choices=("bundled", "dev", "unseen"), help="one set only")
     args = parser.parse_args()
     corpus = load_corpus(args.corpus)
+    if args.only != "bundled":
+        print(gold_sets(args, Registry(corpus.entities)))
+        if args.only:
+            return 0
     results = []
     # start-up (imports, ontology, trigger patterns) is paid once, before timing
     draft_article(
@@ -324,6 +335,20 @@ def main() -> int:
     print()
     print(text_table(corpus, args.pages))
     return 0
+
+
+def gold_sets(args: argparse.Namespace, registry: Registry) -> str:
+    """The dev set ("dev") and unseen pages ("unseen"), each measured apart."""
+    out = []
+    for label, folder in (("dev", args.dev), ("unseen", args.unseen)):
+        if folder is None or not folder.is_dir() or (args.only and args.only != label):
+            continue
+        evaluated = draft_gold.evaluate_folder(folder, registry, REFERENCE)
+        results = [r for r, _ in evaluated]
+        out.append(f"### {label}: {folder.name}\n\n" + draft_gold.report(label, results))
+        if args.misses:
+            out += [f"{r.page}: " + " | ".join(m) for r in results for m in r.misses]
+    return "\n\n".join(out)
 
 
 def _f(x: float) -> str:

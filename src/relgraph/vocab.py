@@ -33,6 +33,10 @@ class Predicate:
     plover: str | None
     #: words and phrases of news copy that state it (``rg:trigger``), lower case
     triggers: tuple[str, ...] = ()
+    #: further forms the drafter reads as the predicate (``rg:cue``), lower case
+    cues: tuple[str, ...] = ()
+    #: verbs of saying (``rg:speechVerb``, declared on stated_position), lower case
+    speech_verbs: tuple[str, ...] = ()
 
     def accepts_subject(self, entity_type: str) -> bool:
         return entity_type in self.domain
@@ -153,6 +157,10 @@ def load_vocabulary() -> Vocabulary:
             cameo=first(subject, RG + "cameoCode"),
             plover=first(subject, RG + "ploverType"),
             triggers=tuple(dict.fromkeys(t.casefold() for t in values(subject, RG + "trigger"))),
+            cues=tuple(dict.fromkeys(t.casefold() for t in values(subject, RG + "cue"))),
+            speech_verbs=tuple(
+                dict.fromkeys(t.casefold() for t in values(subject, RG + "speechVerb"))
+            ),
         )
 
     def individuals(cls: str) -> dict[str, str]:
