@@ -171,9 +171,7 @@ def _matches(names: Names, claim: Any, fact: dict[str, Any], symmetric: bool) ->
             )
         want = [*gold_parties, *([str(gold_object)] if gold_object else [])]
         return _same_parties(names, both, want)
-    return _same_parties(names, mine, gold_parties) and names.same_object(
-        claim.object, gold_object
-    )
+    return _same_parties(names, mine, gold_parties) and names.same_object(claim.object, gold_object)
 
 
 def _date_right(drafted: str | None, gold: Any, published: dt.date) -> bool:

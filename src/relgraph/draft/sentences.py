@@ -77,6 +77,23 @@ class DateMention:
     #: what the article file gets: a relative expression (resolved by the reader) or ISO
     value: str
     iso: str  # the start of the period it means, for comparisons
+    #: a day written without a year that falls after the article in its year: the
+    #: value it has when the claim is planned (``value`` is then the year before)
+    ahead: str | None = None
+
+
+def year_without_year(month: int, day: int, published: dt.date) -> int:
+    """The year of a date written without one: the article's, or the year before when
+    that would put it after the article ("December 28" in a story of January 3).
+
+    The metadata reader owns the same rule for page dates; this stays one small
+    function so that the two can become one.
+    """
+    try:
+        after = dt.date(published.year, month, day) > published
+    except ValueError:
+        return published.year
+    return published.year - 1 if after else published.year
 
 
 def find_dates(text: str, published: dt.date) -> list[DateMention]:
@@ -93,10 +110,16 @@ def find_dates(text: str, published: dt.date) -> list[DateMention]:
             iso = resolve(value, published).iso
         elif m["month"]:
             month = _MONTHS[m["month"][:3].lower()]
-            year = int(m["year"]) if m["year"] else published.year
+            day = int(m["day"])
+            year = int(m["year"]) if m["year"] else year_without_year(month, day, published)
             try:
-                iso = value = dt.date(year, month, int(m["day"])).isoformat()
+                iso = value = dt.date(year, month, day).isoformat()
             except ValueError:
+                continue
+            if year != published.year and not m["year"]:
+                found.append(
+                    DateMention(m.start(), m.end(), value, iso, f"{published.year}{iso[4:]}")
+                )
                 continue
         elif m["today"]:
             value = m["today"].lower()

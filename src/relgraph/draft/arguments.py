@@ -1,0 +1,271 @@
+"""Who and what an event is about, read from the structure of the sentence.
+
+- **The subject** is the nearest actor before the trigger that is not inside an
+  aside (a relative clause, participial phrase or apposition the trigger is not
+  in) and not the object of a preposition: "Choe, who is in Russia to attend a
+  forum in St. Petersburg, held talks with Lavrov" is Choe's meeting. A trigger
+  inside a relative clause has the clause's antecedent as subject ("Lavrov, who
+  flew in to Wonsan").
+- **Objects** follow the trigger within a clause, after the prepositions the
+  predicate's rule allows ("talks with X"; "a visit to X"); a place after a
+  preposition of place is where it happened, not a party.
+- **Passives and agent nouns**: "X was received by Y", "a visit by X to Y",
+  "at the invitation of X" put the agent after the trigger.
+- **Coordination**: "X and Y met", "talks between X and Y", "X met Y and Z".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from relgraph.draft.cues import (
+    ACTORS,
+    CLAUSE_BREAK,
+    COORDINATED,
+    LIST_GAP,
+    PASSIVE,
+    PRONOUN_ANY,
+    demonym_before,
+    joined,
+    may_lead,
+    possessive,
+)
+from relgraph.draft.frame import Event, Frame
+from relgraph.draft.mentions import Mention, Registry
+from relgraph.draft.predicate_rules import PLACE_PREPOSITIONS
+from relgraph.vocab import Predicate
+
+WINDOW = 100  # characters between a trigger and its object, at most
+
+
+@dataclass(frozen=True)
+class Arguments:
+    subject: Mention | None  # None: a pronoun for the person named before
+    subject_id: str
+    participants: tuple[str, ...]
+    objects: tuple[Mention, ...]
+
+
+def find_arguments(
+    frame: Frame, event: Event, spec: Predicate, registry: Registry
+) -> Arguments | None:
+    """The event's subject (and co-subjects) and objects, or None when one is missing."""
+    document, t0, t1 = frame.document, event.t0, event.t1
+    rule = event.rule
+    in_domain = [m for m in frame.actors if registry.type_of(m.entity) in spec.domain]
+    before = [m for m in in_domain if m.end <= t0 and _may_be_subject(frame, m, t0)]
+    after = _objects(frame, event, spec, registry)
+    agent = _agent(frame, event, in_domain)
+    if agent is not None:
+        patient = _patient(frame, event, spec, registry, before)
+        if patient is not None:  # "X was received by Y": Y receives X
+            before, after = [agent], [patient]
+        elif event.noun and PASSIVE.match(document, t1):  # "a visit by X to Y"
+            before, after = [agent], [m for m in after if m.start > agent.end]
+    if rule.sender_from:
+        before, after = _sender(document, before, after)
+    subject = before[-1] if before and may_lead(before[-1], t0, document) else None
+    if rule.people_first and subject is not None and not _person(registry, subject):
+        people = [m for m in before if _person(registry, m) and may_lead(m, t0, document)]
+        subject = people[-1] if people else subject
+    if rule.owner_demonym:
+        subject = demonym_before(document, t0, registry) or subject  # "a Russian project"
+    pronoun = (
+        subject is None
+        and frame.previous_actor
+        and PRONOUN_ANY.search(document, max(frame.sentence.start, t0 - 60), t0)
+    )
+    objects = [m for m in after if subject is None or m.entity != subject.entity]
+    obj = objects[0] if objects else None
+    if spec.symmetric:
+        subject, obj = _pair(document, event, before, after, subject, obj)
+    if (subject is None and not pronoun) or obj is None:
+        return None
+    subject_id = subject.entity if subject else str(frame.previous_actor)
+    participants = _co_subjects(document, spec, before, subject, subject_id, obj)
+    return Arguments(
+        subject, subject_id, participants, tuple(_coordinated(document, spec, obj, objects))
+    )
+
+
+def _person(registry: Registry, m: Mention) -> bool:
+    return registry.type_of(m.entity) == "Person"
+
+
+def _in_other_aside(frame: Frame, m: Mention, t0: int) -> bool:
+    aside = frame.aside_of(m.start)
+    return aside is not None and aside != frame.aside_of(t0)
+
+
+def _may_be_subject(frame: Frame, m: Mention, t0: int) -> bool:
+    """Not inside an aside the trigger is not in, and not governed by a preposition."""
+    if _in_other_aside(frame, m, t0):
+        return False
+    return frame.preposition_of(m) == "" or possessive(m, frame.document)
+
+
+def _objects(frame: Frame, event: Event, spec: Predicate, registry: Registry) -> list[Mention]:
+    """Mentions after the trigger that can be its object, nearest first."""
+    document, t1, rule = frame.document, event.t1, event.rule
+    plain = frame.actors if spec.range <= set(ACTORS) else frame.mentions
+    allowed = rule.object_preps | (rule.noun_object if event.noun else frozenset())
+    found = []
+    for m in plain:
+        if m.start < t1 or m.start - t1 > WINDOW:
+            continue
+        kind = registry.type_of(m.entity)
+        if kind not in spec.range or _in_other_aside(frame, m, event.t0):
+            continue
+        prep = frame.preposition_of(m)
+        if prep and prep not in allowed and document[t1 - len(prep) : t1] != prep:
+            continue
+        if kind == "Place" and not rule.place_object and prep in PLACE_PREPOSITIONS:
+            continue  # "met Lavrov in Moscow": where, not whom
+        if CLAUSE_BREAK.search(document[t1 : m.start]):
+            continue
+        if _apposed_place(m, frame.mentions, registry, document):
+            continue  # "in Pyongyang, DPRK"
+        found.append(m)
+    owners = [m for m in found if possessive(m, document)]
+    if owners and len(found) > len(owners):
+        found = [m for m in found if not possessive(m, document)]
+    if rule.people_first and any(_person(registry, m) for m in found):
+        found = [m for m in found if _person(registry, m)]  # Kim, not the DPRK he leads
+    return found
+
+
+def _agent(frame: Frame, event: Event, in_domain: list[Mention]) -> Mention | None:
+    """The agent after the trigger: "received by X", "a visit by X", "the invitation of X"."""
+    document, t1 = frame.document, event.t1
+    agent_prep = event.rule.agent_after if event.noun else None
+    if agent_prep and (
+        document[event.t0 : t1].lower().endswith(" " + agent_prep)
+        or re.match(rf"\s+{agent_prep}\s", document[t1 : t1 + 6])
+    ):
+        after = [m for m in in_domain if m.start >= t1 and m.start - t1 <= 80]
+        people = [m for m in after if frame.preposition_of(m) == agent_prep]
+        return people[0] if people else None
+    passive = PASSIVE.match(document, t1)
+    by = re.match(r"\s+(?:\w+\s+){0,2}?by\s+(?:the\s+|an?\s+)?", document[t1 : t1 + 40])
+    if passive is None and not (by and frame.parse.passive_at(event.t0)):
+        return None
+    end = t1 + (by.end() if by else 0) if passive is None else passive.end()
+    candidates = [m for m in in_domain if end <= m.start <= end + 40]
+    candidates = [m for m in candidates if frame.preposition_of(m) == "by"] or [
+        m for m in in_domain if m.start == end
+    ]
+    return candidates[0] if candidates else None
+
+
+def _patient(
+    frame: Frame, event: Event, spec: Predicate, registry: Registry, before: list[Mention]
+) -> Mention | None:
+    """Who undergoes a passive or is the agent noun's object: the clause's subject."""
+    fits = [m for m in before if registry.type_of(m.entity) in spec.range]
+    if event.rule.agent_after and event.noun:
+        return fits[0] if fits else _pronoun_mention(frame, event)
+    if fits:
+        return fits[-1]
+    return _pronoun_mention(frame, event)
+
+
+def _pronoun_mention(frame: Frame, event: Event) -> Mention | None:
+    """ "He was met there by X": the person named before, standing at the pronoun."""
+    if frame.previous_actor is None:
+        return None
+    found = PRONOUN_ANY.search(frame.document, frame.sentence.start, event.t0)
+    if found is None:
+        return None
+    return Mention(frame.previous_actor, found.start(), found.end(), found.group(), 0.8)
+
+
+def _sender(
+    document: str, before: list[Mention], after: list[Mention]
+) -> tuple[list[Mention], list[Mention]]:
+    """ "a letter from X to Y"; "Trump's letter, … said": the recipient follows "to"."""
+    sender = next((m for m in after if document[m.start - 5 : m.start] == "from "), None)
+    if sender is not None:
+        rest = [m for m in [*reversed(before), *after] if m.entity != sender.entity]
+        return [sender], rest
+    if before and possessive(before[-1], document):
+        return before, [m for m in after if document[m.start - 3 : m.start] == "to "]
+    return before, after
+
+
+def _pair(
+    document: str,
+    event: Event,
+    before: list[Mention],
+    after: list[Mention],
+    subject: Mention | None,
+    obj: Mention | None,
+) -> tuple[Mention | None, Mention | None]:
+    """The two sides of a symmetric event: "between X and Y", "X and Y met"."""
+    t0, t1 = event.t0, event.t1
+    between = re.search(r"\bbetween\b", document[t0 : t1 + 40])
+    if between and len(after) >= 2 and joined(after[0], after[1], document):
+        return after[0], after[1]
+    if len(before) >= 2 and joined(before[-2], before[-1], document):
+        if t0 - before[-1].end <= 60:
+            return before[-2], before[-1]
+    elif (
+        obj is None
+        and len(before) >= 2
+        and t0 - before[-2].end <= 80
+        and not CLAUSE_BREAK.search(document, before[-2].end, t0)
+    ):
+        return before[-2], before[-1]
+    return subject, obj
+
+
+def _co_subjects(
+    document: str,
+    spec: Predicate,
+    before: list[Mention],
+    subject: Mention | None,
+    subject_id: str,
+    obj: Mention,
+) -> tuple[str, ...]:
+    """ "Moon and Kim … signing"; "the U.S., Japan and …": every subject acting together."""
+    if (
+        spec.symmetric
+        or subject is None
+        or len(before) < 2
+        or before[-1] is not subject
+        or before[-2].entity in (subject_id, obj.entity)
+        or not joined(before[-2], subject, document)
+    ):
+        return (subject_id,)
+    chain = [before[-2], subject]
+    k = len(before) - 3
+    while k >= 0 and LIST_GAP.match(document[before[k].end : chain[0].start]):
+        chain.insert(0, before[k])
+        k -= 1
+    return tuple(dict.fromkeys(m.entity for m in chain))
+
+
+def _coordinated(
+    document: str, spec: Predicate, obj: Mention, objects: list[Mention]
+) -> list[Mention]:
+    """ "a gas pipeline and a power line": one claim for each (not after "between")."""
+    coordinated = [obj]
+    if spec.symmetric or re.search(
+        r"\bbetween\s+(?:the\s+)?$", document[max(0, obj.start - 14) : obj.start]
+    ):
+        return coordinated
+    for nxt in objects[1:]:
+        if not COORDINATED.match(document[coordinated[-1].end : nxt.start]):
+            break
+        coordinated.append(nxt)
+    return coordinated
+
+
+def _apposed_place(
+    m: Mention, mentions: tuple[Mention, ...], registry: Registry, text: str
+) -> bool:
+    """ "in Pyongyang, DPRK": the country only says where the place is."""
+    if text[m.start - 2 : m.start] != ", ":
+        return False
+    previous = [n for n in mentions if n.end == m.start - 2]
+    return bool(previous) and registry.type_of(previous[0].entity) == "Place"
