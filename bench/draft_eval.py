@@ -343,9 +343,14 @@ def gold_sets(args: argparse.Namespace, registry: Registry) -> str:
     for label, folder in (("dev", args.dev), ("unseen", args.unseen)):
         if folder is None or not folder.is_dir() or (args.only and args.only != label):
             continue
-        evaluated = draft_gold.evaluate_folder(folder, registry, REFERENCE)
+        evaluated = draft_gold.evaluate_folder(folder, registry, REFERENCE, gold_date=True)
         results = [r for r, _ in evaluated]
-        out.append(f"### {label}: {folder.name}\n\n" + draft_gold.report(label, results))
+        out.append(
+            f"### {label}: {folder.name} (claims given the gold published date)\n\n"
+            + draft_gold.report(label, results)
+        )
+        end_to_end = [r for r, _ in draft_gold.evaluate_folder(folder, registry, REFERENCE)]
+        out.append(draft_gold.summary(f"{label}, end to end", end_to_end))
         if args.misses:
             out += [f"{r.page}: " + " | ".join(m) for r in results for m in r.misses]
     return "\n\n".join(out)

@@ -64,10 +64,10 @@ def find_arguments(
         elif event.noun and PASSIVE.match(document, t1):  # "a visit by X to Y"
             before, after = [agent], [m for m in after if m.start > agent.end]
     if rule.sender_from:
-        before, after = _sender(document, before, after)
-    subject = before[-1] if before and may_lead(before[-1], t0, document) else None
+        before, after = _sender(frame, before, after)
+    subject = before[-1] if before and _leads(frame, before[-1], t0) else None
     if rule.people_first and subject is not None and not _person(registry, subject):
-        people = [m for m in before if _person(registry, m) and may_lead(m, t0, document)]
+        people = [m for m in before if _person(registry, m) and _leads(frame, m, t0)]
         subject = people[-1] if people else subject
     if rule.owner_demonym:
         subject = demonym_before(document, t0, registry) or subject  # "a Russian project"
@@ -87,6 +87,26 @@ def find_arguments(
     return Arguments(
         subject, subject_id, participants, tuple(_coordinated(document, spec, obj, objects))
     )
+
+
+def _leads(frame: Frame, m: Mention, t0: int) -> bool:
+    """May ``m`` be the subject of the trigger at ``t0``: nothing between them that
+    starts another clause, unless the trigger is in a relative clause on ``m``
+    ("Lavrov, who flew in to Wonsan")."""
+    document = frame.document
+    aside = frame.aside_of(t0)
+    if aside is not None and document[m.end : aside[0]].strip() == "":
+        return True
+    # the asides between them are not clauses of this verb ("Kim, who traveled …, arrived")
+    cut = [a for a in frame.asides if m.end <= a[0] and a[1] <= t0]
+    if not cut:
+        return may_lead(m, t0, document)
+    kept, at = [], m.end
+    for a0, a1 in sorted(cut):
+        kept.append(document[at:a0])
+        at = max(at, a1)
+    kept.append(document[at:t0])
+    return not CLAUSE_BREAK.search("".join(kept))
 
 
 def _person(registry: Registry, m: Mention) -> bool:
@@ -162,7 +182,14 @@ def _patient(
     frame: Frame, event: Event, spec: Predicate, registry: Registry, before: list[Mention]
 ) -> Mention | None:
     """Who undergoes a passive or is the agent noun's object: the clause's subject."""
-    fits = [m for m in before if registry.type_of(m.entity) in spec.range]
+    plain = frame.actors if spec.range <= set(ACTORS) else frame.mentions
+    fits = [
+        m
+        for m in plain
+        if m.end <= event.t0
+        and registry.type_of(m.entity) in spec.range
+        and _may_be_subject(frame, m, event.t0)
+    ]
     if event.rule.agent_after and event.noun:
         return fits[0] if fits else _pronoun_mention(frame, event)
     if fits:
@@ -181,10 +208,19 @@ def _pronoun_mention(frame: Frame, event: Event) -> Mention | None:
 
 
 def _sender(
-    document: str, before: list[Mention], after: list[Mention]
+    frame: Frame, before: list[Mention], after: list[Mention]
 ) -> tuple[list[Mention], list[Mention]]:
-    """ "a letter from X to Y"; "Trump's letter, … said": the recipient follows "to"."""
-    sender = next((m for m in after if document[m.start - 5 : m.start] == "from "), None)
+    """ "a letter from X to Y", "a letter of X"; "Trump's letter": the recipient follows "to"."""
+    document = frame.document
+    sender = next(
+        (
+            m
+            for m in after
+            if frame.preposition_of(m) == "from"
+            or re.search(r"\b(?:letter|message|greetings|note)\s+of\s+$", document[: m.start])
+        ),
+        None,
+    )
     if sender is not None:
         rest = [m for m in [*reversed(before), *after] if m.entity != sender.entity]
         return [sender], rest
@@ -250,15 +286,18 @@ def _coordinated(
 ) -> list[Mention]:
     """ "a gas pipeline and a power line": one claim for each (not after "between")."""
     coordinated = [obj]
-    if spec.symmetric or re.search(
-        r"\bbetween\s+(?:the\s+)?$", document[max(0, obj.start - 14) : obj.start]
-    ):
-        return coordinated
+    if re.search(r"\bbetween\s+(?:the\s+)?$", document[max(0, obj.start - 14) : obj.start]):
+        return coordinated  # "between X and Y": one relation of the pair
     for nxt in objects[1:]:
-        if not COORDINATED.match(document[coordinated[-1].end : nxt.start]):
+        gap = document[coordinated[-1].end : nxt.start]
+        if not (COORDINATED.match(gap) or _APPOSED_AND.match(gap)):
             break
         coordinated.append(nxt)
     return coordinated
+
+
+#: "met Choe Thae Bok, chairman of the SPA, and Kim Yong Nam": an apposition, then "and"
+_APPOSED_AND = re.compile(r"^,[^,;.]{1,80},\s+and\s+(?:(?:a|an|the)\s+)?$")
 
 
 def _apposed_place(

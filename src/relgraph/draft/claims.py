@@ -37,7 +37,7 @@ from relgraph.draft.cues import (
 from relgraph.draft.frame import Context, DraftClaim, Event, Frame, read_frame
 from relgraph.draft.lexicon import AGREEMENT_WORDS
 from relgraph.draft.mentions import Mention
-from relgraph.draft.predicate_rules import Rule, rule_for
+from relgraph.draft.predicate_rules import TOPIC_PREPOSITIONS, Rule, rule_for
 from relgraph.draft.said import said_claim
 from relgraph.draft.sentences import DateMention, Sentence, shortest_unique
 from relgraph.draft.stimulus import stimulus_parties
@@ -76,7 +76,7 @@ def sentence_claims(
             if args is None:
                 continue
             for claim in make_claims(frame, event, args, dates, ctx):
-                key = (predicate, claim.participants, claim.object)
+                key = (claim.predicate, claim.participants, claim.object)
                 if key not in found or found[key].confidence < claim.confidence:
                     found[key] = claim
                     spans[key] = (event.t0, event.t1)
@@ -103,9 +103,13 @@ def find_event(frame: Frame, predicate: str, rule: Rule, start: int, end: int) -
         return None  # "a strategic partnership treaty": the treaty is what is signed
     if rule.event and CALLED_OFF.search(document, max(0, t0 - 40), t0):
         return None  # "Trump canceled the meeting", "refused bilateral talks": no meeting
+    if rule.event and _NEGATED.search(document, max(0, t0 - 25), t0):
+        return None  # "will not travel to Moscow": no visit
     if rule.deed and PLANNED_WORK.search(document, max(0, t0 - 30), t0):
         return None  # "a project to build a pipeline" is a proposal, not a deed
     noun = bool(NOUN_TRIGGER.match(document, t0)) or _is_noun(frame, t0)
+    if noun and frame.parse.preposition_of(t0) in TOPIC_PREPOSITIONS:
+        return None  # "a commission on … cooperation": what it is about, not an event
     return Event(predicate, rule, t0, t1, noun)
 
 
@@ -167,9 +171,17 @@ def make_claims(
     document, sentence, rule = frame.document, frame.sentence, event.rule
     claims = []
     subject = args.subject
+    registry = ctx.registry
+    word = document[event.t0 : event.t1].lower()
     for obj in args.objects:
         if args.subject_id == obj.entity:
             continue
+        person = registry.type_of(obj.entity) == "Person"
+        if person and word in rule.not_of_people:
+            continue  # "welcomed Kim": a reception, not support
+        predicate = event.predicate
+        if rule.person_to_person and person and registry.type_of(args.subject_id) == "Person":
+            predicate = rule.person_to_person  # "Kim received Lavrov": they met
         lo = min(subject.start if subject else event.t0, event.t0, obj.start)
         hi = max(obj.end, event.t1, subject.end if subject else event.t1)
         span = shortest_unique(ctx.documents, frame.doc, lo, hi, (sentence.start, sentence.end))
@@ -179,13 +191,15 @@ def make_claims(
         confidence = round(0.35 + 0.4 * near + (0.1 if subject else 0.0), 2)
         status = _status(frame, event, lo, hi)
         claim = DraftClaim(
-            predicate=event.predicate,
+            predicate=predicate,
             participants=args.participants,
             object=obj.entity,
             quote=document[span[0] : span[1]],
             confidence=confidence,
             date=_date(frame, event, status, dates, hi, ctx),
-            place=frame.place if rule.takes_place and frame.place != obj.entity else None,
+            place=frame.place
+            if (rule_for(predicate).takes_place and frame.place != obj.entity)
+            else None,
             status=status,
             asserted_by=frame.speaker
             if frame.speaker not in (None, args.subject_id, obj.entity)
@@ -255,6 +269,9 @@ def _inside(span: tuple[int, int] | None, other: tuple[int, int]) -> bool:
         and other[1] - other[0] > span[1] - span[0]
     )
 
+
+#: a verb group denied: "will not travel", "did not meet", "never visited"
+_NEGATED = re.compile(r"\b(?:not|never|n't|no longer)\s+(?:\w+\s+)?$")
 
 #: a sentence about another time than the story's main event
 _ELSEWHEN = re.compile(

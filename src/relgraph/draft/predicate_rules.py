@@ -16,6 +16,9 @@ from dataclasses import dataclass, field
 PLACE_PREPOSITIONS = frozenset(
     ["in", "at", "near", "from", "via", "during", "outside", "inside", "across", "into", "on"]
 )
+#: a noun trigger after one of these is a topic, not an event of the clause
+#: ("the commission on … cooperation", "preparations for the meeting")
+TOPIC_PREPOSITIONS = frozenset(["of", "on", "for", "about", "over", "into", "to"])
 #: a direct object (no preposition), or one of these, by default
 _DEFAULT = frozenset(["", "with", "for", "about", "of", "against", "over", "on"])
 
@@ -48,6 +51,12 @@ class Rule:
     agent_after: str | None = None
     #: the object follows this preposition when the trigger is a noun ("a visit to X")
     noun_object: frozenset[str] = field(default_factory=frozenset)
+    #: with a person received by a person, the event is this predicate instead
+    #: ("Kim received Lavrov" is a meeting; "China hosted the talks" stays hosted)
+    person_to_person: str | None = None
+    #: trigger words that, with a person as object, mean another sense
+    #: ("welcomed the decision" is support; "welcomed Kim" is a reception)
+    not_of_people: frozenset[str] = field(default_factory=frozenset)
 
 
 DEFAULT = Rule()
@@ -67,7 +76,9 @@ RULES: dict[str, Rule] = {
         event=True,
         noun_object=frozenset(["to"]),
     ),
-    "hosted": Rule(object_preps=frozenset([""]), takes_place=True, event=True),
+    "hosted": Rule(
+        object_preps=frozenset([""]), takes_place=True, event=True, person_to_person="met"
+    ),
     "discussed": Rule(
         object_preps=frozenset(["", "on", "about", "of"]), takes_place=True, event=True
     ),
@@ -87,7 +98,9 @@ RULES: dict[str, Rule] = {
     "urged": Rule(object_preps=frozenset([""]), statement=True, stance=True),
     "accused": Rule(object_preps=frozenset([""]), statement=True, stance=True),
     "denied": _STATEMENT,
-    "supported": _STATEMENT,
+    "supported": Rule(
+        statement=True, stance=True, not_of_people=frozenset(["welcomed", "welcome", "welcomes"])
+    ),
 }
 
 

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 _WORD = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:[-’']\w+)*(?<![’']s)(?<!['’])|['’]s\b|[^\w\s]")
-_BE = frozenset(["is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "'s"])
+_BE_PASSIVE = frozenset(["is", "are", "was", "were", "be", "been", "being"])
 _RELATIVE = frozenset(["who", "whom", "whose", "which", "where", "when"])
 #: words tagged IN that open a clause, not a prepositional phrase
 _SUBORDINATORS = frozenset(
@@ -71,20 +71,26 @@ class Parse:
             w = self.words[k]
             if w.tag in ("IN", "TO") and w.chunk in ("PP", ""):
                 lower = w.text.lower()
+                if lower == "of" and k > 0 and self.words[k - 1].text[:1].isupper():
+                    continue  # "Minister of Foreign Affairs of Russia Sergei Lavrov": a title
                 return None if lower in _SUBORDINATORS else lower
             if w.chunk != "NP" and w.tag not in _NOUN_PHRASE:
                 return None  # a verb, a comma, a clause: the name heads its own phrase
         return None
 
     def passive_at(self, offset: int) -> bool:
-        """Is the verb at ``offset`` a passive participle ("was received", "were signed")?"""
+        """Is the verb at ``offset`` a passive participle ("was received", "has been
+        received", "were formally signed")?"""
         k = self.at(offset)
         if k is None or self.words[k].tag not in ("VBN", "VBD"):
             return False
-        j = k - 1
-        while j >= 0 and self.words[j].tag in ("RB", "RBR", "VBN") and self.words[j].chunk != "NP":
-            j -= 1
-        return j >= 0 and self.words[j].text.lower() in _BE - {"has", "have", "had"}
+        for j in range(k - 1, max(-1, k - 4), -1):
+            word = self.words[j]
+            if word.text.lower() in _BE_PASSIVE:
+                return True
+            if word.tag not in ("RB", "RBR", "VBN", "VBD") or word.chunk == "NP":
+                return False
+        return False
 
     def asides(self) -> list[tuple[int, int]]:
         """Character spans of relative clauses, participial phrases, appositions and
@@ -102,8 +108,13 @@ class Parse:
             end = _aside_end(words, k + 1)
             if nxt.text.lower() in _RELATIVE:
                 found.append((w.start, end))
-            elif nxt.tag in ("VBG", "VBN") and k > 0 and words[k - 1].chunk == "NP":
-                found.append((w.start, end))  # ", speaking at …,", ", accompanied by …,"
+            elif (
+                nxt.tag in ("VBG", "VBN")
+                and k > 0
+                and words[k - 1].chunk == "NP"
+                and _verb_after(words, end)
+            ):
+                found.append((w.start, end))  # ", speaking at …, urged", ", accompanied by …,"
             elif (
                 k > 0
                 and words[k - 1].tag == "NNP"
@@ -114,6 +125,11 @@ class Parse:
             ):
                 found.append((w.start, end))  # "Sergei Lavrov, Russia's top diplomat, was"
         return found
+
+
+def _verb_after(words: Sequence[Word], end: int) -> bool:
+    """Is there a finite verb after ``end``, the main verb the aside stands before?"""
+    return any(w.tag in ("VBD", "VBZ", "VBP", "MD") for w in words if w.start >= end)
 
 
 def _index(words: Sequence[Word], end: int) -> int:
