@@ -22,6 +22,7 @@ Roles match on the person and a title of token-set similarity >= 85.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import time
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -147,9 +148,15 @@ def _shortened(gold: str, drafted: str) -> bool:
 
 
 def _parties(fact: dict[str, Any]) -> tuple[list[str], str | None]:
+    obj = fact.get("object")
+    if fact["predicate"] == "transferred" and obj:
+        # the dev set writes "what (to whom)"; the ontology's object is the recipient
+        # (what went is the claim's detail): compare the recipient when there is one
+        found = re.search(r"\(to ([^)]+)\)\s*$", str(obj))
+        obj = found.group(1) if found else obj
     if "participants" in fact:
-        return [str(p) for p in fact["participants"]], fact.get("object")
-    return [str(fact["subject"])], fact.get("object")
+        return [str(p) for p in fact["participants"]], obj
+    return [str(fact["subject"])], obj
 
 
 def _same_parties(names: Names, drafted: list[str], gold: list[str]) -> bool:

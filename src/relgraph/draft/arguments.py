@@ -135,8 +135,12 @@ def _objects(frame: Frame, event: Event, spec: Predicate, registry: Registry) ->
         if m.start < t1 or m.start - t1 > WINDOW:
             continue
         kind = registry.type_of(m.entity)
-        if kind not in spec.range or _in_other_aside(frame, m, event.t0):
-            continue
+        if kind not in spec.range or frame.aside_of(m.start) != frame.aside_of(event.t0):
+            continue  # an object is in the trigger's own clause
+        if document[m.end : m.end + 1] == "-":
+            continue  # "a US-drafted resolution": a modifier, not a party
+        if _verb_between(frame, t1, m.start):
+            continue  # "recognised …, days before launching its invasion of Ukraine"
         prep = frame.preposition_of(m)
         if prep and prep not in allowed and document[t1 - len(prep) : t1] != prep:
             continue
@@ -153,6 +157,16 @@ def _objects(frame: Frame, event: Event, spec: Predicate, registry: Registry) ->
     if rule.people_first and any(_person(registry, m) for m in found):
         found = [m for m in found if _person(registry, m)]  # Kim, not the DPRK he leads
     return found
+
+
+def _verb_between(frame: Frame, start: int, end: int) -> bool:
+    """A finite verb or a gerund between the trigger and a name: the name is another
+    verb's argument ("accused X of supplying Russia", "welcomed it and said …")."""
+    return any(
+        w.chunk == "VP" and w.tag in ("VBD", "VBZ", "VBP", "VBG")
+        for w in frame.parse.words
+        if start <= w.start and w.end <= end
+    )
 
 
 def _agent(frame: Frame, event: Event, in_domain: list[Mention]) -> Mention | None:
@@ -242,6 +256,8 @@ def _pair(
     between = re.search(r"\bbetween\b", document[t0 : t1 + 40])
     if between and len(after) >= 2 and joined(after[0], after[1], document):
         return after[0], after[1]
+    if event.noun and not _LIGHT_VERB.search(document, max(0, t0 - 30), t0):
+        return subject, obj  # "X and Y took part in the meeting": not their meeting
     if len(before) >= 2 and joined(before[-2], before[-1], document):
         if t0 - before[-1].end <= 60:
             return before[-2], before[-1]
@@ -295,6 +311,12 @@ def _coordinated(
         coordinated.append(nxt)
     return coordinated
 
+
+#: a verb whose object is the event noun: "held talks", "had a meeting", "began negotiations"
+_LIGHT_VERB = re.compile(
+    r"\b(?:held|hold|holds|holding|had|have|has|began|begin|begins|started|start|opened|"
+    r"conducted|concluded|wrapped up|convened)\s+(?:\w+\s+){0,3}$"
+)
 
 #: "met Choe Thae Bok, chairman of the SPA, and Kim Yong Nam": an apposition, then "and"
 _APPOSED_AND = re.compile(r"^,[^,;.]{1,80},\s+and\s+(?:(?:a|an|the)\s+)?$")

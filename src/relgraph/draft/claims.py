@@ -234,6 +234,8 @@ def _date(
     document, sentence = frame.document, frame.sentence
     if not event.rule.statement and dated_saying(dates, event.t0, document):
         return None  # "The US said Friday that North Korea has sent …"
+    own = frame.aside_of(event.t0)
+    dates = [d for d in dates if frame.aside_of(d.start) in (None, own)]
     found = claim_date(dates, event.t0, ctx.published_iso, status, document)
     if found is not None:
         return found
