@@ -120,9 +120,16 @@ def _in_other_aside(frame: Frame, m: Mention, t0: int) -> bool:
 
 def _may_be_subject(frame: Frame, m: Mention, t0: int) -> bool:
     """Not inside an aside the trigger is not in, and not governed by a preposition."""
+    document = frame.document
+    if _LED_BY.search(document, max(0, m.start - 30), m.start):
+        return True  # "a delegation, led by Sung Kim, met …": the one who leads acts
     if _in_other_aside(frame, m, t0):
         return False
-    return frame.preposition_of(m) == "" or possessive(m, frame.document)
+    return frame.preposition_of(m) == "" or possessive(m, document)
+
+
+#: the agent of "led by", "headed by": acts for the group it leads
+_LED_BY = re.compile(r"\b(?:led|headed)\s+by\s+(?:[A-Z][\w.-]*\s+){0,4}$")
 
 
 def _objects(frame: Frame, event: Event, spec: Predicate, registry: Registry) -> list[Mention]:
@@ -162,9 +169,12 @@ def _objects(frame: Frame, event: Event, spec: Predicate, registry: Registry) ->
 def _verb_between(frame: Frame, start: int, end: int) -> bool:
     """A finite verb or a gerund between the trigger and a name: the name is another
     verb's argument ("accused X of supplying Russia", "welcomed it and said …")."""
+    words = frame.parse.words
     return any(
-        w.chunk == "VP" and w.tag in ("VBD", "VBZ", "VBP", "VBG")
-        for w in frame.parse.words
+        w.chunk == "VP"
+        and w.tag in ("VBD", "VBZ", "VBP", "VBG")
+        and not (k and words[k - 1].text.lower() in ("and", "or"))  # "signing and announcing"
+        for k, w in enumerate(words)
         if start <= w.start and w.end <= end
     )
 

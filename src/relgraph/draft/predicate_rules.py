@@ -17,8 +17,9 @@ PLACE_PREPOSITIONS = frozenset(
     ["in", "at", "near", "from", "via", "during", "outside", "inside", "across", "into", "on"]
 )
 #: a noun trigger after one of these is a topic, not an event of the clause
-#: ("the commission on … cooperation", "preparations for the meeting")
-TOPIC_PREPOSITIONS = frozenset(["of", "on", "for", "about", "over", "into", "to"])
+#: ("the commission on … cooperation", "preparations for the meeting"); not "of":
+#: "at the beginning of talks with X" is still the talks
+TOPIC_PREPOSITIONS = frozenset(["on", "for", "about", "over", "into", "to"])
 #: a direct object (no preposition), or one of these, by default
 _DEFAULT = frozenset(["", "with", "for", "about", "of", "against", "over", "on"])
 
