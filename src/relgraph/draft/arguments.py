@@ -246,8 +246,9 @@ def _sender(
         None,
     )
     if sender is not None:
+        to = [m for m in after if m.entity != sender.entity and frame.preposition_of(m) == "to"]
         rest = [m for m in [*reversed(before), *after] if m.entity != sender.entity]
-        return [sender], rest
+        return [sender], to or rest  # "… to Y"; else "gave Y a letter from X"
     if before and possessive(before[-1], document):
         return before, [m for m in after if document[m.start - 3 : m.start] == "to "]
     return before, after

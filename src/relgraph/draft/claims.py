@@ -107,15 +107,24 @@ def find_event(frame: Frame, predicate: str, rule: Rule, start: int, end: int) -
         return None  # "will not travel to Moscow": no visit
     if rule.deed and PLANNED_WORK.search(document, max(0, t0 - 30), t0):
         return None  # "a project to build a pipeline" is a proposal, not a deed
-    noun = bool(NOUN_TRIGGER.match(document, t0)) or _is_noun(frame, t0)
+    noun = _is_noun(frame, t0) or (
+        bool(NOUN_TRIGGER.match(document, t0)) and document[t0 - 3 : t0] != "to "
+    )
     if noun and frame.parse.preposition_of(t0) in TOPIC_PREPOSITIONS:
         return None  # "a commission on … cooperation": what it is about, not an event
     return Event(predicate, rule, t0, t1, noun)
 
 
 def _is_noun(frame: Frame, t0: int) -> bool:
+    """Is the trigger a noun ("talks with", "at the invitation of"), not a verb
+    ("held talks", "to visit")? Its first word past prepositions and articles says."""
+    words = frame.parse.words
     k = frame.parse.at(t0)
-    return k is not None and frame.parse.words[k].tag.startswith("NN")
+    while k is not None and k + 1 < len(words) and words[k].tag in ("IN", "DT", "TO"):
+        k += 1
+    if k is None or not words[k].tag.startswith("NN"):
+        return False
+    return not (k and words[k - 1].text.lower() == "to")  # "wants to visit": a verb
 
 
 def _modifies_agreement(frame: Frame, t1: int) -> bool:
@@ -177,8 +186,8 @@ def make_claims(
         if args.subject_id == obj.entity:
             continue
         person = registry.type_of(obj.entity) == "Person"
-        if person and word in rule.not_of_people:
-            continue  # "welcomed Kim": a reception, not support
+        if (person and word in rule.not_of_people) or (not person and word in rule.only_of_people):
+            continue  # "welcomed Kim" is a reception, "welcomed the talks" support
         predicate = event.predicate
         if rule.person_to_person and person and registry.type_of(args.subject_id) == "Person":
             predicate = rule.person_to_person  # "Kim received Lavrov": they met

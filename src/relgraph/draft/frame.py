@@ -103,6 +103,8 @@ def read_frame(
     if speaker is None and previous_actor and pronoun_said().search(sentence.text):
         speaker = previous_actor  # '"…," he said.'
     syntax = parse(sentence.text, sentence.start)
+    asides = tuple(syntax.asides())
+    main = [m for m in mentions if not any(a <= m.start < b for a, b in asides)]
     skip = background(mentions, registry, document)
     kept = tuple(m for k, m in enumerate(mentions) if k not in skip)
     return Frame(
@@ -113,8 +115,8 @@ def read_frame(
         all_mentions=tuple(mentions),
         mentions=kept,
         actors=tuple(as_actor(m, registry, document) for m in kept),
-        asides=tuple(syntax.asides()),
+        asides=asides,
         speaker=speaker,
-        place=place_of(sentence, mentions, registry),
+        place=place_of(sentence, main, registry),  # not where an aside happened
         previous_actor=previous_actor,
     )

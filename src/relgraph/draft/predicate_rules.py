@@ -19,7 +19,7 @@ PLACE_PREPOSITIONS = frozenset(
 #: a noun trigger after one of these is a topic, not an event of the clause
 #: ("the commission on … cooperation", "preparations for the meeting"); not "of":
 #: "at the beginning of talks with X" is still the talks
-TOPIC_PREPOSITIONS = frozenset(["on", "for", "about", "over", "into", "to"])
+TOPIC_PREPOSITIONS = frozenset(["on", "for", "about", "into", "to"])
 #: a direct object (no preposition), or one of these, by default
 _DEFAULT = frozenset(["", "with", "for", "about", "of", "against", "over", "on"])
 
@@ -58,9 +58,14 @@ class Rule:
     #: trigger words that, with a person as object, mean another sense
     #: ("welcomed the decision" is support; "welcomed Kim" is a reception)
     not_of_people: frozenset[str] = field(default_factory=frozenset)
+    #: trigger words that mean this predicate only with a person as object
+    #: ("welcomed Kim" is a reception; "welcomed the talks" is support)
+    only_of_people: frozenset[str] = field(default_factory=frozenset)
 
 
 DEFAULT = Rule()
+
+_WELCOMED = frozenset(["welcomed", "welcome", "welcomes"])
 
 _STATEMENT = Rule(statement=True, stance=True)
 
@@ -78,14 +83,18 @@ RULES: dict[str, Rule] = {
         noun_object=frozenset(["to"]),
     ),
     "hosted": Rule(
-        object_preps=frozenset([""]), takes_place=True, event=True, person_to_person="met"
+        object_preps=frozenset([""]),
+        takes_place=True,
+        event=True,
+        person_to_person="met",
+        only_of_people=_WELCOMED,
     ),
     "discussed": Rule(
         object_preps=frozenset(["", "on", "about", "of"]), takes_place=True, event=True
     ),
     "participates_in": Rule(object_preps=frozenset(["", "in"]), event=True),
     "signed": Rule(object_preps=frozenset([""]), takes_place=True),
-    "sent_message": Rule(object_preps=frozenset(["", "to", "from"]), sender_from=True),
+    "sent_message": Rule(object_preps=frozenset(["", "to", "from", "of"]), sender_from=True),
     "invited": Rule(object_preps=frozenset([""]), agent_after="of"),
     "transferred": Rule(object_preps=frozenset(["", "to"])),
     "built": Rule(object_preps=frozenset(["", "in"]), place_object=True, deed=True),
@@ -99,9 +108,7 @@ RULES: dict[str, Rule] = {
     "urged": Rule(object_preps=frozenset([""]), statement=True, stance=True),
     "accused": Rule(object_preps=frozenset([""]), statement=True, stance=True),
     "denied": _STATEMENT,
-    "supported": Rule(
-        statement=True, stance=True, not_of_people=frozenset(["welcomed", "welcome", "welcomes"])
-    ),
+    "supported": Rule(statement=True, stance=True, not_of_people=_WELCOMED),
 }
 
 
