@@ -101,9 +101,7 @@ def predicate_hint(name: str, vocab: Vocabulary) -> str:
         near = closest(name, vocab.predicates)
         meant = [near] if near else []
     if not meant:
-        triggers = {
-            t: p.name for p in vocab.predicates.values() for t in (*p.triggers, *p.cues)
-        }
+        triggers = {t: p.name for p in vocab.predicates.values() for t in (*p.triggers, *p.cues)}
         near = closest(name.replace("_", " "), triggers)
         meant = [triggers[near]] if near else []
     if not meant:

@@ -26,7 +26,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-_WORD = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:[-’']\w+)*(?<![’']s)(?<!['’])|['’]s\b|[^\w\s]")
+_WORD = re.compile(
+    r"\b(?:St|Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sen|Rep|Gov|Prof|Adm|Jr|Sr|Jan|Feb|Mar|Apr|Aug|Sept?|"
+    r"Oct|Nov|Dec)\.(?=\s+[A-Z0-9])|(?:[A-Za-z]\.){2,}|\w+(?:[-’']\w+)*(?<![’']s)(?<!['’])|['’]s\b|[^\w\s]"
+)
 _BE_PASSIVE = frozenset(["is", "are", "was", "were", "be", "been", "being"])
 _RELATIVE = frozenset(["who", "whom", "whose", "which", "where", "when"])
 #: words tagged IN that open a clause, not a prepositional phrase
