@@ -32,12 +32,12 @@ from typing import Any
 import yaml
 from rapidfuzz import fuzz
 
-from relgraph.dates import DateError, resolve
+from relgraph.core.dates import DateError, resolve
 from relgraph.draft.assemble import Draft, draft_article
 from relgraph.draft.mentions import Registry, fold
 from relgraph.draft.page import read_page
 from relgraph.draft.recommend import ArticleText, RuleBased, with_stubs
-from relgraph.vocab import load_vocabulary
+from relgraph.rdf.vocabulary import load_vocabulary
 
 ACTORS = frozenset(["Person", "Country", "Organization"])
 PREDICATES = (

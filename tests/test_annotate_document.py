@@ -17,10 +17,10 @@ from relgraph.annotate.document import (
     read_document,
     save_document,
 )
+from relgraph.core.errors import Problem
 from relgraph.corpus.article import read_article
 from relgraph.corpus.writer import dump_article
 from relgraph.corpus.yamlsafe import parse_yaml
-from relgraph.errors import Problem
 
 from conftest import DATA
 

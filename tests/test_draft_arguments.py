@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from relgraph.core.model import Entity
 from relgraph.draft.claims import DraftClaim
 from relgraph.draft.mentions import Registry
 from relgraph.draft.recommend import ArticleText, RuleBased
 from relgraph.draft.run import load_registry
-from relgraph.model import Entity
 
 TESTDATA = Path(__file__).resolve().parent / "data"
 PUBLISHED = dt.date(2014, 11, 20)  # a Thursday

@@ -7,7 +7,7 @@ import re
 
 from relgraph.draft.syntax import parse
 from relgraph.draft.triggers import declared_triggers, speech_verbs, trigger_patterns
-from relgraph.vocab import load_vocabulary
+from relgraph.rdf.vocabulary import load_vocabulary
 
 SENTENCE = (
     "Choe, who is in Russia to attend a forum in St. Petersburg, held talks with Lavrov "

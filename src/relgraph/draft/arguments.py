@@ -34,7 +34,7 @@ from relgraph.draft.cues import (
 from relgraph.draft.frame import Event, Frame
 from relgraph.draft.mentions import Mention, Registry
 from relgraph.draft.predicate_rules import PLACE_PREPOSITIONS
-from relgraph.vocab import Predicate
+from relgraph.rdf.vocabulary import Predicate
 
 WINDOW = 100  # characters between a trigger and its object, at most
 

@@ -17,7 +17,7 @@ from relgraph.draft.mentions import Mention, Registry
 from relgraph.draft.predicate_rules import Rule
 from relgraph.draft.sentences import Sentence
 from relgraph.draft.syntax import Parse, parse
-from relgraph.vocab import Vocabulary
+from relgraph.rdf.vocabulary import Vocabulary
 
 
 @dataclass(frozen=True)

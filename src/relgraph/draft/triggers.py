@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from relgraph.vocab import load_vocabulary
+from relgraph.rdf.vocabulary import load_vocabulary
 
 
 def declared_triggers() -> dict[str, tuple[str, ...]]:
