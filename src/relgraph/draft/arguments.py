@@ -36,7 +36,35 @@ from relgraph.draft.mentions import Mention, Registry
 from relgraph.draft.predicate_rules import PLACE_PREPOSITIONS
 from relgraph.rdf.vocabulary import Predicate
 
-WINDOW = 100  # characters between a trigger and its object, at most
+WINDOW = 100  # characters between a trigger and its object, at most (asides not counted)
+
+#: nouns for people who act for the country or body named before them
+GROUP_WORDS = frozenset(
+    [
+        "officials",
+        "official",
+        "troops",
+        "soldiers",
+        "forces",
+        "delegation",
+        "delegations",
+        "diplomats",
+        "diplomat",
+        "authorities",
+        "government",
+        "leadership",
+        "military",
+        "army",
+        "navy",
+        "side",
+        "leaders",
+        "negotiators",
+        "lawmakers",
+        "envoys",
+        "envoy",
+        "counterparts",
+    ]
+)
 
 
 @dataclass(frozen=True)
@@ -57,6 +85,8 @@ def find_arguments(
     before = [m for m in in_domain if m.end <= t0 and _may_be_subject(frame, m, t0)]
     after = _objects(frame, event, spec, registry)
     agent = _agent(frame, event, in_domain)
+    if agent is None and not rule.statement and frame.parse.passive_at(t0) and not event.noun:
+        return None  # "a monument would be built": who builds is not said
     if agent is not None:
         patient = _patient(frame, event, spec, registry, before)
         if patient is not None:  # "X was received by Y": Y receives X
@@ -83,7 +113,7 @@ def find_arguments(
     if (subject is None and not pronoun) or obj is None:
         return None
     subject_id = subject.entity if subject else str(frame.previous_actor)
-    participants = _co_subjects(document, spec, before, subject, subject_id, obj)
+    participants = _co_subjects(frame, spec, before, subject, subject_id, obj)
     return Arguments(
         subject, subject_id, participants, tuple(_coordinated(document, spec, obj, objects))
     )
@@ -125,7 +155,30 @@ def _may_be_subject(frame: Frame, m: Mention, t0: int) -> bool:
         return True  # "a delegation, led by Sung Kim, met …": the one who leads acts
     if _in_other_aside(frame, m, t0):
         return False
+    if _modifier(frame, m):
+        return False  # "a North Korean cargo ship arrived": the ship did
     return frame.preposition_of(m) == "" or possessive(m, document)
+
+
+def _modifier(frame: Frame, m: Mention) -> bool:
+    """A name that modifies a common noun in its phrase ("North Korean ship"), unless
+    the noun is a group that acts for it ("North Korean officials")."""
+    words = frame.parse.words
+    k = frame.parse.at(m.end - 1)
+    if k is None or k + 1 >= len(words):
+        return False
+    first = frame.parse.at(m.start)
+    adjective = words[k].tag == "JJ"  # "North Korean", "Russian"
+    determined = first is not None and first > 0 and words[first - 1].tag == "DT"
+    if not (adjective or determined):
+        return False  # "Putin plans to …": a name heading its phrase
+    nxt = words[k + 1]
+    if nxt.chunk != "NP" or nxt.begins or nxt.start > m.end + 1:
+        return False
+    head = next((w for w in words[k + 1 :] if w.tag in ("NN", "NNS")), None)
+    if head is None or any(w.chunk != "NP" or w.begins for w in words[k + 1 : words.index(head)]):
+        return False
+    return head.text.lower() not in GROUP_WORDS
 
 
 #: the agent of "led by", "headed by": acts for the group it leads
@@ -139,7 +192,7 @@ def _objects(frame: Frame, event: Event, spec: Predicate, registry: Registry) ->
     allowed = rule.object_preps | (rule.noun_object if event.noun else frozenset())
     found = []
     for m in plain:
-        if m.start < t1 or m.start - t1 > WINDOW:
+        if m.start < t1 or m.start - t1 - _aside_length(frame, t1, m.start) > WINDOW:
             continue
         kind = registry.type_of(m.entity)
         if kind not in spec.range or frame.aside_of(m.start) != frame.aside_of(event.t0):
@@ -166,14 +219,20 @@ def _objects(frame: Frame, event: Event, spec: Predicate, registry: Registry) ->
     return found
 
 
-def _verb_between(frame: Frame, start: int, end: int) -> bool:
+def _aside_length(frame: Frame, start: int, end: int) -> int:
+    return sum(b - a for a, b in frame.asides if start <= a and b <= end)
+
+
+def _verb_between(frame: Frame, start: int, end: int, shared: bool = True) -> bool:
     """A finite verb or a gerund between the trigger and a name: the name is another
-    verb's argument ("accused X of supplying Russia", "welcomed it and said …")."""
+    verb's argument ("accused X of supplying Russia", "welcomed it and said …").
+    With ``shared``, a verb right after "and" shares the object ("signing and
+    announcing the declaration")."""
     words = frame.parse.words
     return any(
         w.chunk == "VP"
         and w.tag in ("VBD", "VBZ", "VBP", "VBG")
-        and not (k and words[k - 1].text.lower() in ("and", "or"))  # "signing and announcing"
+        and not (shared and k and words[k - 1].text.lower() in ("and", "or"))
         for k, w in enumerate(words)
         if start <= w.start and w.end <= end
     )
@@ -247,8 +306,8 @@ def _sender(
     )
     if sender is not None:
         to = [m for m in after if m.entity != sender.entity and frame.preposition_of(m) == "to"]
-        rest = [m for m in [*reversed(before), *after] if m.entity != sender.entity]
-        return [sender], to or rest  # "… to Y"; else "gave Y a letter from X"
+        rest = [m for m in [*reversed(before[1:]), *after] if m.entity != sender.entity]
+        return [sender], to or rest  # "… to Y"; else "gave Y a letter from X" (not the giver)
     if before and possessive(before[-1], document):
         return before, [m for m in after if document[m.start - 3 : m.start] == "to "]
     return before, after
@@ -283,7 +342,7 @@ def _pair(
 
 
 def _co_subjects(
-    document: str,
+    frame: Frame,
     spec: Predicate,
     before: list[Mention],
     subject: Mention | None,
@@ -297,12 +356,13 @@ def _co_subjects(
         or len(before) < 2
         or before[-1] is not subject
         or before[-2].entity in (subject_id, obj.entity)
-        or not joined(before[-2], subject, document)
+        or not joined(before[-2], subject, frame.document)
+        or _verb_between(frame, before[-2].end, subject.start, shared=False)  # "Choe, and said X"
     ):
         return (subject_id,)
     chain = [before[-2], subject]
     k = len(before) - 3
-    while k >= 0 and LIST_GAP.match(document[before[k].end : chain[0].start]):
+    while k >= 0 and LIST_GAP.match(frame.document[before[k].end : chain[0].start]):
         chain.insert(0, before[k])
         k -= 1
     return tuple(dict.fromkeys(m.entity for m in chain))

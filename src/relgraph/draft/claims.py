@@ -215,6 +215,13 @@ def make_claims(
             else None,
         )
         claims.append(_own_position(frame, claim, ctx))
+    if not rule.joint:  # each subject says it on its own
+        claims = [
+            replace(c, participants=(who,))
+            for c in claims
+            for who in c.participants
+            if who != c.object
+        ]
     return claims
 
 

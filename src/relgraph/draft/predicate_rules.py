@@ -61,13 +61,16 @@ class Rule:
     #: trigger words that mean this predicate only with a person as object
     #: ("welcomed Kim" is a reception; "welcomed the talks" is support)
     only_of_people: frozenset[str] = field(default_factory=frozenset)
+    #: one act of several subjects together ("X and Y signed"); else each subject's
+    #: own claim ("the US, South Korea and Ukraine accused …": three accusations)
+    joint: bool = True
 
 
 DEFAULT = Rule()
 
 _WELCOMED = frozenset(["welcomed", "welcome", "welcomes"])
 
-_STATEMENT = Rule(statement=True, stance=True)
+_STATEMENT = Rule(statement=True, stance=True, joint=False)
 
 RULES: dict[str, Rule] = {
     "met": Rule(
@@ -105,8 +108,8 @@ RULES: dict[str, Rule] = {
     "stated_position": _STATEMENT,
     "expressed_concern": _STATEMENT,
     "criticized": _STATEMENT,
-    "urged": Rule(object_preps=frozenset([""]), statement=True, stance=True),
-    "accused": Rule(object_preps=frozenset([""]), statement=True, stance=True),
+    "urged": Rule(object_preps=frozenset([""]), statement=True, stance=True, joint=False),
+    "accused": Rule(object_preps=frozenset([""]), statement=True, stance=True, joint=False),
     "denied": _STATEMENT,
     "supported": Rule(statement=True, stance=True, not_of_people=_WELCOMED),
 }

@@ -12,6 +12,11 @@ from relgraph.draft.frame import Context, DraftClaim, Frame
 from relgraph.draft.sentences import DateMention, shortest_unique
 from relgraph.draft.triggers import speech_alternation
 
+#: what a statement is about: a topic, project, agreement, event or forum; a country or
+#: person named in what is said is who the reported clause is about ("Lavrov said
+#: Moscow …" is no position on Moscow)
+_ABOUT = frozenset(["Topic", "Project", "Agreement", "Event", "Forum"])
+
 #: who a statement is cited from is its source, not what it is about
 _SOURCE_BEFORE = re.compile(r"\b(?:cited by|quoted by|according to)\b[^,.;]*$")
 
@@ -35,7 +40,7 @@ def said_claim(frame: Frame, dates: Sequence[DateMention], ctx: Context) -> Draf
         m
         for m in frame.mentions
         if m.entity != speaker
-        and registry.type_of(m.entity) != "Person"
+        and registry.type_of(m.entity) in _ABOUT
         and not _SOURCE_BEFORE.search(document, max(0, m.start - 60), m.start)
         and not (
             registry.type_of(m.entity) == "Place"
