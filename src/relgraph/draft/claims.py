@@ -27,7 +27,6 @@ from dataclasses import replace
 from relgraph.draft.arguments import Arguments, find_arguments
 from relgraph.draft.cues import (
     CALLED_OFF,
-    NOUN_TRIGGER,
     PLANNED_WORK,
     claim_date,
     clause_of,
@@ -103,13 +102,13 @@ def find_event(frame: Frame, predicate: str, rule: Rule, start: int, end: int) -
         return None  # "a strategic partnership treaty": the treaty is what is signed
     if rule.event and CALLED_OFF.search(document, max(0, t0 - 40), t0):
         return None  # "Trump canceled the meeting", "refused bilateral talks": no meeting
+    if rule.event and _REQUESTED.search(document, max(0, t0 - 60), t0):
+        return None  # "invited Kim to visit Russia": asked for, not planned or done
     if rule.event and _NEGATED.search(document, max(0, t0 - 25), t0):
         return None  # "will not travel to Moscow": no visit
     if rule.deed and PLANNED_WORK.search(document, max(0, t0 - 30), t0):
         return None  # "a project to build a pipeline" is a proposal, not a deed
-    noun = _is_noun(frame, t0) or (
-        bool(NOUN_TRIGGER.match(document, t0)) and document[t0 - 3 : t0] != "to "
-    )
+    noun = _is_noun(frame, t0)
     if noun and frame.parse.preposition_of(t0) in TOPIC_PREPOSITIONS:
         return None  # "a commission on … cooperation": what it is about, not an event
     return Event(predicate, rule, t0, t1, noun)
@@ -287,6 +286,12 @@ def _inside(span: tuple[int, int] | None, other: tuple[int, int]) -> bool:
         and other[1] - other[0] > span[1] - span[0]
     )
 
+
+#: an event another party asks for: "invited X to visit", "urged Y to attend"
+_REQUESTED = re.compile(
+    r"\b(?:invit\w*|ask\w*|urg\w*|called on|calls on|encourag\w*|press\w*)\s+"
+    r"(?:[\w'’-]+\s+){0,6}?to\s+$"
+)
 
 #: a verb group denied: "will not travel", "did not meet", "never visited"
 _NEGATED = re.compile(r"\b(?:not|never|n't|no longer)\s+(?:\w+\s+)?$")

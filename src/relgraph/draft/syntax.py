@@ -36,10 +36,6 @@ _RELATIVE = frozenset(["who", "whom", "whose", "which", "where", "when"])
 _SUBORDINATORS = frozenset(
     ["that", "whether", "if", "because", "although", "though", "while", "as", "since", "than"]
 )
-#: tags a noun phrase may hold between a preposition and its head
-_NOUN_PHRASE = frozenset(
-    ["POS", "CC", "DT", "PRP$", "JJ", "JJR", "JJS", "NNP", "NNPS", "NN", "NNS", "CD"]
-)
 
 
 @dataclass(frozen=True)
@@ -65,20 +61,28 @@ class Parse:
 
     def preposition_of(self, offset: int) -> str | None:
         """The preposition heading the phrase that holds ``offset`` ("in", "with", "by"),
-        or None when the word is not inside a prepositional phrase."""
+        or None when the word is not inside a prepositional phrase.
+
+        The walk goes back to the start of the noun phrase, past a possessive owner
+        ("of Moscow's campaign") and past "of" inside a title ("with Minister of
+        Foreign Affairs of Russia Sergei Lavrov"), and reads the word before it.
+        """
+        words = self.words
         k = self.at(offset)
-        if k is None:
-            return None
-        while k > 0:
-            k -= 1
-            w = self.words[k]
-            if w.tag in ("IN", "TO") and w.chunk in ("PP", ""):
-                lower = w.text.lower()
-                if lower == "of" and k > 0 and self.words[k - 1].text[:1].isupper():
-                    continue  # "Minister of Foreign Affairs of Russia Sergei Lavrov": a title
-                return None if lower in _SUBORDINATORS else lower
-            if w.chunk != "NP" and w.tag not in _NOUN_PHRASE:
-                return None  # a verb, a comma, a clause: the name heads its own phrase
+        while k is not None:
+            while k > 0 and words[k].chunk == "NP" and not words[k].begins:
+                k -= 1
+            j = k - 1
+            if j >= 0 and words[j].tag == "POS":
+                k = j - 1 if j > 0 else None
+                continue
+            if j < 0 or words[j].tag not in ("IN", "TO") or words[j].chunk not in ("PP", ""):
+                return None
+            lower = words[j].text.lower()
+            if lower == "of" and j > 0 and words[j - 1].text[:1].isupper():
+                k = j - 1  # "Minister of Foreign Affairs of Russia Sergei Lavrov": a title
+                continue
+            return None if lower in _SUBORDINATORS else lower
         return None
 
     def passive_at(self, offset: int) -> bool:
