@@ -258,9 +258,19 @@ def evaluate_page(
         claims.tp += 1
         score.tp += 1
         matched["matched"] += 1
-        matched["date"] += _date_right(claim.date, hit.get("date"), published)
-        matched["status"] += claim.status == hit.get("status", "asserted")
-        matched["attribution"] += names.same(claim.asserted_by, hit.get("asserted_by"))
+        right = {
+            "date": _date_right(claim.date, hit.get("date"), published),
+            "status": claim.status == hit.get("status", "asserted"),
+            "attribution": names.same(claim.asserted_by, hit.get("asserted_by")),
+        }
+        matched.update(k for k, ok in right.items() if ok)
+        mine = {"date": claim.date, "status": claim.status, "attribution": claim.asserted_by}
+        theirs = {"date": "date", "status": "status", "attribution": "asserted_by"}
+        misses.extend(
+            (k, claim.predicate, str(mine[k]), str(hit.get(theirs[k])), claim.quote)
+            for k, ok in right.items()
+            if not ok
+        )
     for fact in free:
         claims.fn += 1
         per.setdefault(fact["predicate"], Score()).fn += 1

@@ -197,3 +197,40 @@ def test_a_letter_of_x_is_from_x(registry: Registry) -> None:
     assert [(c.participants, c.object) for c in of(found, "sent_message")] == [
         (("kim_jong_un",), "putin")
     ]
+
+
+def test_an_accusation_is_asserted_what_it_alleges_is_alleged(registry: Registry) -> None:
+    found = claims(
+        registry, "South Korea accused North Korea of supplying shells to Russia on Monday."
+    )
+    accused = of(found, "accused")
+    assert [(c.participants, c.object, c.status) for c in accused] == [
+        (("rok",), "dprk", "asserted")
+    ]
+    transferred = of(found, "transferred")
+    assert [(c.participants, c.object, c.status, c.asserted_by) for c in transferred] == [
+        (("dprk",), "russia", "alleged", "rok")
+    ]
+
+
+def test_statements_of_several_subjects_are_one_claim_each(registry: Registry) -> None:
+    found = claims(registry, "The United States and South Korea accused North Korea.")
+    assert sorted(c.participants for c in of(found, "accused")) == [("rok",), ("usa",)]
+    found = claims(
+        registry,
+        "Vladimir Putin and Kim Jong Un signed the Comprehensive Strategic Partnership Treaty.",
+    )
+    assert [len(c.participants) for c in of(found, "signed")] == [2]  # one act of both
+
+
+def test_an_event_asked_for_is_no_event(registry: Registry) -> None:
+    found = claims(registry, "Vladimir Putin invited Kim Jong Un to visit Moscow.")
+    assert not of(found, "visited")
+    assert [(c.participants, c.object) for c in of(found, "invited")] == [
+        (("putin",), "kim_jong_un")
+    ]
+
+
+def test_a_passive_without_agent_names_no_doer(registry: Registry) -> None:
+    found = claims(registry, "Vladimir Putin said a pipeline would be built in Pyongyang.")
+    assert not of(found, "built")

@@ -169,3 +169,8 @@ def test_every_claim_predicate_has_triggers_from_the_ontology() -> None:
     usable = {n for n, p in vocab.predicates.items() if not p.registry_only}
     assert set(patterns) == usable
     assert set(declared_triggers()) <= set(vocab.predicates)
+
+
+def test_this_year_and_this_month_are_the_articles() -> None:
+    dates = find_dates("earlier this year, later this month", dt.date(2012, 9, 18))
+    assert [(d.value, d.iso) for d in dates] == [("2012", "2012"), ("2012-09", "2012-09")]

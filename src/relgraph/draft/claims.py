@@ -35,7 +35,7 @@ from relgraph.draft.cues import (
 )
 from relgraph.draft.frame import Context, DraftClaim, Event, Frame, read_frame
 from relgraph.draft.lexicon import AGREEMENT_WORDS
-from relgraph.draft.mentions import Mention
+from relgraph.draft.mentions import Mention, Registry
 from relgraph.draft.predicate_rules import TOPIC_PREPOSITIONS, Rule, rule_for
 from relgraph.draft.said import said_claim
 from relgraph.draft.sentences import DateMention, Sentence, shortest_unique
@@ -198,6 +198,9 @@ def make_claims(
         near = 1.0 - min(hi - lo, 200) / 400
         confidence = round(0.35 + 0.4 * near + (0.1 if subject else 0.0), 2)
         status = _status(frame, event, lo, hi)
+        accuser = _accuser(frame, event, registry)
+        if accuser is not None and accuser not in (args.subject_id, obj.entity):
+            status = "alleged"  # "X accused Y of supplying Z": the supplying is X's claim
         claim = DraftClaim(
             predicate=predicate,
             participants=args.participants,
@@ -209,9 +212,7 @@ def make_claims(
             if (rule_for(predicate).takes_place and frame.place != obj.entity)
             else None,
             status=status,
-            asserted_by=frame.speaker
-            if frame.speaker not in (None, args.subject_id, obj.entity)
-            else None,
+            asserted_by=_source(frame.speaker or accuser, args.subject_id, obj.entity),
         )
         claims.append(_own_position(frame, claim, ctx))
     if not rule.joint:  # each subject says it on its own
@@ -224,12 +225,44 @@ def make_claims(
     return claims
 
 
+def _source(who: str | None, subject: str, obj: str) -> str | None:
+    return who if who not in (None, subject, obj) else None
+
+
+#: "accused X of", "accusing Y of": what follows is the accuser's claim
+_ACCUSED_OF = re.compile(r"\baccus\w*\s+(?:[\w'’.-]+\s+){1,6}?of\s+$")
+
+
+def _accuser(frame: Frame, event: Event, registry: Registry) -> str | None:
+    """Who accuses, when the trigger is the deed of "accused X of <doing>"."""
+    if event.predicate == "accused":
+        return None
+    found = _ACCUSED_OF.search(frame.document, frame.sentence.start, event.t0)
+    if found is None:
+        return None
+    actors = [
+        m
+        for m in frame.actors
+        if m.end <= found.start()
+        and registry.type_of(m.entity) in ("Person", "Country", "Organization")
+        and frame.aside_of(m.start) is None
+        and frame.preposition_of(m) == ""
+    ]
+    return actors[-1].entity if actors else None
+
+
 def _status(frame: Frame, event: Event, lo: int, hi: int) -> str:
     document, sentence = frame.document, frame.sentence
     clause = clause_of(document, sentence, event.t0, event.t1)
     at = clause.find(document[lo:hi])
     window = clause[max(0, at) : max(0, at) + hi - lo + 40] if at >= 0 else clause
     status = status_of(document[max(sentence.start, lo - 30) : lo] + " " + window)
+    if status == "alleged" and event.predicate == "accused":
+        # the accusation itself is made: alleged only if something else says so
+        trigger = document[event.t0 : event.t1]
+        status = status_of(
+            document[max(sentence.start, lo - 30) : lo] + " " + window.replace(trigger, " ")
+        )
     if status == "asserted" and event.noun:
         # "the summit between X and Y, which is expected to take place …"
         status = status_of(document[hi : sentence.end])

@@ -58,6 +58,8 @@ DATE_EXPRESSION = re.compile(
     r"October|November|December)(?P<monthlast> last year)?\b(?! \d)|"
     r"\b(?P<lastyear>last year)\b|"
     r"\b(?P<week>earlier this week|this week|last week)\b|"
+    r"\b(?P<thismonth>(?:earlier |later )?this month)\b|"
+    r"\b(?P<thisyear>(?:earlier |later )?this year)\b|"
     r"\bin (?P<inyear>(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
@@ -134,6 +136,10 @@ def find_dates(text: str, published: dt.date) -> list[DateMention]:
             if m["week"].lower() == "last week":
                 continue
             iso = value = published.isoformat()[:7]
+        elif m["thismonth"]:
+            iso = value = published.isoformat()[:7]
+        elif m["thisyear"]:
+            iso = value = str(published.year)
         elif m["inyear"]:
             iso = value = m["inyear"]
         if value is not None and iso is not None:
