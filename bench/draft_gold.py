@@ -271,6 +271,16 @@ def evaluate_page(
             for k, ok in right.items()
             if not ok
         )
+    known = list(names.names)
+    for fact in facts:
+        parties, obj = _parties(fact)
+        nameable = all(any(names.same(k, p) for k in known) for p in parties) and (
+            obj is None or any(names.same_object(k, str(obj)) for k in known)
+        )
+        matched["nameable"] += nameable
+        matched["nameable found"] += nameable and fact not in free
+        if nameable and fact in free:
+            misses.append(("nameable", fact["predicate"], ",".join(parties), str(obj), ""))
     for fact in free:
         claims.fn += 1
         per.setdefault(fact["predicate"], Score()).fn += 1
@@ -361,6 +371,10 @@ def summary(label: str, results: list[PageResult]) -> str:
             f"- matched claims ({label}): date right {matched['date']}/{matched['matched']} "
             f"({100 * matched['date'] / n:.0f} %), status {matched['status']}/"
             f"{matched['matched']}, attribution {matched['attribution']}/{matched['matched']}",
+            f"- gold facts whose parties and object the draft can name at all (registry and "
+            f"stubs): {matched['nameable']} of {total.tp + total.fn}; recall on those "
+            f"{_f(matched['nameable found'] / (matched['nameable'] or 1))} "
+            f"({matched['nameable found']} found)",
             f"- roles ({label}): P {_f(roles.p)}, R {_f(roles.r)} ({roles.tp} of "
             f"{roles.tp + roles.fn})",
             f"- stubs ({label}): {stubs[0]} proposed, {stubs[1]} garbage (fragments, function "

@@ -234,3 +234,32 @@ def test_an_event_asked_for_is_no_event(registry: Registry) -> None:
 def test_a_passive_without_agent_names_no_doer(registry: Registry) -> None:
     found = claims(registry, "Vladimir Putin said a pipeline would be built in Pyongyang.")
     assert not of(found, "built")
+
+
+def test_sending_troops_is_a_transfer_sending_a_letter_a_message(registry: Registry) -> None:
+    found = claims(registry, "North Korea sent troops to Russia.")
+    assert [(c.predicate, c.participants, c.object) for c in found] == [
+        ("transferred", ("dprk",), "russia")
+    ]
+    found = claims(registry, "Vladimir Putin sent a letter to Kim Jong Un.")
+    assert [(c.predicate, c.participants, c.object) for c in found] == [
+        ("sent_message", ("putin",), "kim_jong_un")
+    ]
+
+
+def test_it_in_a_reported_clause_is_the_body_that_reports(registry: Registry) -> None:
+    found = claims(
+        registry, "North Korea acknowledged on Monday that it had sent troops to Russia."
+    )
+    assert [(c.predicate, c.participants, c.object) for c in found] == [
+        ("transferred", ("dprk",), "russia")
+    ]
+
+
+def test_a_demonym_and_a_group_act_for_the_country(registry: Registry) -> None:
+    found = claims(
+        registry, "Kim Jong Un arrived for a visit at the invitation of the Russian leadership."
+    )
+    assert [(c.participants, c.object) for c in of(found, "invited")] == [
+        (("russia",), "kim_jong_un")
+    ]

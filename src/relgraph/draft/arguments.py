@@ -101,6 +101,8 @@ def find_arguments(
         subject = people[-1] if people else subject
     if rule.owner_demonym:
         subject = demonym_before(document, t0, registry) or subject  # "a Russian project"
+    if subject is None:
+        subject = _it(frame, event, spec, registry)  # "X acknowledged that it had sent …"
     pronoun = (
         subject is None
         and frame.previous_actor
@@ -117,6 +119,28 @@ def find_arguments(
     return Arguments(
         subject, subject_id, participants, tuple(_coordinated(document, spec, obj, objects))
     )
+
+
+#: "it" or "they" opening a reported clause: "X said that it would …"
+_IT = re.compile(r"\b(?:that|saying)\s+(?:it|they)\s+(?:\w+\s+){0,3}$")
+
+
+def _it(frame: Frame, event: Event, spec: Predicate, registry: Registry) -> Mention | None:
+    """ "it" in a clause reported by a country or body is that country or body."""
+    found = _IT.search(frame.document, frame.sentence.start, event.t0)
+    if found is None:
+        return None
+    bodies = [
+        m
+        for m in frame.actors
+        if m.end <= found.start()
+        and registry.type_of(m.entity) in ("Country", "Organization")
+        and registry.type_of(m.entity) in spec.domain
+        and _may_be_subject(frame, m, found.start())
+    ]
+    if not bodies:
+        return None
+    return Mention(bodies[0].entity, found.end() - 3, found.end(), "it", 0.8)
 
 
 def _leads(frame: Frame, m: Mention, t0: int) -> bool:
@@ -223,6 +247,17 @@ def _aside_length(frame: Frame, start: int, end: int) -> int:
     return sum(b - a for a, b in frame.asides if start <= a and b <= end)
 
 
+_GROUP_AFTER = re.compile(r"\s*(?:of\s+)?(?:the\s+)?([A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s+(\w+)")
+
+
+def _demonym_group(frame: Frame, at: int) -> Mention | None:
+    """ "the Russian leadership", "North Korean officials": the country they act for."""
+    found = _GROUP_AFTER.match(frame.document, at)
+    if found is None or found.group(2).lower() not in GROUP_WORDS:
+        return None
+    return frame.demonym(found.group(1), found.start(1), found.end(1))
+
+
 def _verb_between(frame: Frame, start: int, end: int, shared: bool = True) -> bool:
     """A finite verb or a gerund between the trigger and a name: the name is another
     verb's argument ("accused X of supplying Russia", "welcomed it and said …").
@@ -248,7 +283,7 @@ def _agent(frame: Frame, event: Event, in_domain: list[Mention]) -> Mention | No
     ):
         after = [m for m in in_domain if m.start >= t1 and m.start - t1 <= 80]
         people = [m for m in after if frame.preposition_of(m) == agent_prep]
-        return people[0] if people else None
+        return people[0] if people else _demonym_group(frame, t1)
     passive = PASSIVE.match(document, t1)
     by = re.match(r"\s+(?:\w+\s+){0,2}?by\s+(?:the\s+|an?\s+)?", document[t1 : t1 + 40])
     if passive is None and not (by and frame.parse.passive_at(event.t0)):

@@ -36,7 +36,13 @@ from relgraph.draft.cues import (
 from relgraph.draft.frame import Context, DraftClaim, Event, Frame, read_frame
 from relgraph.draft.lexicon import AGREEMENT_WORDS
 from relgraph.draft.mentions import Mention, Registry
-from relgraph.draft.predicate_rules import TOPIC_PREPOSITIONS, Rule, rule_for
+from relgraph.draft.predicate_rules import (
+    MESSAGE_NOUNS,
+    SEND_VERBS,
+    TOPIC_PREPOSITIONS,
+    Rule,
+    rule_for,
+)
 from relgraph.draft.said import said_claim
 from relgraph.draft.sentences import DateMention, Sentence, shortest_unique
 from relgraph.draft.stimulus import stimulus_parties
@@ -108,10 +114,26 @@ def find_event(frame: Frame, predicate: str, rule: Rule, start: int, end: int) -
         return None  # "will not travel to Moscow": no visit
     if rule.deed and PLANNED_WORK.search(document, max(0, t0 - 30), t0):
         return None  # "a project to build a pipeline" is a proposal, not a deed
+    if rule.sends and not _sends(frame, t1, rule.sends):
+        return None  # "sent troops" is no message, "sent a letter" no transfer
     noun = _is_noun(frame, t0)
     if noun and frame.parse.preposition_of(t0) in TOPIC_PREPOSITIONS:
         return None  # "a commission on … cooperation": what it is about, not an event
     return Event(predicate, rule, t0, t1, noun)
+
+
+def _sends(frame: Frame, t1: int, sense: str) -> bool:
+    """Does the sending verb ending at ``t1`` send what ``sense`` asks for?"""
+    words = frame.parse.words
+    k = frame.parse.at(t1 - 1)
+    if k is None or words[k].text.lower() not in SEND_VERBS:
+        return True  # not a verb of sending: "letter", "delivered"
+    head = next(
+        (w for w in words[k + 1 : k + 8] if w.tag.startswith("NN") or w.tag in ("IN", "TO")),
+        None,
+    )
+    message = head is not None and head.text.lower() in MESSAGE_NOUNS
+    return message if sense == "message" else not message
 
 
 def _is_noun(frame: Frame, t0: int) -> bool:

@@ -13,6 +13,7 @@ from relgraph.draft.cues import (
     pronoun_said,
     speaker_of,
 )
+from relgraph.draft.lexicon import DEMONYMS
 from relgraph.draft.mentions import Mention, Registry
 from relgraph.draft.predicate_rules import Rule
 from relgraph.draft.sentences import Sentence
@@ -79,11 +80,19 @@ class Frame:
     speaker: str | None
     place: str | None
     previous_actor: str | None
+    registry: Registry
 
     def aside_of(self, offset: int) -> tuple[int, int] | None:
         """The relative clause, participial phrase or apposition holding ``offset``."""
         inside = [a for a in self.asides if a[0] <= offset < a[1]]
         return min(inside, key=lambda a: a[1] - a[0]) if inside else None
+
+    def demonym(self, word: str, start: int, end: int) -> Mention | None:
+        """The country a demonym names ("Russian"), as a mention at ``start:end``."""
+        for country, forms in DEMONYMS.items():
+            if word in forms and (entity := self.registry.by_name(country)) is not None:
+                return Mention(entity, start, end, word, 0.8)
+        return None
 
     def preposition_of(self, m: Mention) -> str:
         """The preposition heading the phrase ``m`` sits in, "" for none."""
@@ -119,4 +128,5 @@ def read_frame(
         speaker=speaker,
         place=place_of(sentence, main, registry),  # not where an aside happened
         previous_actor=previous_actor,
+        registry=registry,
     )

@@ -61,6 +61,9 @@ class Rule:
     #: trigger words that mean this predicate only with a person as object
     #: ("welcomed Kim" is a reception; "welcomed the talks" is support)
     only_of_people: frozenset[str] = field(default_factory=frozenset)
+    #: what a verb of sending must send for this predicate ("message": a letter,
+    #: greetings; "goods": anything else), read from the noun after it
+    sends: str | None = None
     #: one act of several subjects together ("X and Y signed"); else each subject's
     #: own claim ("the US, South Korea and Ukraine accused …": three accusations)
     joint: bool = True
@@ -97,9 +100,11 @@ RULES: dict[str, Rule] = {
     ),
     "participates_in": Rule(object_preps=frozenset(["", "in"]), event=True),
     "signed": Rule(object_preps=frozenset([""]), takes_place=True),
-    "sent_message": Rule(object_preps=frozenset(["", "to", "from", "of"]), sender_from=True),
+    "sent_message": Rule(
+        object_preps=frozenset(["", "to", "from", "of"]), sender_from=True, sends="message"
+    ),
     "invited": Rule(object_preps=frozenset([""]), agent_after="of"),
-    "transferred": Rule(object_preps=frozenset(["", "to"])),
+    "transferred": Rule(object_preps=frozenset(["", "to"]), sends="goods"),
     "built": Rule(object_preps=frozenset(["", "in"]), place_object=True, deed=True),
     "proposed": Rule(stance=True, owner_demonym=True),
     "considered": Rule(stance=True),
@@ -113,6 +118,29 @@ RULES: dict[str, Rule] = {
     "denied": _STATEMENT,
     "supported": Rule(statement=True, stance=True, not_of_people=_WELCOMED),
 }
+
+
+#: verbs of sending, whose sense is the thing sent
+SEND_VERBS = frozenset(["send", "sends", "sent", "sending"])
+#: what is sent as a message
+MESSAGE_NOUNS = frozenset(
+    [
+        "letter",
+        "letters",
+        "message",
+        "messages",
+        "greetings",
+        "greeting",
+        "note",
+        "telegram",
+        "congratulations",
+        "condolences",
+        "regards",
+        "invitation",
+        "signal",
+        "signals",
+    ]
+)
 
 
 def rule_for(predicate: str) -> Rule:
