@@ -334,3 +334,32 @@ NOT_NAMES = frozenset(
         "communist",
     ]
 )
+
+#: nouns for people who act for the country or body named before them
+#: nouns for people who act for the country or body named before them
+GROUP_WORDS = frozenset(
+    [
+        "officials",
+        "official",
+        "troops",
+        "soldiers",
+        "forces",
+        "delegation",
+        "delegations",
+        "diplomats",
+        "diplomat",
+        "authorities",
+        "government",
+        "leadership",
+        "military",
+        "army",
+        "navy",
+        "side",
+        "leaders",
+        "negotiators",
+        "lawmakers",
+        "envoys",
+        "envoy",
+        "counterparts",
+    ]
+)
