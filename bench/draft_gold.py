@@ -300,10 +300,15 @@ def evaluate_page(
         )
         if hit is None:
             roles.fp += 1
+            misses.append(("wrong role", role.entity, role.title, str(role.of), role.quote))
         else:
             free_roles.remove(hit)
             roles.tp += 1
     roles.fn = len(free_roles)
+    misses.extend(
+        ("missed role", str(g["person"]), str(g["title"]), str(g.get("of")), str(g["quote"]))
+        for g in free_roles
+    )
     stubs = draft.suggestions.stubs
     result = PageResult(
         page_path.name,

@@ -174,3 +174,21 @@ def test_every_claim_predicate_has_triggers_from_the_ontology() -> None:
 def test_this_year_and_this_month_are_the_articles() -> None:
     dates = find_dates("earlier this year, later this month", dt.date(2012, 9, 18))
     assert [(d.value, d.iso) for d in dates] == [("2012", "2012"), ("2012-09", "2012-09")]
+
+
+def test_roles_with_a_portfolio_an_owner_before_or_an_owner_in_the_apposition(
+    registry: Registry,
+) -> None:
+    text = (
+        "Vladimir Putin met with Minister of Foreign Affairs of the Democratic People's "
+        "Republic of Korea Choe Ryong Hae. North Korea's ambassador to Russia, Paek Nam Sun, "
+        "was there. Igor Ivanov, Russia's minister of natural resources and ecology, "
+        "spoke.\n"
+    )
+    _, roles = suggest(registry, text)
+    got = {(r.entity, r.title, r.of) for r in roles}
+    assert ("choe_ryong_hae", "Minister of Foreign Affairs", "dprk") in got
+    assert ("paek_nam_sun", "Ambassador to Russia", "dprk") in got
+    assert ("ivanov_igor", "Minister of Natural Resources and Ecology", "russia") in got
+    for r in roles:
+        assert r.quote in text

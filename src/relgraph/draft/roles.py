@@ -24,7 +24,7 @@ _TITLE_WORD = r"(?:[A-Za-z]+(?:-[A-Za-z]+)?)"
 _BEFORE = re.compile(rf"((?:{_TITLE_WORD}\s+){{1,6}})$")
 _APPOSITION = re.compile(
     rf"^,\s+(?:the\s+|a\s+)?((?:{_TITLE_WORD}'?s?\s+){{0,6}}?{_TITLE_WORD})"
-    rf"(?:\s+(?:to|of|for)\s+[^,.;()]*?)?(?=[,.;)]|\s+(?:said|told|who|was|is|and)\b|$)"
+    rf"(?:\s+(?:to|of|for)\s+[^,.;()]*?)?(?=[,.;)]|\s+(?:said|told|who|was|is)\b|\s+and\s+[A-Z]|$)"
 )
 
 
@@ -90,7 +90,12 @@ def find_roles(
         if registry.type_of(m.entity) != "Person" or m.score < 1.0:
             continue
         person = registry.entities[m.entity]
-        found = _title_before(text, m, registry) or _apposition(text, m)
+        found = (
+            _title_before(text, m, registry)
+            or _title_of_before(text, m, mentions, registry)
+            or _owner_title_before(text, m, mentions, registry)
+            or _apposition(text, m)
+        )
         if found is None:
             continue
         start, end, title, of = found
@@ -139,6 +144,59 @@ def _title_before(
                 return None  # spaced unlike its words: leave it to the reviewer
             return m.start - len(window) + at, m.end, rest, of
     return None
+
+
+#: "Minister of Foreign Affairs of Russia Sergei Lavrov": a head, "of" and a portfolio,
+#: then "of" the country named just before the person
+_TITLE_OF = re.compile(
+    r"(?P<title>(?:[A-Z][\w-]*\s+){0,2}?(?P<head>[A-Z][\w-]*)\s+of\s+(?:the\s+)?"
+    r"(?:[A-Z][\w-]*\s+){1,4}?)(?:of\s+(?:the\s+)?)?$"
+)
+
+
+def _title_of_before(
+    text: str, m: Mention, mentions: Sequence[Mention], registry: Registry
+) -> tuple[int, int, str, str | None] | None:
+    owner = next(
+        (
+            n
+            for n in mentions
+            if n.end < m.start
+            and text[n.end : m.start].strip() == ""
+            and registry.type_of(n.entity) in ("Country", "Organization")
+        ),
+        None,
+    )
+    end = owner.start if owner else m.start
+    window = text[max(0, end - 80) : end]
+    found = _TITLE_OF.search(window)
+    if found is None or fold(found.group("head")) not in TITLE_HEADS:
+        return None
+    if owner is None and found.group(0) != found.group("title"):
+        return None  # "… of the" with no country after it
+    start = end - len(window) + found.start("title")
+    return start, m.end, found.group("title").strip(), owner.entity if owner else None
+
+
+#: "Russia's UN ambassador, Vassily Nebenzia", "North Korea's ambassador to Russia, Sin …"
+_OWNER_TITLE = re.compile(
+    r"['’]s\s+(?P<title>(?:[\w-]+\s+){0,3}?(?P<head>[\w-]+)(?:\s+to\s+(?:the\s+)?"
+    r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})?),\s+$"
+)
+
+
+def _owner_title_before(
+    text: str, m: Mention, mentions: Sequence[Mention], registry: Registry
+) -> tuple[int, int, str, str | None] | None:
+    window = text[max(0, m.start - 80) : m.start]
+    found = _OWNER_TITLE.search(window)
+    if found is None or fold(found.group("head")) not in TITLE_HEADS:
+        return None
+    at = m.start - len(window) + found.start()
+    owner = next((n for n in mentions if n.end == at), None)
+    if owner is None or registry.type_of(owner.entity) not in ("Country", "Organization"):
+        return None
+    return owner.start, m.end, found.group("title"), owner.entity
 
 
 def _apposition(text: str, m: Mention) -> tuple[int, int, str, str | None] | None:
