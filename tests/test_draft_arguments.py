@@ -263,3 +263,10 @@ def test_a_demonym_and_a_group_act_for_the_country(registry: Registry) -> None:
     assert [(c.participants, c.object) for c in of(found, "invited")] == [
         (("russia",), "kim_jong_un")
     ]
+
+
+def test_an_event_in_the_pluperfect_takes_no_date_of_the_sentence(registry: Registry) -> None:
+    found = claims(registry, "On Monday, Vladimir Putin said Russia had invited Kim Jong Un.")
+    assert [(c.participants, c.object, c.date) for c in of(found, "invited")] == [
+        (("russia",), "kim_jong_un", None)
+    ]

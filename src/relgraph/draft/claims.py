@@ -304,6 +304,8 @@ def _date(
     document, sentence = frame.document, frame.sentence
     if not event.rule.statement and dated_saying(dates, event.t0, document):
         return None  # "The US said Friday that North Korea has sent …"
+    if _PLUPERFECT.search(document, max(sentence.start, event.t0 - 20), event.t0):
+        return None  # "Russia had invited Kim": before the time the sentence tells of
     own = frame.aside_of(event.t0)
     dates = [d for d in dates if frame.aside_of(d.start) in (None, own)]
     found = claim_date(dates, event.t0, ctx.published_iso, status, document)
@@ -347,6 +349,9 @@ _REQUESTED = re.compile(
     r"\b(?:invit\w*|ask\w*|urg\w*|called on|calls on|encourag\w*|press\w*)\s+"
     r"(?:[\w'’-]+\s+){0,6}?to\s+$"
 )
+
+#: the pluperfect: an event before the one the sentence is dated by
+_PLUPERFECT = re.compile(r"\bhad\s+(?:(?:already|earlier|previously|also)\s+)?$")
 
 #: a verb group denied: "will not travel", "did not meet", "never visited"
 _NEGATED = re.compile(r"\b(?:not|never|n't|no longer)\s+(?:\w+\s+)?$")
