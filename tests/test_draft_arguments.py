@@ -270,3 +270,14 @@ def test_an_event_in_the_pluperfect_takes_no_date_of_the_sentence(registry: Regi
     assert [(c.participants, c.object, c.date) for c in of(found, "invited")] == [
         (("russia",), "kim_jong_un", None)
     ]
+
+
+def test_a_noun_takes_no_direct_object_and_between_names_both_sides(
+    registry: Registry,
+) -> None:
+    found = claims(registry, "North Korea is ready for talks on its program, Russia said.")
+    assert not of(found, "met")
+    found = claims(
+        registry, "South Korea awaits the meeting between the leaders of the US and North Korea."
+    )
+    assert [parties(c) for c in of(found, "met")] == [{"usa", "dprk"}]

@@ -98,7 +98,12 @@ def _objects(frame: Frame, event: Event, spec: Predicate, registry: Registry) ->
     """Mentions after the trigger that can be its object, nearest first."""
     document, t1, rule = frame.document, event.t1, event.rule
     plain = frame.actors if spec.range <= set(ACTORS) else frame.mentions
-    allowed = rule.object_preps | (rule.noun_object if event.noun else frozenset())
+    between = re.search(r"\bbetween\b", document[event.t0 : t1 + 40]) is not None
+    # a noun takes no direct object: "talks with X", "a visit to X"
+    noun = (rule.object_preps - {""}) | rule.noun_object
+    allowed = noun if event.noun else rule.object_preps
+    if between:  # "between the leaders of the US and the DPRK"
+        allowed = allowed | {"", "of", "between"}
     found = []
     for m in plain:
         if m.start < t1 or m.start - t1 - aside_length(frame, t1, m.start) > WINDOW:
@@ -141,6 +146,8 @@ def _pair(
     between = re.search(r"\bbetween\b", document[t0 : t1 + 40])
     if between and len(after) >= 2 and joined(after[0], after[1], document):
         return after[0], after[1]
+    if between:
+        return None, None  # "a meeting between …" names both sides there, or none
     if event.noun and not _LIGHT_VERB.search(document, max(0, t0 - 30), t0):
         return subject, obj  # "X and Y took part in the meeting": not their meeting
     if len(before) >= 2 and joined(before[-2], before[-1], document):
