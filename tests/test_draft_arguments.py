@@ -281,3 +281,10 @@ def test_a_noun_takes_no_direct_object_and_between_names_both_sides(
         registry, "South Korea awaits the meeting between the leaders of the US and North Korea."
     )
     assert [parties(c) for c in of(found, "met")] == [{"usa", "dprk"}]
+
+
+def test_an_owner_is_not_the_object_and_an_invitee_is_a_person(registry: Registry) -> None:
+    found = claims(registry, "North Korea reaffirmed its support for Russia's campaign.")
+    assert not [c for c in found if c.object == "russia"]
+    found = claims(registry, "The Kremlin called it a visit at the invitation of Vladimir Putin.")
+    assert not of(found, "invited")  # the Kremlin describes the visit; it is not invited

@@ -87,7 +87,10 @@ def patient_of(
         and may_be_subject(frame, m, event.t0)
     ]
     if event.rule.agent_after and event.noun:
-        return fits[0] if fits else _pronoun_mention(frame, event)
+        # the one invited is the first person the clause names ("X arrived … at the
+        # invitation of Y"); a country or agency there only describes or accepts it
+        people = [m for m in fits if registry.type_of(m.entity) == "Person"]
+        return people[0] if people else _pronoun_mention(frame, event)
     if fits:
         return fits[-1]
     return _pronoun_mention(frame, event)

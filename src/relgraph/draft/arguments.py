@@ -125,9 +125,8 @@ def _objects(frame: Frame, event: Event, spec: Predicate, registry: Registry) ->
         if _apposed_place(m, frame.mentions, registry, document):
             continue  # "in Pyongyang, DPRK"
         found.append(m)
-    owners = [m for m in found if possessive(m, document)]
-    if owners and len(found) > len(owners):
-        found = [m for m in found if not possessive(m, document)]
+    # "support for the goals of Moscow's campaign": the owner is not what is supported
+    found = [m for m in found if not possessive(m, document)]
     if rule.people_first and any(is_person(registry, m) for m in found):
         found = [m for m in found if is_person(registry, m)]  # Kim, not the DPRK he leads
     return found
