@@ -66,6 +66,8 @@ def find_arguments(
             before, after = [agent], [patient]
         elif event.noun and PASSIVE.match(document, t1):  # "a visit by X to Y"
             before, after = [agent], [m for m in after if m.start > agent.end]
+        elif event.noun and rule.agent_after:
+            return None  # "the invitation of X" with no one the clause says is invited
     if rule.sender_from:
         before, after = sender_and_recipients(frame, before, after)
     subject = before[-1] if before and leads(frame, before[-1], t0) else None
