@@ -288,3 +288,10 @@ def test_an_owner_is_not_the_object_and_an_invitee_is_a_person(registry: Registr
     assert not [c for c in found if c.object == "russia"]
     found = claims(registry, "The Kremlin called it a visit at the invitation of Vladimir Putin.")
     assert not of(found, "invited")  # the Kremlin describes the visit; it is not invited
+
+
+def test_a_tour_is_not_goods(registry: Registry) -> None:
+    found = claims(registry, "Russia provided Kim Jong Un with a tour of the plant.")
+    assert not of(found, "transferred")
+    found = claims(registry, "Russia provided North Korea with fuel.")
+    assert [(c.participants, c.object) for c in of(found, "transferred")] == [(("russia",), "dprk")]

@@ -38,6 +38,7 @@ from relgraph.draft.lexicon import AGREEMENT_WORDS
 from relgraph.draft.mentions import Mention, Registry
 from relgraph.draft.predicate_rules import (
     MESSAGE_NOUNS,
+    NOT_GOODS,
     SEND_VERBS,
     TOPIC_PREPOSITIONS,
     Rule,
@@ -114,6 +115,8 @@ def find_event(frame: Frame, predicate: str, rule: Rule, start: int, end: int) -
         return None  # "will not travel to Moscow": no visit
     if rule.deed and PLANNED_WORK.search(document, max(0, t0 - 30), t0):
         return None  # "a project to build a pipeline" is a proposal, not a deed
+    if rule.sends == "goods" and not _goods(frame, t1):
+        return None  # "provided Kim with a tour of the plant": no transfer
     if rule.sends and not _sends(frame, t1, rule.sends):
         return None  # "sent troops" is no message, "sent a letter" no transfer
     noun = _is_noun(frame, t0)
@@ -134,6 +137,16 @@ def _sends(frame: Frame, t1: int, sense: str) -> bool:
     )
     message = head is not None and head.text.lower() in MESSAGE_NOUNS
     return message if sense == "message" else not message
+
+
+def _goods(frame: Frame, t1: int) -> bool:
+    """Is what a transfer gives goods? "provided Kim with a tour" gives none."""
+    words = frame.parse.words
+    k = frame.parse.at(t1 - 1)
+    if k is None:
+        return True
+    nouns = [w for w in words[k + 1 : k + 9] if w.tag in ("NN", "NNS")]
+    return not (nouns and nouns[0].text.lower() in NOT_GOODS)
 
 
 def _is_noun(frame: Frame, t0: int) -> bool:

@@ -143,5 +143,31 @@ MESSAGE_NOUNS = frozenset(
 )
 
 
+#: what is given without being goods: "provided Kim with a tour" is no transfer
+NOT_GOODS = frozenset(
+    [
+        "tour",
+        "tours",
+        "briefing",
+        "briefings",
+        "explanation",
+        "information",
+        "details",
+        "update",
+        "opportunity",
+        "assurances",
+        "assurance",
+        "reception",
+        "welcome",
+        "hospitality",
+        "overview",
+        "support",
+        "advice",
+        "answers",
+        "guarantees",
+    ]
+)
+
+
 def rule_for(predicate: str) -> Rule:
     return RULES.get(predicate, DEFAULT)
