@@ -107,8 +107,8 @@ def build(
     "--reference",
     type=click.DateTime(formats=["%Y-%m-%d"]),
     default=None,
-    help="Latest date an article can have, for a date the text gives without a year "
-    "(default: today).",
+    help="Latest date an article can have; its year is used only when the page gives "
+    "no year at all, and the run says so (default: today).",
 )
 def draft(pages: tuple[Path, ...], corpus_dir: Path, reference: Any) -> None:
     """Draft articles from saved news pages (.html, or .txt copied from a browser).
@@ -125,7 +125,11 @@ def draft(pages: tuple[Path, ...], corpus_dir: Path, reference: Any) -> None:
     import sys
 
     bar: Any
-    with click.progressbar(length=len(files), label="drafting", file=sys.stderr) as bar:
+    # the bar is drawn on a terminal only: a log or a pipe gets the summary, not the bar
+    hidden = not sys.stderr.isatty()
+    with click.progressbar(
+        length=len(files), label="" if hidden else "drafting", file=sys.stderr, hidden=hidden
+    ) as bar:
         report = api.draft(
             files,
             corpus_dir,
@@ -144,6 +148,8 @@ def draft(pages: tuple[Path, ...], corpus_dir: Path, reference: Any) -> None:
         for stub in stubs:
             country = f", {stub.country}" if stub.country else ""
             click.echo(f"  {stub.id}: {stub.type}{country} ({stub.name})")
+    for line in report.summary():
+        click.echo(line)
     if report.failed:
         raise click.exceptions.Exit(1)
 
