@@ -84,23 +84,16 @@ class DateMention:
     ahead: str | None = None
 
 
-def year_without_year(month: int, day: int, published: dt.date) -> int:
-    """The year of a date written without one: the article's, or the year before when
-    that would put it after the article ("December 28" in a story of January 3).
-
-    The metadata reader owns the same rule for page dates; this stays one small
-    function so that the two can become one.
-    """
+def _day(year: int, month: int, day: int) -> dt.date | None:
     try:
-        after = dt.date(published.year, month, day) > published
+        return dt.date(year, month, day)
     except ValueError:
-        return published.year
-    return published.year - 1 if after else published.year
+        return None
 
 
 def find_dates(text: str, published: dt.date) -> list[DateMention]:
     """Date expressions with the value to write and the date they resolve to."""
-    from relgraph.core.dates import resolve
+    from relgraph.core.dates import resolve, yearless
 
     found = []
     for m in DATE_EXPRESSION.finditer(text):
@@ -113,15 +106,17 @@ def find_dates(text: str, published: dt.date) -> list[DateMention]:
         elif m["month"]:
             month = _MONTHS[m["month"][:3].lower()]
             day = int(m["day"])
-            year = int(m["year"]) if m["year"] else year_without_year(month, day, published)
-            try:
-                iso = value = dt.date(year, month, day).isoformat()
-            except ValueError:
+            written = _day(int(m["year"]), month, day) if m["year"] else None
+            # a day without a year is the article's year's, or last year's when that
+            # would put it after the article (the metadata reader's rule, core.dates)
+            date = written or (None if m["year"] else yearless(month, day, published))
+            if date is None:
                 continue
-            if year != published.year and not m["year"]:
-                found.append(
-                    DateMention(m.start(), m.end(), value, iso, f"{published.year}{iso[4:]}")
-                )
+            iso = value = date.isoformat()
+            this_year = _day(published.year, month, day)
+            if not m["year"] and date.year != published.year and this_year is not None:
+                ahead = this_year.isoformat()  # what a planned claim means by it
+                found.append(DateMention(m.start(), m.end(), value, iso, ahead))
                 continue
         elif m["today"]:
             value = m["today"].lower()
