@@ -295,3 +295,17 @@ def test_a_tour_is_not_goods(registry: Registry) -> None:
     assert not of(found, "transferred")
     found = claims(registry, "Russia provided North Korea with fuel.")
     assert [(c.participants, c.object) for c in of(found, "transferred")] == [(("russia",), "dprk")]
+
+
+def test_in_a_place_on_a_visit_at_the_invitation_of_x(registry: Registry) -> None:
+    found = claims(
+        registry,
+        "Vladimir Putin met Choe Ryong Hae, who is in Moscow on a visit at the invitation "
+        "of Sergei Lavrov.",
+    )
+    assert [(c.participants, c.object) for c in of(found, "invited")] == [
+        (("lavrov",), "choe_ryong_hae")
+    ]
+    assert [(c.participants, c.object) for c in of(found, "visited")] == [
+        (("choe_ryong_hae",), "moscow")
+    ]

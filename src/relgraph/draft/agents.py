@@ -90,6 +90,9 @@ def patient_of(
         # the one invited is the first person the clause names ("X arrived … at the
         # invitation of Y"); a country or agency there only describes or accepts it
         people = [m for m in fits if registry.type_of(m.entity) == "Person"]
+        aside = frame.aside_of(event.t0)
+        if aside is not None:  # "Choe, who is here at the invitation of X": Choe
+            people = [m for m in people if frame.document[m.end : aside[0]].strip() == ""]
         return people[0] if people else _pronoun_mention(frame, event)
     if fits:
         return fits[-1]

@@ -83,6 +83,8 @@ def find_arguments(
         and frame.previous_actor
         and PRONOUN_ANY.search(document, max(frame.sentence.start, t0 - 60), t0)
     )
+    if not after and rule.place_object and event.noun:
+        after = _where_before(frame, event, spec, registry)  # "is in Russia on a visit"
     objects = [m for m in after if subject is None or m.entity != subject.entity]
     obj = objects[0] if objects else None
     if spec.symmetric:
@@ -132,6 +134,21 @@ def _objects(frame: Frame, event: Event, spec: Predicate, registry: Registry) ->
     if rule.people_first and any(is_person(registry, m) for m in found):
         found = [m for m in found if is_person(registry, m)]  # Kim, not the DPRK he leads
     return found
+
+
+#: "in Russia on a visit": the place comes before the visit it is the object of
+_IN_ON_A = re.compile(r"^\s+on\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,2}$")
+
+
+def _where_before(frame: Frame, event: Event, spec: Predicate, registry: Registry) -> list[Mention]:
+    return [
+        m
+        for m in frame.mentions
+        if m.end <= event.t0
+        and registry.type_of(m.entity) in spec.range
+        and frame.preposition_of(m) == "in"
+        and _IN_ON_A.match(frame.document[m.end : event.t0])
+    ]
 
 
 def _pair(

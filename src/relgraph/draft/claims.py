@@ -120,7 +120,11 @@ def find_event(frame: Frame, predicate: str, rule: Rule, start: int, end: int) -
     if rule.sends and not _sends(frame, t1, rule.sends):
         return None  # "sent troops" is no message, "sent a letter" no transfer
     noun = _is_noun(frame, t0)
-    if noun and frame.parse.preposition_of(t0) in TOPIC_PREPOSITIONS:
+    if (
+        noun
+        and frame.parse.preposition_of(t0) in TOPIC_PREPOSITIONS
+        and not _ON_A_VISIT.search(document, max(0, t0 - 30), t0)
+    ):
         return None  # "a commission on … cooperation": what it is about, not an event
     return Event(predicate, rule, t0, t1, noun)
 
@@ -362,6 +366,9 @@ _REQUESTED = re.compile(
     r"\b(?:invit\w*|ask\w*|urg\w*|called on|calls on|encourag\w*|press\w*)\s+"
     r"(?:[\w'’-]+\s+){0,6}?to\s+$"
 )
+
+#: "in Moscow on a visit", "on a two-day trip": the clause's own event
+_ON_A_VISIT = re.compile(r"\bon\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,2}$")
 
 #: the pluperfect: an event before the one the sentence is dated by
 _PLUPERFECT = re.compile(r"\bhad\s+(?:(?:already|earlier|previously|also)\s+)?$")
