@@ -300,8 +300,8 @@ def test_a_tour_is_not_goods(registry: Registry) -> None:
 def test_in_a_place_on_a_visit_at_the_invitation_of_x(registry: Registry) -> None:
     found = claims(
         registry,
-        "Vladimir Putin met Choe Ryong Hae, who is in Moscow on a visit at the invitation "
-        "of Sergei Lavrov.",
+        "Vladimir Putin met with Choe Ryong Hae, who is in Moscow on a visit at the "
+        "invitation of Sergei Lavrov.",
     )
     assert [(c.participants, c.object) for c in of(found, "invited")] == [
         (("lavrov",), "choe_ryong_hae")

@@ -15,7 +15,7 @@ from relgraph.draft.cues import ACTORS, PASSIVE, PRONOUN_ANY, possessive
 from relgraph.draft.frame import Event, Frame
 from relgraph.draft.lexicon import GROUP_WORDS
 from relgraph.draft.mentions import Mention, Registry
-from relgraph.draft.positions import may_be_subject
+from relgraph.draft.positions import antecedent, may_be_subject
 from relgraph.rdf.vocabulary import Predicate
 
 #: "it" or "they" opening a reported clause: "X said that it would …"
@@ -90,9 +90,9 @@ def patient_of(
         # the one invited is the first person the clause names ("X arrived … at the
         # invitation of Y"); a country or agency there only describes or accepts it
         people = [m for m in fits if registry.type_of(m.entity) == "Person"]
-        aside = frame.aside_of(event.t0)
-        if aside is not None:  # "Choe, who is here at the invitation of X": Choe
-            people = [m for m in people if frame.document[m.end : aside[0]].strip() == ""]
+        head = antecedent(frame, event.t0, [m for m in plain if m.end <= event.t0])
+        if head is not None:  # "Choe, who is here at the invitation of X": Choe
+            people = [head] if registry.type_of(head.entity) == "Person" else []
         return people[0] if people else _pronoun_mention(frame, event)
     if fits:
         return fits[-1]

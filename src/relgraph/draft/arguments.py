@@ -33,7 +33,14 @@ from relgraph.draft.cues import (
 )
 from relgraph.draft.frame import Event, Frame
 from relgraph.draft.mentions import Mention, Registry
-from relgraph.draft.positions import aside_length, is_person, leads, may_be_subject, verb_between
+from relgraph.draft.positions import (
+    antecedent,
+    aside_length,
+    is_person,
+    leads,
+    may_be_subject,
+    verb_between,
+)
 from relgraph.draft.predicate_rules import PLACE_PREPOSITIONS
 from relgraph.rdf.vocabulary import Predicate
 
@@ -56,6 +63,9 @@ def find_arguments(
     rule = event.rule
     in_domain = [m for m in frame.actors if registry.type_of(m.entity) in spec.domain]
     before = [m for m in in_domain if m.end <= t0 and may_be_subject(frame, m, t0)]
+    head = antecedent(frame, t0, in_domain)
+    if head is not None:  # "Putin met with Choe, who is in Moscow on a visit": Choe's
+        before = [m for m in before if m.end <= head.start] + [head]
     after = _objects(frame, event, spec, registry)
     agent = agent_of(frame, event, in_domain)
     if agent is None and not rule.statement and frame.parse.passive_at(t0) and not event.noun:

@@ -100,3 +100,22 @@ def leads(frame: Frame, m: Mention, t0: int) -> bool:
         at = max(at, a1)
     kept.append(document[at:t0])
     return not CLAUSE_BREAK.search("".join(kept))
+
+
+def antecedent(frame: Frame, t0: int, candidates: list[Mention]) -> Mention | None:
+    """The name a relative clause holding ``t0`` is about: "Choe, who is in Moscow …"
+    (whatever its own role in the main clause: "Putin met with Choe, who …")."""
+    aside = frame.aside_of(t0)
+    if aside is None or not _RELATIVE.match(frame.document, aside[0]):
+        return None
+    return next(
+        (
+            m
+            for m in candidates
+            if m.end <= aside[0] and not frame.document[m.end : aside[0]].strip()
+        ),
+        None,
+    )
+
+
+_RELATIVE = re.compile(r",\s+(?:who|which|whose)\b")
