@@ -334,7 +334,7 @@ def _date(
         and sentence.start < ctx.lead_end
         and not _ELSEWHEN.search(document, sentence.start, hi)
     )
-    return ctx.lead_date if lead else None
+    return (ctx.lead_date or ctx.published_iso) if lead else None
 
 
 def _own_position(frame: Frame, claim: DraftClaim, ctx: Context) -> DraftClaim:
