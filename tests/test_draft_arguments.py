@@ -309,3 +309,8 @@ def test_in_a_place_on_a_visit_at_the_invitation_of_x(registry: Registry) -> Non
     assert [(c.participants, c.object) for c in of(found, "visited")] == [
         (("choe_ryong_hae",), "moscow")
     ]
+
+
+def test_an_undated_lead_event_is_of_the_articles_day(registry: Registry) -> None:
+    found = claims(registry, "Vladimir Putin met Kim Jong Un in Moscow.")
+    assert [c.date for c in of(found, "met")] == [PUBLISHED.isoformat()]

@@ -334,7 +334,13 @@ def _date(
         and sentence.start < ctx.lead_end
         and not _ELSEWHEN.search(document, sentence.start, hi)
     )
-    return (ctx.lead_date or ctx.published_iso) if lead else None
+    if not lead:
+        return None
+    if ctx.lead_date is not None:
+        return ctx.lead_date  # the lead's day is the main event's
+    # a lead that names no day at all tells of the article's day; a day the sentence
+    # names but that cannot be the event's (a future one) gives none
+    return None if dates else ctx.published_iso
 
 
 def _own_position(frame: Frame, claim: DraftClaim, ctx: Context) -> DraftClaim:
