@@ -90,6 +90,7 @@ TITLE_WORDS = frozenset(
         "executive",
         "assistant",
         "undersecretary",
+        "presidential",
     ]
 )
 
@@ -121,6 +122,7 @@ TITLE_HEADS = frozenset(
         "senator",
         "king",
         "queen",
+        "aide",
     ]
 )
 
