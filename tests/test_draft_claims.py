@@ -183,12 +183,13 @@ def test_roles_with_a_portfolio_an_owner_before_or_an_owner_in_the_apposition(
         "Vladimir Putin met with Minister of Foreign Affairs of the Democratic People's "
         "Republic of Korea Choe Ryong Hae. North Korea's ambassador to Russia, Paek Nam Sun, "
         "was there. Igor Ivanov, Russia's minister of natural resources and ecology, "
-        "spoke.\n"
+        "spoke. Presidential Aide Sergei Lavrov listened.\n"
     )
     _, roles = suggest(registry, text)
     got = {(r.entity, r.title, r.of) for r in roles}
     assert ("choe_ryong_hae", "Minister of Foreign Affairs", "dprk") in got
     assert ("paek_nam_sun", "Ambassador to Russia", "dprk") in got
     assert ("ivanov_igor", "Minister of Natural Resources and Ecology", "russia") in got
+    assert ("lavrov", "Presidential Aide", "russia") in got
     for r in roles:
         assert r.quote in text
