@@ -114,9 +114,9 @@ class Names:
 
     def __init__(self, registry: Registry, draft: Draft) -> None:
         self.names: dict[str, list[str]] = {
-            e.id: [fold(n) for n in e.names] for e in registry.entities.values()
+            e.id: [fold(n) for n in e.names] for e in registry.entities
         }
-        self.types = {e.id: e.type for e in registry.entities.values()}
+        self.types = {e.id: e.type for e in registry.entities}
         for stub in draft.suggestions.stubs:
             self.names[stub.id] = [fold(stub.name)]
             self.types[stub.id] = stub.type

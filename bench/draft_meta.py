@@ -56,7 +56,7 @@ def _name(entity: str | None, draft: Draft, registry: Registry) -> str:
     for stub in draft.suggestions.stubs:
         if stub.id == entity:
             return stub.name
-    known = registry.entities.get(entity)
+    known = registry.get(entity)
     return known.name if known is not None else entity
 
 

@@ -26,7 +26,7 @@ def registry() -> Registry:
         Entity("fefu", "Organization", "Far Eastern Federal University", country="russia"),
         Entity("treaty_2024", "Agreement", "Comprehensive Strategic Partnership Treaty"),
     ]
-    return Registry([*base.entities.values(), *extra])
+    return base.extended(extra)
 
 
 def claims(registry: Registry, text: str) -> list[DraftClaim]:

@@ -24,6 +24,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from relgraph.draft import DraftClaim
 from relgraph.draft.arguments import Arguments, find_arguments
 from relgraph.draft.cues import (
     CALLED_OFF,
@@ -33,7 +34,7 @@ from relgraph.draft.cues import (
     dated_saying,
     status_of,
 )
-from relgraph.draft.frame import Context, DraftClaim, Event, Frame, read_frame
+from relgraph.draft.frame import Context, Event, Frame, read_frame
 from relgraph.draft.lexicon import AGREEMENT_WORDS
 from relgraph.draft.mentions import Mention, Registry
 from relgraph.draft.predicate_rules import (
@@ -351,7 +352,7 @@ def _own_position(frame: Frame, claim: DraftClaim, ctx: Context) -> DraftClaim:
         and speaker is not None
         and len(claim.participants) == 1
         and registry.type_of(speaker) == "Person"
-        and registry.entities[speaker].country == claim.participants[0]
+        and registry.by_id()[speaker].country == claim.participants[0]
     ):
         return replace(claim, participants=(speaker,), asserted_by=None)
     return claim

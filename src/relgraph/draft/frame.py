@@ -1,5 +1,5 @@
-"""What the claim steps share: the drafted claim, the article's context, and one
-sentence read once (its parse, mentions, speaker and place) as a :class:`Frame`."""
+"""What the claim steps share: the article's context, and one sentence read once
+(its parse, mentions, speaker and place) as a :class:`Frame`."""
 
 from __future__ import annotations
 
@@ -19,24 +19,6 @@ from relgraph.draft.predicate_rules import Rule
 from relgraph.draft.sentences import Sentence
 from relgraph.draft.syntax import Parse, parse
 from relgraph.rdf.vocabulary import Vocabulary
-
-
-@dataclass(frozen=True)
-class DraftClaim:
-    predicate: str
-    participants: tuple[str, ...]
-    object: str | None
-    quote: str
-    confidence: float
-    date: str | None = None
-    place: str | None = None
-    status: str = "asserted"
-    asserted_by: str | None = None
-
-    @property
-    def key(self) -> tuple[str, frozenset[str] | tuple[str, ...], str | None]:
-        """What makes two suggestions the same claim (quote and wording aside)."""
-        return (self.predicate, tuple(self.participants), self.object)
 
 
 @dataclass(frozen=True)

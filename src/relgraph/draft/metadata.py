@@ -111,7 +111,7 @@ def _stub(name: str, kind: str, reason: str, registry: Registry, stubs: dict[str
     if known:
         return known
     entity_id = slug(name)
-    if entity_id in registry.entities:
+    if entity_id in registry:
         entity_id += "_2"
     country = capital_of(name, registry) if kind == "Place" else None
     stubs.setdefault(entity_id, Stub(entity_id, name, kind, country, 0, 0, reason))
@@ -298,7 +298,7 @@ def _display(entity: str | None, registry: Registry, stubs: dict[str, Stub]) -> 
         return None
     if entity in stubs:
         return stubs[entity].name
-    known = registry.entities.get(entity)
+    known = registry.get(entity)
     return known.name if known else None
 
 
@@ -349,7 +349,7 @@ def find_metadata(
     warnings = [published.note] if published.note else []
     if outlet is None:
         outlet = unnamed_outlet
-        if unnamed_outlet not in registry.entities:
+        if unnamed_outlet not in registry:
             stubs[outlet] = Stub(
                 outlet, "Unnamed wire service", "Organization", None, 0, 0, "no outlet in the text"
             )

@@ -21,11 +21,11 @@ from relgraph.core.errors import RelgraphError
 from relgraph.core.files import write_atomic
 from relgraph.core.model import Article
 from relgraph.corpus.layout import ARTICLES, REGISTRY
+from relgraph.draft import Recommender
 from relgraph.draft.assemble import Draft, draft_article
 from relgraph.draft.mentions import NearMiss, Registry, Stub
 from relgraph.draft.merge import article_from_draft, merge_articles
 from relgraph.draft.page import display_name, read_page
-from relgraph.draft.recommend import Recommender
 
 STUB_HEADER = "  # ---- suggested by relgraph draft: review type, name and country ----"
 
@@ -111,7 +111,7 @@ def load_registry(corpus_dir: Path) -> Registry:
     registry = read_entities(path, str(path), problems)
     if problems:
         raise CorpusError(problems)
-    return Registry(registry.entities)
+    return registry
 
 
 def _atomic_write(path: Path, text: str) -> None:
@@ -124,6 +124,8 @@ def _stub_entry(stub: Stub, article: str) -> str:
         f"    type: {stub.type}",
         f"    name: {_quoted(stub.name)}",
     ]
+    if stub.aliases:
+        lines.append(f"    aliases: [{', '.join(_quoted(a) for a in stub.aliases)}]")
     if stub.country:
         lines.append(f"    country: {stub.country}")
     note = (
@@ -144,7 +146,7 @@ def add_stubs(
     corpus_dir: Path, stubs: Sequence[Stub], article: str, registry: Registry
 ) -> list[Stub]:
     """Append stubs the registry lacks to ``entities.yaml``; returns those added."""
-    new = [s for s in stubs if s.id not in registry.entities]
+    new = [s for s in stubs if s.id not in registry]
     if not new:
         return []
     path = corpus_dir / REGISTRY
@@ -215,7 +217,7 @@ def write_draft(
     existing = _read_existing(path) if own is not None and path.exists() else None
     merged, added_claims, added_roles, kept = merge_articles(existing, fresh)
     used = _used_ids(merged)
-    new_stubs = [s for s in draft.suggestions.stubs if s.id not in registry.entities]
+    new_stubs = [s for s in draft.suggestions.stubs if s.id not in registry]
     if existing is not None:  # a re-draft adds only the stubs its new suggestions name
         new_stubs = [s for s in new_stubs if s.id in used]
     changed = existing is None or bool(added_claims or added_roles or new_stubs)

@@ -7,8 +7,9 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
+from relgraph.draft import DraftClaim
 from relgraph.draft.cues import claim_date, pronoun_said, status_of
-from relgraph.draft.frame import Context, DraftClaim, Frame
+from relgraph.draft.frame import Context, Frame
 from relgraph.draft.sentences import DateMention, shortest_unique
 from relgraph.draft.triggers import speech_alternation
 
