@@ -87,6 +87,12 @@ def test_coordinated_parties_and_a_place_in_a_prepositional_phrase(registry: Reg
     found = claims(registry, "Sergei Lavrov met Choe Ryong Hae and Paek Nam Sun in Pyongyang.")
     met = of(found, "met")
     assert sorted(c.object or "" for c in met) == ["choe_ryong_hae", "paek_nam_sun"], found
+    found = claims(
+        registry,
+        "Sergei Lavrov met Choe Ryong Hae, an envoy, and Paek Nam Sun, a minister, in Pyongyang.",
+    )
+    met = of(found, "met")
+    assert sorted(c.object or "" for c in met) == ["choe_ryong_hae", "paek_nam_sun"], found
     assert {c.place for c in met} == {"pyongyang"}
 
 
@@ -229,6 +235,12 @@ def test_an_event_asked_for_is_no_event(registry: Registry) -> None:
     assert [(c.participants, c.object) for c in of(found, "invited")] == [
         (("putin",), "kim_jong_un")
     ]
+    found = claims(
+        registry,
+        "Russia accepted the invitation of the leader of North Korea, Kim Jong Un, to visit "
+        "Pyongyang.",
+    )
+    assert not of(found, "visited")
 
 
 def test_a_passive_without_agent_names_no_doer(registry: Registry) -> None:

@@ -134,8 +134,10 @@ def _objects(frame: Frame, event: Event, spec: Predicate, registry: Registry) ->
             continue
         if kind == "Place" and not rule.place_object and prep in PLACE_PREPOSITIONS:
             continue  # "met Lavrov in Moscow": where, not whom
-        if CLAUSE_BREAK.search(document[t1 : m.start]):
-            continue
+        if CLAUSE_BREAK.search(document[t1 : m.start]) and not (
+            found and _coordinated_with(document, found[-1], m)
+        ):
+            continue  # another clause, unless "met X, chairman of Y, and Z"
         if _apposed_place(m, frame.mentions, registry, document):
             continue  # "in Pyongyang, DPRK"
         found.append(m)
@@ -226,11 +228,15 @@ def _coordinated(
     if re.search(r"\bbetween\s+(?:the\s+)?$", document[max(0, obj.start - 14) : obj.start]):
         return coordinated  # "between X and Y": one relation of the pair
     for nxt in objects[1:]:
-        gap = document[coordinated[-1].end : nxt.start]
-        if not (COORDINATED.match(gap) or _APPOSED_AND.match(gap)):
+        if not _coordinated_with(document, coordinated[-1], nxt):
             break
         coordinated.append(nxt)
     return coordinated
+
+
+def _coordinated_with(document: str, first: Mention, then: Mention) -> bool:
+    gap = document[first.end : then.start]
+    return bool(COORDINATED.match(gap) or _APPOSED_AND.match(gap))
 
 
 #: a verb whose object is the event noun: "held talks", "had a meeting", "began negotiations"

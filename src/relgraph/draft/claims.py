@@ -110,7 +110,7 @@ def find_event(frame: Frame, predicate: str, rule: Rule, start: int, end: int) -
         return None  # "a strategic partnership treaty": the treaty is what is signed
     if rule.event and CALLED_OFF.search(document, max(0, t0 - 40), t0):
         return None  # "Trump canceled the meeting", "refused bilateral talks": no meeting
-    if rule.event and _REQUESTED.search(document, max(0, t0 - 60), t0):
+    if rule.event and _REQUESTED.search(document, max(0, t0 - 100), t0):
         return None  # "invited Kim to visit Russia": asked for, not planned or done
     if rule.event and _NEGATED.search(document, max(0, t0 - 25), t0):
         return None  # "will not travel to Moscow": no visit
@@ -371,7 +371,7 @@ def _inside(span: tuple[int, int] | None, other: tuple[int, int]) -> bool:
 #: an event another party asks for: "invited X to visit", "urged Y to attend"
 _REQUESTED = re.compile(
     r"\b(?:invit\w*|ask\w*|urg\w*|called on|calls on|encourag\w*|press\w*)\s+"
-    r"(?:[\w'’-]+\s+){0,6}?to\s+$"
+    r"(?:[\w'’.,-]+\s+){0,12}?to\s+$"
 )
 
 #: "in Moscow on a visit", "on a two-day trip": the clause's own event
