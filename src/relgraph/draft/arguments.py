@@ -118,7 +118,7 @@ def _objects(frame: Frame, event: Event, spec: Predicate, registry: Registry) ->
     allowed = noun if event.noun else rule.object_preps
     if between:  # "between the leaders of the US and the DPRK"
         allowed = allowed | {"", "of", "between"}
-    found = []
+    found: list[Mention] = []
     for m in plain:
         if m.start < t1 or m.start - t1 - aside_length(frame, t1, m.start) > WINDOW:
             continue
