@@ -326,3 +326,10 @@ def test_in_a_place_on_a_visit_at_the_invitation_of_x(registry: Registry) -> Non
 def test_an_undated_lead_event_is_of_the_articles_day(registry: Registry) -> None:
     found = claims(registry, "Vladimir Putin met Kim Jong Un in Moscow.")
     assert [c.date for c in of(found, "met")] == [PUBLISHED.isoformat()]
+
+
+def test_a_visit_by_x_to_y_and_no_pair_across_a_verb(registry: Registry) -> None:
+    found = claims(registry, "Russia welcomed a planned visit by a US envoy to North Korea.")
+    assert [(c.participants, c.object) for c in of(found, "visited")] == [(("usa",), "dprk")]
+    found = claims(registry, "Sergei Lavrov said Kim Jong Un wants to cooperate.")
+    assert not of(found, "cooperates_with")

@@ -72,10 +72,10 @@ def find_arguments(
         return None  # "a monument would be built": who builds is not said
     if agent is not None:
         patient = patient_of(frame, event, spec, registry, before)
-        if patient is not None:  # "X was received by Y": Y receives X
-            before, after = [agent], [patient]
-        elif event.noun and PASSIVE.match(document, t1):  # "a visit by X to Y"
+        if event.noun and PASSIVE.match(document, t1):  # "a visit by X to Y"
             before, after = [agent], [m for m in after if m.start > agent.end]
+        elif patient is not None:  # "X was received by Y": Y receives X
+            before, after = [agent], [patient]
         elif event.noun and rule.agent_after:
             return None  # "the invitation of X" with no one the clause says is invited
     if rule.sender_from:
@@ -98,7 +98,7 @@ def find_arguments(
     objects = [m for m in after if subject is None or m.entity != subject.entity]
     obj = objects[0] if objects else None
     if spec.symmetric:
-        subject, obj = _pair(document, event, before, after, subject, obj)
+        subject, obj = _pair(frame, event, before, after, subject, obj)
     if (subject is None and not pronoun) or obj is None:
         return None
     subject_id = subject.entity if subject else str(frame.previous_actor)
@@ -164,7 +164,7 @@ def _where_before(frame: Frame, event: Event, spec: Predicate, registry: Registr
 
 
 def _pair(
-    document: str,
+    frame: Frame,
     event: Event,
     before: list[Mention],
     after: list[Mention],
@@ -172,7 +172,7 @@ def _pair(
     obj: Mention | None,
 ) -> tuple[Mention | None, Mention | None]:
     """The two sides of a symmetric event: "between X and Y", "X and Y met"."""
-    t0, t1 = event.t0, event.t1
+    document, t0, t1 = frame.document, event.t0, event.t1
     between = re.search(r"\bbetween\b", document[t0 : t1 + 40])
     if between and len(after) >= 2 and joined(after[0], after[1], document):
         return after[0], after[1]
@@ -188,8 +188,9 @@ def _pair(
         and len(before) >= 2
         and t0 - before[-2].end <= 80
         and not CLAUSE_BREAK.search(document, before[-2].end, t0)
+        and not verb_between(frame, before[-2].end, before[-1].start, shared=False)
     ):
-        return before[-2], before[-1]
+        return before[-2], before[-1]  # not "Lavrov said Kim's letter … cooperate"
     return subject, obj
 
 
