@@ -156,11 +156,14 @@ def _aside_end(words: Sequence[Word], k: int) -> int:
 
 
 def _tagged(tokens: tuple[str, ...]) -> list[list[str]]:
-    from textblob.en import parser
-
     with warnings.catch_warnings():
-        # textblob reads its lexicon through an unclosed file on first use
+        # textblob reads its lexicon through an unclosed file on first use, and
+        # newer Pythons warn about escapes in its sources: its business, not ours
         warnings.simplefilter("ignore", ResourceWarning)
+        warnings.simplefilter("ignore", SyntaxWarning)
+        warnings.simplefilter("ignore", DeprecationWarning)
+        from textblob.en import parser  # start-up time: only a draft needs it
+
         tags = parser.find_tags(list(tokens))
         chunks: list[list[str]] = parser.find_chunks(tags)
     return chunks
