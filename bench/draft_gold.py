@@ -376,8 +376,8 @@ def summary(label: str, results: list[PageResult]) -> str:
             f"- matched claims ({label}): date right {matched['date']}/{matched['matched']} "
             f"({100 * matched['date'] / n:.0f} %), status {matched['status']}/"
             f"{matched['matched']}, attribution {matched['attribution']}/{matched['matched']}",
-            f"- gold facts whose parties and object the draft can name at all (registry and "
-            f"stubs): {matched['nameable']} of {total.tp + total.fn}; recall on those "
+            f"- gold facts whose parties and object the draft can name at all ({label}; "
+            f"registry and stubs): {matched['nameable']} of {total.tp + total.fn}; recall on those "
             f"{_f(matched['nameable found'] / (matched['nameable'] or 1))} "
             f"({matched['nameable found']} found)",
             f"- roles ({label}): P {_f(roles.p)}, R {_f(roles.r)} ({roles.tp} of "

@@ -30,6 +30,7 @@ from relgraph.draft.cues import (
     claim_date,
     clause_of,
     dated_saying,
+    of_a_saying,
     status_of,
 )
 from relgraph.draft.events import find_event
@@ -239,6 +240,9 @@ def _date(
         return None  # "Russia had invited Kim": before the time the sentence tells of
     own = frame.aside_of(event.t0)
     dates = [d for d in dates if frame.aside_of(d.start) in (None, own)]
+    named = bool(dates)  # the clause names a day, the event's or its saying's
+    if not event.rule.statement:  # "X has sent troops, Y said on Thursday": the saying's
+        dates = [d for d in dates if d.end <= event.t0 or not of_a_saying(d, document)]
     found = claim_date(dates, event.t0, ctx.published_iso, status, document)
     if found is not None:
         return found
@@ -248,13 +252,11 @@ def _date(
         and sentence.start < ctx.lead_end
         and not _ELSEWHEN.search(document, sentence.start, hi)
     )
-    if not lead:
-        return None
+    if not lead or named:
+        return None  # a day the sentence names but that is not the event's gives none
     if ctx.lead_date is not None:
         return ctx.lead_date  # the lead's day is the main event's
-    # a lead that names no day at all tells of the article's day; a day the sentence
-    # names but that cannot be the event's (a future one) gives none
-    return None if dates else ctx.published_iso
+    return ctx.published_iso  # a lead that names no day tells of the article's day
 
 
 def _own_position(frame: Frame, claim: DraftClaim, ctx: Context) -> DraftClaim:

@@ -92,6 +92,11 @@ def _said_date() -> re.Pattern[str]:
     return re.compile(rf"\b(?:told \w+|{speech_alternation()})\s+(?:on\s+|late\s+)?$")
 
 
+def of_a_saying(date: DateMention, text: str) -> bool:
+    """Is ``date`` the date of a saying ("said on Thursday", "told reporters Friday")?"""
+    return bool(_said_date().search(text, max(0, date.start - 30), date.start))
+
+
 def dated_saying(dates: Sequence[DateMention], at: int, text: str) -> bool:
     """ "The US said Friday that North Korea has sent …": the nearest date is the saying's."""
     if not dates:

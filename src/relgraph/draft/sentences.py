@@ -59,6 +59,7 @@ DATE_EXPRESSION = re.compile(
     r"\b(?P<lastyear>last year)\b|"
     r"\b(?P<week>earlier this week|this week|last week)\b|"
     r"\b(?P<thismonth>(?:earlier |later )?this month)\b|"
+    r"\b(?P<othermonth>next|last) month\b|"
     r"\b(?P<thisyear>(?:earlier |later )?this year)\b|"
     r"\bin (?P<inyear>(?:19|20)\d\d)\b",
     re.IGNORECASE,
@@ -133,6 +134,10 @@ def find_dates(text: str, published: dt.date) -> list[DateMention]:
             iso = value = published.isoformat()[:7]
         elif m["thismonth"]:
             iso = value = published.isoformat()[:7]
+        elif m["othermonth"]:
+            step = 1 if m["othermonth"].lower() == "next" else -1
+            index = published.year * 12 + published.month - 1 + step
+            iso = value = f"{index // 12}-{index % 12 + 1:02d}"
         elif m["thisyear"]:
             iso = value = str(published.year)
         elif m["inyear"]:
