@@ -333,3 +333,10 @@ def test_a_visit_by_x_to_y_and_no_pair_across_a_verb(registry: Registry) -> None
     assert [(c.participants, c.object) for c in of(found, "visited")] == [(("usa",), "dprk")]
     found = claims(registry, "Sergei Lavrov said Kim Jong Un wants to cooperate.")
     assert not of(found, "cooperates_with")
+
+
+def test_a_countrys_soldiers_sent_are_sent_by_it(registry: Registry) -> None:
+    found = claims(registry, "Reports say North Korean soldiers were sent to Russia.")
+    assert [(c.participants, c.object) for c in of(found, "transferred")] == [(("dprk",), "russia")]
+    found = claims(registry, "Reports say a pipeline was sent to Russia.")
+    assert not of(found, "transferred")

@@ -32,6 +32,7 @@ from relgraph.draft.cues import (
     possessive,
 )
 from relgraph.draft.frame import Event, Frame
+from relgraph.draft.lexicon import GROUP_WORDS
 from relgraph.draft.mentions import Mention, Registry
 from relgraph.draft.positions import (
     antecedent,
@@ -69,7 +70,10 @@ def find_arguments(
     after = _objects(frame, event, spec, registry)
     agent = agent_of(frame, event, in_domain)
     if agent is None and not rule.statement and frame.parse.passive_at(t0) and not event.noun:
-        return None  # "a monument would be built": who builds is not said
+        owner = _group_owner(frame, before, t0) if rule.sends == "goods" else None
+        if owner is None:
+            return None  # "a monument would be built": who builds is not said
+        before = [owner]  # "North Korean soldiers were sent to Russia": by North Korea
     if agent is not None:
         patient = patient_of(frame, event, spec, registry, before)
         if event.noun and PASSIVE.match(document, t1):  # "a visit by X to Y"
@@ -161,6 +165,23 @@ def _where_before(frame: Frame, event: Event, spec: Predicate, registry: Registr
         and frame.preposition_of(m) == "in"
         and _IN_ON_A.match(frame.document[m.end : event.t0])
     ]
+
+
+_DEMONYM_GROUP = re.compile(r"\b([A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s+(\w+)")
+
+
+def _group_owner(frame: Frame, before: list[Mention], t0: int) -> Mention | None:
+    """ "North Korean soldiers", "Russian troops": a country's people, sent by it."""
+    document = frame.document
+    for m in reversed(before):
+        words = document[m.end : m.end + 30].split()
+        if words and words[0].lower().strip(",.") in GROUP_WORDS:
+            return m
+    found = None
+    for match in _DEMONYM_GROUP.finditer(document, frame.sentence.start, t0):
+        if match.group(2).lower() in GROUP_WORDS:
+            found = frame.demonym(match.group(1), match.start(1), match.end(1)) or found
+    return found
 
 
 def _pair(
