@@ -340,3 +340,11 @@ def test_a_countrys_soldiers_sent_are_sent_by_it(registry: Registry) -> None:
     assert [(c.participants, c.object) for c in of(found, "transferred")] == [(("dprk",), "russia")]
     found = claims(registry, "Reports say a pipeline was sent to Russia.")
     assert not of(found, "transferred")
+
+
+def test_an_invitation_is_not_dated_by_the_arrival(registry: Registry) -> None:
+    found = claims(
+        registry, "Choe Ryong Hae arrived in Moscow on Monday at the invitation of Sergei Lavrov."
+    )
+    assert [c.date for c in of(found, "invited")] == [None]
+    assert [c.date for c in of(found, "visited")] == ["Monday"]

@@ -238,6 +238,8 @@ def _date(
         return None  # "The US said Friday that North Korea has sent …"
     if _PLUPERFECT.search(document, max(sentence.start, event.t0 - 20), event.t0):
         return None  # "Russia had invited Kim": before the time the sentence tells of
+    if event.noun and event.rule.agent_after:
+        return None  # "arrived on Sunday at the invitation of X": invited before that
     own = frame.aside_of(event.t0)
     dates = [d for d in dates if frame.aside_of(d.start) in (None, own)]
     named = bool(dates)  # the clause names a day, the event's or its saying's
