@@ -173,9 +173,10 @@ def test_every_claim_predicate_has_triggers_from_the_ontology() -> None:
 
 def test_this_year_this_month_next_month_last_month() -> None:
     dates = find_dates(
-        "earlier this year, later this month, next month, last month", dt.date(2012, 12, 18)
+        "earlier this year, later this month, next month, last month, earlier in the day",
+        dt.date(2012, 12, 18),
     )
-    assert [d.value for d in dates] == ["2012", "2012-12", "2013-01", "2012-11"]
+    assert [d.value for d in dates] == ["2012", "2012-12", "2013-01", "2012-11", "today"]
 
 
 def test_roles_with_a_portfolio_an_owner_before_or_an_owner_in_the_apposition(

@@ -54,6 +54,7 @@ DATE_EXPRESSION = re.compile(
     rf"\b(?:(?P<rel>last|next|this) )?(?P<weekday>{_WEEKDAY})\b|"
     rf"\b(?P<month>{_MONTH}) (?P<day>\d{{1,2}})(?:, (?P<year>\d{{4}}))?\b|"
     r"\b(?P<today>today|yesterday|tomorrow)\b|"
+    r"\b(?P<sameday>(?:earlier|later) in the day)\b|"
     r"\b(?:since |in )(?P<monthonly>January|February|March|April|May|June|July|August|September|"
     r"October|November|December)(?P<monthlast> last year)?\b(?! \d)|"
     r"\b(?P<lastyear>last year)\b|"
@@ -121,6 +122,9 @@ def find_dates(text: str, published: dt.date) -> list[DateMention]:
                 continue
         elif m["today"]:
             value = m["today"].lower()
+            iso = resolve(value, published).iso
+        elif m["sameday"]:  # "earlier in the day": the article's day
+            value = "today"
             iso = resolve(value, published).iso
         elif m["lastyear"]:
             iso = value = str(published.year - 1)
