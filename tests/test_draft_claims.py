@@ -196,3 +196,15 @@ def test_roles_with_a_portfolio_an_owner_before_or_an_owner_in_the_apposition(
     assert ("lavrov", "Presidential Aide", "russia") in got
     for r in roles:
         assert r.quote in text
+
+
+def test_roles_in_a_chain_of_appositions_and_a_chief(registry: Registry) -> None:
+    text = (
+        "Kim Jong Un, chairman of the Workers' Party of Korea, chairman of the State Affairs "
+        "Commission, received them. Igor Ivanov, chief of the Russian General Staff, spoke.\n"
+    )
+    _, roles = suggest(registry, text)
+    got = {(r.entity, r.title) for r in roles}
+    assert ("kim_jong_un", "Chairman of the Workers' Party of Korea") in got
+    assert ("kim_jong_un", "Chairman of the State Affairs Commission") in got
+    assert ("ivanov_igor", "Chief of the Russian General Staff") in got

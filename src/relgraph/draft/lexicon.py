@@ -17,7 +17,7 @@ DEMONYMS: dict[str, tuple[str, ...]] = {
     "China": ("Chinese", "China's", "Beijing's"),
     "Ukraine": ("Ukrainian", "Ukraine's"),
     "Soviet Union": ("Soviet",),
-    "United Kingdom": ("British", "UK"),
+    "United Kingdom": ("British", "UK", "Britain", "Britain's"),
     "France": ("French",),
     "Germany": ("German",),
     "India": ("Indian",),
@@ -123,6 +123,7 @@ TITLE_HEADS = frozenset(
         "king",
         "queen",
         "aide",
+        "chief",
     ]
 )
 

@@ -80,35 +80,32 @@ def find_roles(
         if registry.type_of(m.entity) != "Person" or m.score < 1.0:
             continue
         person = registry.by_id()[m.entity]
-        found = (
+        before = (
             _title_before(text, m, registry)
             or _title_of_before(text, m, mentions, registry)
             or _owner_title_before(text, m, mentions, registry)
-            or _apposition(text, m)
         )
-        if found is None:
-            continue
-        start, end, title, of = found
-        of = of or person.country
-        around = next((x for x in sentences if x.start <= start < x.end), None)
-        limit = (around.start, around.end) if around else (start, end)
-        span = shortest_unique(documents, 0, start, end, limit)
-        if span is None or not title:
-            continue
-        when = [
-            d.value
-            for d in dates
-            if limit[0] <= d.start < limit[1] and d.iso <= published_iso and "-" in d.iso
-        ]
-        role = DraftRole(
-            m.entity,
-            _normalise(title),
-            of,
-            text[span[0] : span[1]],
-            0.7,
-            when[0] if when else None,
-        )
-        roles.setdefault((m.entity, role.title.lower()), role)
+        for start, end, title, of in [*([before] if before else []), *_appositions(text, m)]:
+            of = of or person.country
+            around = next((x for x in sentences if x.start <= start < x.end), None)
+            limit = (around.start, around.end) if around else (start, end)
+            span = shortest_unique(documents, 0, start, end, limit)
+            if span is None or not title:
+                continue
+            when = [
+                d.value
+                for d in dates
+                if limit[0] <= d.start < limit[1] and d.iso <= published_iso and "-" in d.iso
+            ]
+            role = DraftRole(
+                m.entity,
+                _normalise(title),
+                of,
+                text[span[0] : span[1]],
+                0.7,
+                when[0] if when else None,
+            )
+            roles.setdefault((m.entity, role.title.lower()), role)
     return list(roles.values())
 
 
@@ -184,13 +181,27 @@ def _owner_title_before(
         return None
     at = m.start - len(window) + found.start()
     owner = next((n for n in mentions if n.end == at), None)
-    if owner is None or registry.type_of(owner.entity) not in ("Country", "Organization"):
+    if owner is not None and registry.type_of(owner.entity) in ("Country", "Organization"):
+        return owner.start, m.end, found.group("title"), owner.entity
+    named = re.search(r"([A-Z][\w-]*)$", text[max(0, at - 30) : at])  # "Britain's"
+    country = _of_from(named.group(1), registry)[0] if named else None
+    if named is None or country is None:
         return None
-    return owner.start, m.end, found.group("title"), owner.entity
+    return at - len(named.group(1)), m.end, found.group("title"), country
 
 
-def _apposition(text: str, m: Mention) -> tuple[int, int, str, str | None] | None:
-    found = _APPOSITION.match(text[m.end : m.end + 120])
+def _appositions(text: str, m: Mention) -> list[tuple[int, int, str, str | None]]:
+    """ "Kim, chairman of the party, chairman of the commission, …": each title in turn."""
+    found: list[tuple[int, int, str, str | None]] = []
+    at = m.end
+    while (one := _apposition(text, m, at)) is not None:
+        found.append(one)
+        at = one[1]
+    return found
+
+
+def _apposition(text: str, m: Mention, at: int) -> tuple[int, int, str, str | None] | None:
+    found = _APPOSITION.match(text[at : at + 120])
     if not found:
         return None
     words = found.group(1).split()
@@ -202,4 +213,4 @@ def _apposition(text: str, m: Mention) -> tuple[int, int, str, str | None] | Non
     tail = found.group(0)[found.end(1) :]
     if tail.strip().startswith(("to ", "of ", "for ")):
         title += " " + tail.strip()
-    return m.start, m.end + found.end(), title, None
+    return m.start, at + found.end(), title, None
