@@ -208,3 +208,11 @@ def test_roles_in_a_chain_of_appositions_and_a_chief(registry: Registry) -> None
     assert ("kim_jong_un", "Chairman of the Workers' Party of Korea") in got
     assert ("kim_jong_un", "Chairman of the State Affairs Commission") in got
     assert ("ivanov_igor", "Chief of the Russian General Staff") in got
+
+
+def test_an_owner_named_by_a_short_form_before_the_title(registry: Registry) -> None:
+    from relgraph.core.model import Entity
+
+    known = registry.extended([Entity("uk", "Country", "United Kingdom")])
+    _, roles = suggest(known, "Britain's ambassador, Paek Nam Sun, said so.\n")
+    assert [(r.entity, r.title, r.of) for r in roles] == [("paek_nam_sun", "Ambassador", "uk")]
