@@ -348,3 +348,12 @@ def test_an_invitation_is_not_dated_by_the_arrival(registry: Registry) -> None:
     )
     assert [c.date for c in of(found, "invited")] == [None]
     assert [c.date for c in of(found, "visited")] == ["Monday"]
+
+
+def test_a_speaker_with_the_day_before_the_verb(registry: Registry) -> None:
+    found = claims(
+        registry, "South Korea on Monday said that North Korea had sent troops to Russia."
+    )
+    assert [(c.participants, c.asserted_by) for c in of(found, "transferred")] == [
+        (("dprk",), "rok")
+    ]

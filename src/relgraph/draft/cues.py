@@ -24,6 +24,7 @@ def _speaker_after() -> re.Pattern[str]:
     """ "X said", "X, the spokesman, told", "X also stressed"."""
     return re.compile(
         r"^(?:,[^,.;\"“”]{1,60},)?\s*(?:(?:also|later|then|further|again|earlier|previously)\s+)?"
+        r"(?:(?:on\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday)\s+)?"
         rf"(?:{speech_alternation()})\b"
     )
 
