@@ -81,7 +81,7 @@ def test_railway_link_recurs_in_three_years(bundled_store_path: Path) -> None:
 def test_projects_proposed_by_russia(bundled_store_path: Path) -> None:
     result = api.query(bundled_store_path, "projects")
     proposed = {(r[0], r[2]) for r in values(result) if r[3] == "proposed"}
-    assert proposed == {("gas_pipeline", "russia"), ("power_line", "russia")}
+    assert proposed == {("gas_pipeline", "Russia"), ("power_line", "Russia")}
 
 
 def test_counterparts_of_lavrov(bundled_store_path: Path) -> None:
@@ -115,8 +115,8 @@ def test_provenance_gives_article_quote_and_offsets(bundled_store_path: Path) ->
 def test_allegations_name_who_alleges_and_who_denies(bundled_store_path: Path) -> None:
     result = api.query(bundled_store_path, "allegations")
     rows = {(r[1], r[3], r[4], r[5]) for r in values(result)}
-    assert ("dprk", "russia", "usa", "kremlin") in rows
-    assert ("usa", "dprk", "", "losyukov") in rows  # the "axis of evil" claim, defended against
+    assert ("North Korea", "russia", "usa", "kremlin") in rows
+    assert ("United States", "dprk", "", "losyukov") in rows  # the "axis of evil" claim, defended against
 
 
 def test_six_party_talks_participants(bundled_store_path: Path) -> None:
