@@ -38,7 +38,7 @@ from relgraph.manifest import MANIFEST, Manifest, Plan, article_files, current, 
 from relgraph.model import Article, Corpus
 from relgraph.rdf.mapping import article_quads, entity_quads, ontology_quads
 from relgraph.rdf.namespaces import graph_iri
-from relgraph.store import builds_dir, database_dir, is_remote, local_path
+from relgraph.store import builds_dir, database_dir, is_remote, local_path, sample_digest
 from relgraph.vocab import load_vocabulary
 
 
@@ -176,7 +176,10 @@ class _NewBuild:
             self.abandon()
 
     def commit(self, manifest: Manifest, quads: int) -> None:
-        text = dataclasses.replace(manifest, quads=quads).dumps()
+        built = ox.Store.read_only(str(database_dir(self.path)))
+        digest = sample_digest(built)  # what opening the store checks (store.open_store)
+        del built
+        text = dataclasses.replace(manifest, quads=quads, digest=digest).dumps()
         (self.path / MANIFEST).write_text(text, encoding="utf-8")
         _swap(self.target, self.path)
         _prune(self.target, {self.path.resolve(), *([self.previous] if self.previous else [])})
@@ -243,7 +246,9 @@ def _build_local(
             assert before is not None
             load_subset(root, ())  # the registry and the folder are still fine
             if previous is not None and now.stats != before.stats:
-                _record_signatures(previous, dataclasses.replace(now, quads=before.quads))
+                _record_signatures(
+                    previous, dataclasses.replace(now, quads=before.quads, digest=before.digest)
+                )
             elapsed = time.perf_counter() - started
             return BuildSummary(
                 str(location), "unchanged", len(now.articles), 0, 0, 0, before.quads, elapsed
