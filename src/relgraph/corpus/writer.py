@@ -1,4 +1,4 @@
-"""Write an article in the v2 file layout (docs/annotating.md, FORMAT).
+"""Write an article in the format's file layout (docs/annotating.md; corpus.schema).
 
 ``dump_article`` is pure: the same article always gives the same text, keys in
 one fixed order, so ``relgraph draft`` and the annotation app write files a
@@ -21,8 +21,9 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+from relgraph.corpus.schema import ARTICLE, CLAIM, ROLE, UNNAMED, Field
 from relgraph.corpus.yamlsafe import NULLS, coercion_problem
-from relgraph.model import Article, Claim, DateValue, Role
+from relgraph.model import Article, Claim, DateValue, Role, UnnamedSource
 
 _PLAIN = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_ .\-]*\Z")
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r", "\x00": "\\0"}
@@ -96,81 +97,132 @@ def _date(value: DateValue) -> str:
     return token(value.text or value.iso)
 
 
-def _review(item: Claim | Role) -> Iterator[str]:
-    if item.review is not None:
-        yield f"    review: {token(item.review)}"
-    if item.confidence is not None:
-        yield f"    confidence: {item.confidence!r}"
+def unnamed_lines(source: UnnamedSource, indent: str) -> Iterator[str]:
+    """An unnamed source as a block mapping, its keys in the schema's order."""
+    values = {"unnamed": source.description, "affiliation": source.affiliation}
+    values["country"] = source.country
+    for f in UNNAMED:
+        value = values[f.name]
+        if value is not None:
+            yield f"{indent}{f.name}: {quoted(value) if f.kind == 'prose' else token(value)}"
+
+
+def _sources(key: str, value: tuple[str | UnnamedSource, ...], indent: str) -> Iterator[str]:
+    """Entity ids as a token or a flow list; with an unnamed source, a block (list)."""
+    if all(isinstance(v, str) for v in value):
+        yield f"{indent}{key}: {_tokens(tuple(str(v) for v in value))}"
+        return
+    yield f"{indent}{key}:"
+    if len(value) == 1 and isinstance(value[0], UnnamedSource):
+        yield from unnamed_lines(value[0], indent + "  ")
+        return
+    for item in value:
+        if isinstance(item, UnnamedSource):
+            lines = list(unnamed_lines(item, indent + "    "))
+            yield f"{indent}  - " + lines[0].lstrip()
+            yield from lines[1:]
+        else:
+            yield f"{indent}  - {token(item)}"
+
+
+Value = str | DateValue | float | tuple[str | UnnamedSource, ...] | None
+
+
+def _lines(fields: tuple[Field, ...], values: dict[str, Value], indent: str) -> Iterator[str]:
+    """``key: value`` lines in the schema's order, each written as its kind says."""
+    for f in fields:
+        value = values.get(f.name)
+        if value is None or value == ():
+            continue
+        if isinstance(value, DateValue):
+            yield f"{indent}{f.name}: {_date(value)}"
+        elif isinstance(value, float):
+            yield f"{indent}{f.name}: {value!r}"
+        elif isinstance(value, tuple):
+            if f.kind == "sources":
+                yield from _sources(f.name, value, indent)
+            elif f.kind == "prose":  # captions
+                yield f"{indent}{f.name}:"
+                yield from (f"{indent}  - {quoted(str(v))}" for v in value)
+            else:
+                yield f"{indent}{f.name}: {_tokens(tuple(str(v) for v in value))}"
+        elif f.kind == "block":
+            yield from _block(f.name, value)
+        else:
+            yield f"{indent}{f.name}: {quoted(value) if f.kind == 'prose' else token(value)}"
+
+
+def _item(fields: tuple[Field, ...], values: dict[str, Value]) -> Iterator[str]:
+    lines = list(_lines(fields, values, "    "))
+    yield "  - " + lines[0][4:]
+    yield from lines[1:]
 
 
 def _role(role: Role) -> Iterator[str]:
-    yield f"  - id: {token(role.id)}"
-    yield f"    entity: {token(role.entity)}"
-    yield f"    title: {token(role.title)}"
-    if role.of is not None:
-        yield f"    of: {token(role.of)}"
-    if role.date is not None:
-        yield f"    date: {_date(role.date)}"
-    yield f"    quote: {quoted(role.evidence.quote)}"
-    yield from _review(role)
+    values: dict[str, Value] = {
+        "id": role.id,
+        "entity": role.entity,
+        "title": role.title,
+        "of": role.of,
+        "date": role.date,
+        "quote": role.evidence.quote,
+        "review": role.review,
+        "confidence": role.confidence,
+    }
+    return _item(ROLE, values)
 
 
 def _claim(claim: Claim) -> Iterator[str]:
-    yield f"  - id: {token(claim.id)}"
-    if len(claim.participants) > 1:
-        yield f"    participants: [{', '.join(token(p) for p in claim.participants)}]"
-    else:
-        yield f"    subject: {token(claim.subject)}"
-    yield f"    predicate: {token(claim.predicate)}"
-    if claim.object is not None:
-        yield f"    object: {token(claim.object)}"
-    if claim.about is not None:
-        yield f"    about: {token(claim.about)}"
-    if claim.date is not None:
-        yield f"    date: {_date(claim.date)}"
-    if claim.place is not None:
-        yield f"    place: {token(claim.place)}"
-    if claim.host is not None:
-        yield f"    host: {token(claim.host)}"
-    if claim.status != "asserted":
-        yield f"    status: {token(claim.status)}"
-    if claim.asserted_by is not None:
-        yield f"    asserted_by: {token(claim.asserted_by)}"
-    if claim.denied_by:
-        yield f"    denied_by: {_tokens(claim.denied_by)}"
-    if claim.detail is not None:
-        yield f"    detail: {quoted(claim.detail)}"
-    yield f"    quote: {quoted(claim.evidence.quote)}"
-    yield from _review(claim)
+    several = len(claim.participants) > 1
+    asserted = claim.asserted_by or claim.asserted_by_unnamed
+    values: dict[str, Value] = {
+        "id": claim.id,
+        "subject": None if several else claim.subject,
+        # a flow list even when it could be one token: participants are two or more
+        "participants": claim.participants if several else None,
+        "predicate": claim.predicate,
+        "object": claim.object,
+        "about": claim.about,
+        "date": claim.date,
+        "place": claim.place,
+        "host": claim.host,
+        "status": None if claim.status == "asserted" else claim.status,
+        "asserted_by": None if asserted is None else (asserted,),
+        "denied_by": (*claim.denied_by, *claim.denied_by_unnamed),
+        "detail": claim.detail,
+        "quote": claim.evidence.quote,
+        "review": claim.review,
+        "confidence": claim.confidence,
+    }
+    return _item(CLAIM, values)
 
 
 def article_lines(article: Article) -> Iterator[str]:
-    """The lines of an article file, in the fixed key order."""
-    yield f"id: {token(article.id)}"
-    yield f"title: {quoted(article.title)}"
-    yield f"outlet: {token(article.outlet)}"
-    if article.agency is not None:
-        yield f"agency: {token(article.agency)}"
-    yield f"published: {_date(article.published)}"
-    if article.datelines:
-        yield f"dateline: {_tokens(article.datelines)}"
-    if article.source is not None:
-        yield f"source: {quoted(article.source)}"
-    if article.url is not None:
-        yield f"url: {quoted(article.url)}"
-    yield from _block("text", article.text)
-    if article.captions:
-        yield "captions:"
-        for caption in article.captions:
-            yield f"  - {quoted(caption)}"
-    if article.roles:
-        yield "roles:"
-        for role in article.roles:
-            yield from _role(role)
-    if article.claims:
-        yield "claims:"
-        for claim in article.claims:
-            yield from _claim(claim)
+    """The lines of an article file, in the schema's key order."""
+    values: dict[str, Value] = {
+        "id": article.id,
+        "title": article.title,
+        "outlet": article.outlet,
+        "agency": article.agency,
+        "published": article.published,
+        "updated": article.updated,
+        "dateline": article.datelines,
+        "source": article.source,
+        "url": article.url,
+        "text": article.text,
+        "captions": article.captions,
+    }
+    for f in ARTICLE:
+        if f.name == "roles" and article.roles:
+            yield "roles:"
+            for role in article.roles:
+                yield from _role(role)
+        elif f.name == "claims" and article.claims:
+            yield "claims:"
+            for claim in article.claims:
+                yield from _claim(claim)
+        else:
+            yield from _lines((f,), values, "")
 
 
 def dump_article(article: Article) -> str:
@@ -209,4 +261,4 @@ def write_atomic(target: Path, data: bytes) -> None:
         raise
 
 
-__all__ = ["dump_article", "quoted", "token", "write_article", "write_atomic"]
+__all__ = ["dump_article", "quoted", "token", "unnamed_lines", "write_article", "write_atomic"]
