@@ -100,6 +100,9 @@ class Entity:
         return (self.name, *self.aliases)
 
 
+_PREPOSITIONS = frozenset(("in", "at", "of", "from", "with", "for", "on", "close", "familiar"))
+
+
 @dataclass(frozen=True)
 class UnnamedSource:
     """A source the article describes but does not name ("a Western diplomat in Moscow").
@@ -117,8 +120,16 @@ class UnnamedSource:
 
     @property
     def label(self) -> str:
-        """How people are shown it: "an unnamed Western diplomat in Moscow"."""
-        return f"an unnamed {self.description}"
+        """How people are shown it: "an unnamed Western diplomat in Moscow".
+
+        A plural head noun (the last word before the first preposition:
+        "diplomatic sources", "officials at the ministry") takes no article.
+        """
+        words = self.description.split()
+        head = next((i for i, w in enumerate(words) if w.casefold() in _PREPOSITIONS), len(words))
+        last = words[head - 1].casefold() if head else ""
+        plural = last.endswith("s") and not last.endswith(("ss", "us", "is"))
+        return f"{'' if plural else 'an '}unnamed {self.description}"
 
     @property
     def key(self) -> str:

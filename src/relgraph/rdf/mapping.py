@@ -24,7 +24,7 @@ from itertools import combinations
 
 from pyoxigraph import Literal, NamedNode, Quad
 
-from relgraph.model import Article, Claim, DateValue, Entity, Evidence, Role
+from relgraph.model import Article, Claim, DateValue, Entity, Evidence, Role, UnnamedSource
 from relgraph.rdf.namespaces import (
     ENTITIES_GRAPH,
     OA,
@@ -95,6 +95,27 @@ def entity_quads(entity: Entity, vocab: Vocabulary | None = None) -> Iterator[Qu
 def caption_iri(article_id: str, index: int) -> str:
     """A photo caption of an article, numbered from 0 in the file's order."""
     return f"{article_iri(article_id)}/caption/{index}"
+
+
+def unnamed_source_iri(article_id: str, source: UnnamedSource) -> str:
+    """An unnamed source cited by an article: a resource of the article's graph.
+
+    Named from the article and the source's fields, so the same description
+    (with the same affiliation and country) cited twice is one source, and
+    every build gives the same IRI (no blank node).
+    """
+    return f"{article_iri(article_id)}/source/{source.key}"
+
+
+def unnamed_source_quads(article_id: str, source: UnnamedSource, g: NamedNode) -> Iterator[Quad]:
+    s = _N(unnamed_source_iri(article_id, source))
+    yield Quad(s, TYPE, _rg("UnnamedSource"), g)
+    yield Quad(s, _N(RDFS + "label"), _text(source.label), g)
+    yield Quad(s, _rg("sourceDescription"), _text(source.description), g)
+    if source.affiliation:
+        yield Quad(s, _rg("affiliation"), _ent(source.affiliation), g)
+    if source.country:
+        yield Quad(s, _rg("country"), _ent(source.country), g)
 
 
 def _evidence_quads(stmt: str, article: Article, ev: Evidence, g: NamedNode) -> Iterator[Quad]:
@@ -198,6 +219,11 @@ def claim_quads(article: Article, claim: Claim, vocab: Vocabulary | None = None)
         yield Quad(s, _rg("assertedBy"), _ent(claim.asserted_by), g)
     for denier in claim.denied_by:
         yield Quad(s, _rg("deniedBy"), _ent(denier), g)
+    unnamed = [("assertedBy", claim.asserted_by_unnamed)] if claim.asserted_by_unnamed else []
+    unnamed += [("deniedBy", source) for source in claim.denied_by_unnamed]
+    for prop, source in unnamed:
+        yield Quad(s, _rg(prop), _N(unnamed_source_iri(article.id, source)), g)
+        yield from unnamed_source_quads(article.id, source, g)
     if claim.detail:
         yield Quad(s, _rg("detail"), _text(" ".join(claim.detail.split())), g)
     yield from _review_quads(s, claim.review, claim.confidence, g)
@@ -258,6 +284,8 @@ def article_quads(
     if article.agency:
         yield Quad(a, _rg("agency"), _ent(article.agency), g)
     yield Quad(a, _N(SCHEMA + "datePublished"), date_literal(article.published), g)
+    if article.updated:
+        yield Quad(a, _N(SCHEMA + "dateModified"), date_literal(article.updated), g)
     for place in article.datelines:
         yield Quad(a, _rg("dateline"), _ent(place), g)
     if article.url:
