@@ -116,7 +116,8 @@ def test_allegations_name_who_alleges_and_who_denies(bundled_store_path: Path) -
     result = api.query(bundled_store_path, "allegations")
     rows = {(r[1], r[3], r[4], r[5]) for r in values(result)}
     assert ("North Korea", "russia", "usa", "kremlin") in rows
-    assert ("United States", "dprk", "", "losyukov") in rows  # the "axis of evil" claim, defended against
+    # the "axis of evil" claim, defended against
+    assert ("United States", "dprk", "", "losyukov") in rows
 
 
 def test_six_party_talks_participants(bundled_store_path: Path) -> None:

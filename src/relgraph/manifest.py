@@ -28,8 +28,9 @@ from pathlib import Path
 
 from relgraph import __version__
 from relgraph.corpus.layout import ARTICLES, REGISTRY, article_names, article_paths
-from relgraph.store import MANIFEST, sample_digest
+from relgraph.store import MANIFEST as RECORD
 
+MANIFEST = RECORD  # beside each build's database; opening a store checks it
 SETTLE_NS = 2_000_000_000  # coarser than any file system's time stamps (FAT: 2 s)
 Signature = tuple[int, int, int, int]  # size, mtime_ns, ctime_ns, inode
 

@@ -94,6 +94,8 @@ def prose(fields: tuple[Field, ...]) -> frozenset[str]:
     return frozenset(f.name for f in fields if f.kind == "prose")
 
 
+#: the fields whose value may be an unnamed source
+SOURCES = frozenset(f.name for f in CLAIM if f.kind == "sources")
 ARTICLE_FIELDS = names(ARTICLE)
 ROLE_FIELDS = names(ROLE)
 CLAIM_FIELDS = names(CLAIM)
@@ -107,6 +109,7 @@ __all__ = [
     "FORMAT_VERSION",
     "ROLE",
     "ROLE_FIELDS",
+    "SOURCES",
     "UNNAMED",
     "UNNAMED_FIELDS",
     "Field",

@@ -20,8 +20,9 @@ import re
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
-from relgraph.corpus.schema import ARTICLE, CLAIM, ROLE, UNNAMED, Field
+from relgraph.corpus.schema import ARTICLE, CLAIM, ROLE, UNNAMED, Field, names
 from relgraph.corpus.yamlsafe import NULLS, coercion_problem
 from relgraph.model import Article, Claim, DateValue, Role, UnnamedSource
 
@@ -97,32 +98,46 @@ def _date(value: DateValue) -> str:
     return token(value.text or value.iso)
 
 
-def unnamed_lines(source: UnnamedSource, indent: str) -> Iterator[str]:
-    """An unnamed source as a block mapping, its keys in the schema's order."""
-    values = {"unnamed": source.description, "affiliation": source.affiliation}
-    values["country"] = source.country
-    for f in UNNAMED:
-        value = values[f.name]
+def _mapping_lines(item: dict[str, Any], indent: str) -> Iterator[str]:
+    """An unnamed source's mapping, keys in the schema's order (then any others)."""
+    kinds = {f.name: f.kind for f in UNNAMED}
+    for key in [*(k for k in kinds if k in item), *(k for k in item if k not in kinds)]:
+        value = item[key]
         if value is not None:
-            yield f"{indent}{f.name}: {quoted(value) if f.kind == 'prose' else token(value)}"
+            text = str(value)
+            yield f"{indent}{key}: {quoted(text) if kinds.get(key) == 'prose' else token(text)}"
 
 
-def _sources(key: str, value: tuple[str | UnnamedSource, ...], indent: str) -> Iterator[str]:
-    """Entity ids as a token or a flow list; with an unnamed source, a block (list)."""
-    if all(isinstance(v, str) for v in value):
-        yield f"{indent}{key}: {_tokens(tuple(str(v) for v in value))}"
+def source_lines(key: str, value: Any, indent: str) -> Iterator[str]:
+    """``asserted_by``/``denied_by``: entity ids and unnamed sources (plain dicts).
+
+    Ids alone are a token or a flow list, as in format 2; with an unnamed
+    source the value is a block: one mapping, or a list. The writer and the
+    annotation app's dumper both write sources through here.
+    """
+    items = list(value) if isinstance(value, list | tuple) else [value]
+    if all(not isinstance(v, dict) for v in items):
+        yield f"{indent}{key}: {_tokens(tuple(str(v) for v in items))}"
         return
     yield f"{indent}{key}:"
-    if len(value) == 1 and isinstance(value[0], UnnamedSource):
-        yield from unnamed_lines(value[0], indent + "  ")
+    if len(items) == 1:
+        yield from _mapping_lines(items[0], indent + "  ")
         return
-    for item in value:
-        if isinstance(item, UnnamedSource):
-            lines = list(unnamed_lines(item, indent + "    "))
+    for item in items:
+        if isinstance(item, dict):
+            lines = list(_mapping_lines(item, indent + "    "))
             yield f"{indent}  - " + lines[0].lstrip()
             yield from lines[1:]
         else:
-            yield f"{indent}  - {token(item)}"
+            yield f"{indent}  - {token(str(item))}"
+
+
+def plain_source(source: str | UnnamedSource) -> str | dict[str, str | None]:
+    """A source as the file holds it: an id, or the unnamed source's mapping."""
+    if isinstance(source, str):
+        return source
+    values = (source.description, source.affiliation, source.country)
+    return dict(zip(names(UNNAMED), values, strict=True))
 
 
 Value = str | DateValue | float | tuple[str | UnnamedSource, ...] | None
@@ -140,7 +155,7 @@ def _lines(fields: tuple[Field, ...], values: dict[str, Value], indent: str) -> 
             yield f"{indent}{f.name}: {value!r}"
         elif isinstance(value, tuple):
             if f.kind == "sources":
-                yield from _sources(f.name, value, indent)
+                yield from source_lines(f.name, [plain_source(v) for v in value], indent)
             elif f.kind == "prose":  # captions
                 yield f"{indent}{f.name}:"
                 yield from (f"{indent}  - {quoted(str(v))}" for v in value)
@@ -261,4 +276,12 @@ def write_atomic(target: Path, data: bytes) -> None:
         raise
 
 
-__all__ = ["dump_article", "quoted", "token", "unnamed_lines", "write_article", "write_atomic"]
+__all__ = [
+    "dump_article",
+    "plain_source",
+    "quoted",
+    "source_lines",
+    "token",
+    "write_article",
+    "write_atomic",
+]
