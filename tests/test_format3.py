@@ -127,3 +127,25 @@ def test_the_explorer_shows_the_update_and_the_unnamed_source(store: Path) -> No
     assert article["updated"] == "2014-11-22" and article["published"] == "2014-11-20"
     attributed = {s["attributed_to"] for s in rows_as_dicts(data, "statement")}
     assert "an unnamed freight forwarder" in attributed
+
+
+ORGANISATION = ("owned_by", "subsidiary_of", "member_of", "operator_of")
+
+
+def test_annotate_and_draft_offer_the_organisation_predicates() -> None:
+    from relgraph.annotate.choices import predicates
+    from relgraph.draft.triggers import trigger_patterns
+
+    offered = {p["name"]: p for p in predicates()}
+    for name in ORGANISATION:
+        assert offered[name]["domain"] and offered[name]["range"], name
+    assert offered["subsidiary_of"]["range"] == ["Organization"]
+    patterns = trigger_patterns()
+    sentence = {
+        "owned_by": "a joint venture 70 % owned by an RZD subsidiary",
+        "subsidiary_of": "RZD Trading Company, a subsidiary of Russian Railways",
+        "member_of": "Both railways are members of the OSJD",
+        "operator_of": "RasonKonTrans, the operator of the terminal",
+    }
+    for name, text in sentence.items():
+        assert patterns[name].search(text), name
