@@ -30,7 +30,7 @@ from relgraph import api
 from relgraph.errors import QueryError, RelgraphError, StoreError
 from relgraph.httpguard import Deadlines, Refusal, Slots, body_length, check_headers, host_names
 from relgraph.limits import MIB
-from relgraph.pages import index_page, result_page
+from relgraph.pages import index_page, page_link, query_page, result_page
 from relgraph.sparql.execute import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT, preload_workers
 from relgraph.sparql.guard import MAX_QUERY_BYTES
 from relgraph.sparql.output import MEDIA_TYPES, render
@@ -166,8 +166,9 @@ class _Handler(BaseHTTPRequestHandler):
                 self._run(text=params["query"][0], fmt=_one(params, "format"))
         elif url.path.startswith("/query/"):
             name = url.path.removeprefix("/query/")
-            bindings = {k: v[0] for k, v in params.items() if k != "format" and v[0] != ""}
-            self._run(name=name, params=bindings, fmt=_one(params, "format"))
+            given = {k: v[0] for k, v in params.items()}  # kept in the links to other pages
+            bindings = {k: v for k, v in given.items() if k not in ("format", "page") and v}
+            self._run(name=name, params=bindings, fmt=_one(params, "format"), paged=given)
         else:
             self._error(HTTPStatus.NOT_FOUND, "not found: try /sparql or /")
 
@@ -219,7 +220,9 @@ class _Handler(BaseHTTPRequestHandler):
         name: str | None = None,
         params: dict[str, str] | None = None,
         fmt: str | None = None,
+        paged: dict[str, str] | None = None,
     ) -> None:
+        """Run a query; ``paged`` (a named query's URL parameters) asks for one page."""
         config = self.server.config
         slots = self.server.slots
         if not slots.acquire():
@@ -236,13 +239,18 @@ class _Handler(BaseHTTPRequestHandler):
                 max_rows=config.max_rows,
                 labels=True,
                 memory=config.worker_memory,
+                page=None if paged is None else query_page(paged),
             )
             chosen = negotiate(self.headers.get("Accept") or "", result.kind == "graph", fmt)
+            link = None
+            if name and paged is not None and result.more and result.page:
+                link = {"Link": f'<{page_link(name, paged, result.page.number + 1)}>; rel="next"'}
             if chosen == "html":
-                body = result_page(name or "query", result).encode()
-                self._send(HTTPStatus.OK, "text/html; charset=utf-8", body)
+                body = result_page(name or "query", result, paged).encode()
+                self._send(HTTPStatus.OK, "text/html; charset=utf-8", body, link)
             else:
-                self._send(HTTPStatus.OK, MEDIA_TYPES[chosen], render(result, chosen).encode())
+                body = render(result, chosen).encode()
+                self._send(HTTPStatus.OK, MEDIA_TYPES[chosen], body, link)
         except StoreError as exc:
             self._error(HTTPStatus.SERVICE_UNAVAILABLE, str(exc))
         except RelgraphError as exc:
