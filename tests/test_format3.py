@@ -14,14 +14,14 @@ import pytest
 
 from relgraph import api
 from relgraph.build import build
+from relgraph.core.model import UnnamedSource
 from relgraph.corpus.validate import load_corpus
-from relgraph.model import UnnamedSource
-from relgraph.network import project
+from relgraph.explorer.view import page_data, read_sources, rows_as_dicts
+from relgraph.network.projection import project
 from relgraph.rdf.mapping import unnamed_source_iri
 from relgraph.rdf.namespaces import ARTICLE, RDFS, RG, SCHEMA, article_iri, graph_iri
+from relgraph.rdf.vocabulary import load_vocabulary
 from relgraph.store import open_store
-from relgraph.view import page_data, read_sources, rows_as_dicts
-from relgraph.vocab import load_vocabulary
 
 from conftest import TESTDATA
 

@@ -15,11 +15,11 @@ from pathlib import Path
 import pytest
 
 from relgraph import api
+from relgraph.core.model import Article, Corpus
 from relgraph.corpus.validate import load_corpus
-from relgraph.model import Article, Corpus
 from relgraph.rdf.namespaces import article_iri, entity_iri, statement_iri
+from relgraph.rdf.vocabulary import load_vocabulary
 from relgraph.sparql.execute import QueryResult
-from relgraph.vocab import load_vocabulary
 
 from conftest import DATA
 

@@ -14,8 +14,8 @@ from urllib.parse import urlencode
 import pytest
 
 from relgraph import api
-from relgraph.pages import page_link
 from relgraph.sparql.library import get_query
+from relgraph.web.pages import page_link
 
 Response = tuple[int, dict[str, str], bytes]
 

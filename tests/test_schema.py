@@ -10,10 +10,10 @@ from click.testing import CliRunner
 
 from relgraph.annotate.document import dump_document, read_document
 from relgraph.cli import cli
+from relgraph.core.errors import Problem
 from relgraph.corpus.article import read_article
 from relgraph.corpus.schema import ARTICLE, CLAIM, ROLE, Field
 from relgraph.corpus.writer import dump_article
-from relgraph.errors import Problem
 
 from conftest import DATA, MINI, TESTDATA
 

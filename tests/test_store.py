@@ -11,8 +11,9 @@ from click.testing import CliRunner
 
 from relgraph.build import build
 from relgraph.cli import cli
-from relgraph.errors import StoreError
-from relgraph.store import MANIFEST, database_dir, open_store
+from relgraph.core.errors import StoreError
+from relgraph.store import open_store
+from relgraph.store.base import MANIFEST, database_dir
 
 from conftest import DATA, MINI
 

@@ -15,6 +15,8 @@ import threading
 from pathlib import Path
 from typing import Any
 
+from relgraph.core.errors import CorpusError, Problem, RelgraphError
+from relgraph.core.files import write_atomic
 from relgraph.corpus.schema import (
     ARTICLE,
     ARTICLE_FIELDS,
@@ -25,9 +27,8 @@ from relgraph.corpus.schema import (
     SOURCES,
     prose,
 )
-from relgraph.corpus.writer import _block, quoted, source_lines, token, write_atomic
+from relgraph.corpus.writer import _block, quoted, source_lines, token
 from relgraph.corpus.yamlsafe import LList, LMap, LStr, read_yaml
-from relgraph.errors import CorpusError, Problem, RelgraphError
 
 Document = dict[str, Any]
 

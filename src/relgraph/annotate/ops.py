@@ -14,7 +14,7 @@ import re
 from typing import Any
 
 from relgraph.annotate.document import CLAIM_KEYS, ROLE_KEYS, Document
-from relgraph.errors import RelgraphError
+from relgraph.core.errors import RelgraphError
 
 KINDS = ("roles", "claims")
 _EDITABLE = {

@@ -15,13 +15,9 @@ import math
 import re
 from pathlib import Path
 
-from relgraph.corpus.fields import Fields, as_mapping
-from relgraph.corpus.quotes import QuoteFinder
-from relgraph.corpus.schema import ARTICLE_FIELDS, CLAIM_FIELDS, ROLE_FIELDS, UNNAMED_FIELDS
-from relgraph.corpus.yamlsafe import LList, LMap, LStr, read_yaml
-from relgraph.dates import DATE_HINT, DateError, parse_iso, resolve
-from relgraph.errors import Problem
-from relgraph.model import (
+from relgraph.core.dates import DATE_HINT, DateError, parse_iso, resolve
+from relgraph.core.errors import Problem
+from relgraph.core.model import (
     REVIEWS,
     STATUSES,
     Article,
@@ -32,6 +28,10 @@ from relgraph.model import (
     Role,
     UnnamedSource,
 )
+from relgraph.corpus.fields import Fields, as_mapping
+from relgraph.corpus.quotes import QuoteFinder
+from relgraph.corpus.schema import ARTICLE_FIELDS, CLAIM_FIELDS, ROLE_FIELDS, UNNAMED_FIELDS
+from relgraph.corpus.yamlsafe import LList, LMap, LStr, read_yaml
 
 ARTICLE_ID = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
 CLAIM_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*\Z")

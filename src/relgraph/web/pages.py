@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from urllib.parse import urlencode
 
-from relgraph.errors import QueryError
+from relgraph.core.errors import QueryError
 from relgraph.sparql.execute import DEFAULT_PAGE_SIZE, Page, QueryResult
 from relgraph.sparql.library import load_library
 from relgraph.sparql.output import display, render

@@ -28,7 +28,7 @@ from pathlib import Path
 
 from relgraph import __version__
 from relgraph.corpus.layout import ARTICLES, REGISTRY, article_names, article_paths
-from relgraph.store import MANIFEST as RECORD
+from relgraph.store.base import MANIFEST as RECORD
 
 MANIFEST = RECORD  # beside each build's database; opening a store checks it
 SETTLE_NS = 2_000_000_000  # coarser than any file system's time stamps (FAT: 2 s)
@@ -43,7 +43,7 @@ def file_hash(path: str | Path) -> str:
 def code_hash() -> str:
     """Hash of everything that decides the quads besides the corpus itself."""
     from relgraph.rdf import mapping
-    from relgraph.vocab import ontology_bytes
+    from relgraph.rdf.vocabulary import ontology_bytes
 
     digest = hashlib.sha256(__version__.encode())
     digest.update(ontology_bytes())
