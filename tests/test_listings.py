@@ -9,6 +9,7 @@ left a meeting's object empty with nobody else named, would differ.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from relgraph.corpus.validate import load_corpus
 from relgraph.rdf.namespaces import article_iri, entity_iri, statement_iri
 from relgraph.rdf.vocabulary import load_vocabulary
 from relgraph.sparql.execute import QueryResult
+from relgraph.sparql.library import load_library
 
 from conftest import DATA
 
@@ -185,3 +187,36 @@ def test_allegations_list_every_party(corpus: Corpus, bundled_store_path: Path) 
     got = table(api.query(bundled_store_path, "allegations"))
     rows = {(r["article"], r["participants"], r["relation"], r["object"]) for r in got}
     assert rows == expected
+
+
+# Variables the library sorts on that are always literals (or numbers): ordering them
+# needs no STR(). Every other sort key is an IRI, ordered by its lexical form.
+LITERAL_KEYS = frozenset({"?year", "?relation", "?hops", "?meetings", "?years", "?start"})
+
+
+@pytest.mark.parametrize("name", sorted(load_library()))
+def test_every_order_by_sorts_iris_by_their_lexical_form(name: str) -> None:
+    """Virtuoso may order IRIs by its internal ids (assigned in load order); SPARQL
+    orders them as their text. So no sort key is a bare IRI: each is wrapped in STR()."""
+    text = load_library()[name].text
+    for clause in re.findall(r"ORDER BY ([^\n]*)", text):
+        for key in _sort_keys(clause):
+            inner = re.sub(r"^(DESC|ASC)\((.*)\)$", r"\2", key)
+            if inner.startswith("?"):
+                assert inner in LITERAL_KEYS, f"{name}: ORDER BY {clause} sorts {inner} as a term"
+            else:
+                assert inner.startswith(("(STR(", "(COALESCE(STR(", "(IF(")), (name, key)
+
+
+def _sort_keys(clause: str) -> list[str]:
+    """The top-level keys of an ORDER BY clause (``?x``, ``DESC(?x)``, ``(STR(?x))``)."""
+    keys, depth, current = [], 0, ""
+    for char in clause.strip():
+        if char == " " and depth == 0:
+            if current:
+                keys.append(current)
+            current = ""
+            continue
+        depth += (char == "(") - (char == ")")
+        current += char
+    return [*keys, current] if current else keys
