@@ -247,3 +247,20 @@ def test_cli_list(runner: CliRunner) -> None:
     for name in LIBRARY:
         assert f"{name}:" in result.output
     assert "--param actor=<entity>" in result.output
+
+
+def test_counterparts_dates_ignore_undated_meetings(mini_corpus: Path, tmp_path: Path) -> None:
+    """An undated meeting counts, and does not blank the dated ones' first and last date
+    (SPARQL makes MIN over an unbound value unbound; Virtuoso skipped it: other rows)."""
+    from relgraph.build import build
+
+    article = mini_corpus / "articles" / "2014-11-20-mini.yaml"
+    text = article.read_text(encoding="utf-8")
+    undated = (
+        "  - id: c09\n    subject: choe_ryong_hae\n    predicate: met\n    object: lavrov\n"
+        '    quote: "Foreign Minister Sergey Lavrov spoke after meeting with Choe Ryong Hae"\n'
+    )
+    article.write_text(text + undated, encoding="utf-8")
+    build(mini_corpus, tmp_path / "store")
+    result = api.query(tmp_path / "store", "counterparts", params={"actor": "lavrov"})
+    assert values(result) == [("choe_ryong_hae", "2", "2014-11-20", "2014-11-20")]
