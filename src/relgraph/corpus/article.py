@@ -92,6 +92,13 @@ def _unnamed(node: LMap, f: Fields, key: str) -> UnnamedSource | None:
     """``{unnamed: "Western diplomat in Moscow", affiliation: id, country: id}``."""
     where = f"{f.where}: {key}" if f.where else key
     u = Fields(node, f.path, f.problems, where, UNNAMED_FIELDS)
+    if "unnamed" not in node:
+        u.report(
+            node.line,
+            "an unnamed source needs its description in 'unnamed'",
+            'as the text gives it, e.g. unnamed: "Western diplomat in Moscow"',
+        )
+        return None
     description = u.text("unnamed", required=True)
     affiliation, country = u.text("affiliation"), u.text("country")
     if description is None:
