@@ -49,10 +49,9 @@ def corpus() -> Corpus:
 
 
 def _parties(corpus: Corpus, ids: list[str]) -> str:
-    """The subject first, then the others by name (then id): the listings' documented order."""
+    """The parties' names in the claim's order: the listings' documented order."""
     names = {e.id: e.name for e in corpus.entities}
-    first, rest = ids[0], sorted(ids[1:], key=lambda i: (names[i], entity_iri(i)))
-    return "; ".join(names[i] for i in [first, *rest])
+    return "; ".join(names[i] for i in ids)
 
 
 def statements(corpus: Corpus) -> list[Listed]:

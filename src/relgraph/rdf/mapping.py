@@ -19,7 +19,7 @@ same IRIs and, with no blank nodes, the same quads.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from itertools import combinations
 
 from pyoxigraph import Literal, NamedNode, Quad
@@ -183,8 +183,27 @@ def direct_pairs(claim: Claim, symmetric: bool) -> list[tuple[str, str]]:
     return [(p, claim.object) for p in claim.participants]
 
 
-def claim_quads(article: Article, claim: Claim, vocab: Vocabulary | None = None) -> Iterator[Quad]:
-    """The statement node, its evidence and (if asserted) the direct triples of one claim."""
+def participant_names(ids: list[str], names: Mapping[str, str] | None) -> Literal:
+    """Who acts, as listings show it: the names in the claim's order ("A; B").
+
+    The participants themselves are ``rg:participant`` triples; this is their
+    list as the curator wrote it (the object left out), so a listing names every
+    party in one column, in one order on every store: SPARQL has no ordered
+    GROUP_CONCAT, and building the list at query time cost as much as the listing.
+    """
+    return _text("; ".join((names or {}).get(i, i) for i in ids))
+
+
+def claim_quads(
+    article: Article,
+    claim: Claim,
+    vocab: Vocabulary | None = None,
+    names: Mapping[str, str] | None = None,
+) -> Iterator[Quad]:
+    """The statement node, its evidence and (if asserted) the direct triples of one claim.
+
+    ``names`` (entity id -> name, the registry's) spell ``rg:participantNames``.
+    """
     vocab = vocab or load_vocabulary()
     predicate = vocab.predicates[claim.predicate]
     g = _N(graph_iri(article.id))
@@ -203,6 +222,8 @@ def claim_quads(article: Article, claim: Claim, vocab: Vocabulary | None = None)
     if about is not None:
         yield Quad(s, _rg("about"), about, g)
     people = list(claim.participants)
+    acting = [p for p in people if p != claim.object]
+    yield Quad(s, _rg("participantNames"), participant_names(acting, names), g)
     if predicate.symmetric and claim.object is not None:
         people.append(claim.object)
     for who in people:
@@ -238,7 +259,12 @@ def claim_quads(article: Article, claim: Claim, vocab: Vocabulary | None = None)
                 yield Quad(_ent(a), p, _ent(b), g)
 
 
-def role_quads(article: Article, role: Role, vocab: Vocabulary | None = None) -> Iterator[Quad]:
+def role_quads(
+    article: Article,
+    role: Role,
+    vocab: Vocabulary | None = None,
+    names: Mapping[str, str] | None = None,
+) -> Iterator[Quad]:
     """A role as a ``holds_role`` statement in the attesting article's graph.
 
     Undated roles take the article's date (docs/annotating.md, rule 3).
@@ -252,6 +278,7 @@ def role_quads(article: Article, role: Role, vocab: Vocabulary | None = None) ->
     yield Quad(s, _N(RDF + "predicate"), p, g)
     yield Quad(s, _N(RDF + "subject"), _ent(role.entity), g)
     yield Quad(s, _rg("participant"), _ent(role.entity), g)
+    yield Quad(s, _rg("participantNames"), participant_names([role.entity], names), g)
     if role.of:
         yield Quad(s, _N(RDF + "object"), _ent(role.of), g)
     yield Quad(s, _rg("roleTitle"), _text(role.title), g)
@@ -265,9 +292,15 @@ def role_quads(article: Article, role: Role, vocab: Vocabulary | None = None) ->
 
 
 def article_quads(
-    article: Article, vocab: Vocabulary | None = None, *, include_suggested: bool = False
+    article: Article,
+    vocab: Vocabulary | None = None,
+    *,
+    include_suggested: bool = False,
+    names: Mapping[str, str] | None = None,
 ) -> Iterator[Quad]:
     """Everything one article contributes, in its own named graph.
+
+    ``names`` are the registry's (entity id -> name); a build always gives them.
 
     Claims and roles marked ``review: suggested`` are drafts nobody has
     accepted yet: left out unless ``include_suggested``.
@@ -301,7 +334,7 @@ def article_quads(
         yield Quad(c, _N(SCHEMA + "text"), _text(caption), g)
     for claim in article.claims:
         if include_suggested or claim.review is None:
-            yield from claim_quads(article, claim, vocab)
+            yield from claim_quads(article, claim, vocab, names)
     for role in article.roles:
         if include_suggested or role.review is None:
-            yield from role_quads(article, role, vocab)
+            yield from role_quads(article, role, vocab, names)
