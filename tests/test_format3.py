@@ -149,3 +149,26 @@ def test_annotate_and_draft_offer_the_organisation_predicates() -> None:
     }
     for name, text in sentence.items():
         assert patterns[name].search(text), name
+
+
+@pytest.mark.filterwarnings("ignore::ResourceWarning")
+def test_the_explorers_reader_shows_the_update_and_who_said_it(
+    store: Path, browser: Any, tmp_path: Path
+) -> None:
+    from browserpage import Page
+
+    html, *_ = api.render(store, tmp_path / "g.html")
+    page = Page(browser, html)
+    try:
+        page.js("relgraphExplorer.selectEdge('rajin_terminal|rasonkontrans')")
+        claim = page.page.locator("#details .claim", has_text="2014-11-22")
+        claim.locator("button.read").click()
+        reader = page.page.locator("#reader")
+        assert reader.is_visible()
+        text = reader.inner_text()
+        assert "2014-11-20 · updated 2014-11-22" in text
+        assert "according to an unnamed freight forwarder" in text
+        assert "(updated 2014-11-22)" in reader.locator(".citation").inner_text()
+        assert page.errors == []
+    finally:
+        page.close()
