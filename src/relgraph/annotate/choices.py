@@ -12,7 +12,6 @@ import unicodedata
 from typing import Any
 
 from relgraph.annotate.check import Registry
-from relgraph.annotate.view import finder_for
 from relgraph.core.model import Entity
 from relgraph.rdf.namespaces import RG
 from relgraph.rdf.vocabulary import Vocabulary, load_vocabulary
@@ -114,7 +113,7 @@ def guess_arguments(
     DPRK that qualifies him), else the first later one that fits the range.
     """
     vocab = vocab or load_vocabulary()
-    mentions = [e for _, _, e in finder_for(registry).find(quote)]
+    mentions = [registry.by_id()[m.entity] for m in registry.find_mentions(quote)]
     domain = allowed_types("subject", predicate, vocab)
     range_ = allowed_types("object", predicate, vocab)
     guess: dict[str, str] = {}
