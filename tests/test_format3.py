@@ -172,3 +172,21 @@ def test_the_explorers_reader_shows_the_update_and_who_said_it(
         assert page.errors == []
     finally:
         page.close()
+
+
+def test_draft_writes_the_update_a_page_states(tmp_path: Path) -> None:
+    import shutil
+
+    from click.testing import CliRunner
+
+    from relgraph.cli import cli
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(TESTDATA / "draft", corpus)
+    page = TESTDATA / "pages" / "meta" / "updated.txt"  # "Updated 2018/05/31 15:02 KST"
+    result = CliRunner().invoke(cli, ["draft", str(page), "--corpus", str(corpus)])
+    assert result.exit_code == 0, result.output
+    (written,) = (corpus / "articles").glob("2018-05-31-*.yaml")
+    lines = written.read_text(encoding="utf-8").splitlines()
+    at = lines.index("published: 2018-05-31")
+    assert lines[at + 1] == "updated: 2018-05-31"
