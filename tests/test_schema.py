@@ -3,17 +3,23 @@
 from __future__ import annotations
 
 import shutil
+import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
-from relgraph.annotate.document import dump_document, read_document
+from relgraph.annotate.document import dump_document, read_document, to_plain
 from relgraph.cli import cli
 from relgraph.core.errors import Problem
+from relgraph.core.model import UnnamedSource
 from relgraph.corpus.article import read_article
 from relgraph.corpus.schema import ARTICLE, CLAIM, ROLE, Field
 from relgraph.corpus.writer import dump_article
+from relgraph.corpus.yamlsafe import parse_yaml
 
 from conftest import DATA, MINI, TESTDATA
 
@@ -95,3 +101,49 @@ def test_an_unknown_field_is_answered_with_the_schemas_fields(
     result = runner.invoke(cli, ["check", str(corpus)])
     assert result.exit_code == 1
     assert "unknown field 'last_updated' (did you mean 'updated'?)" in result.output
+
+
+def test_the_docs_name_the_format_version() -> None:
+    from relgraph.corpus.schema import FORMAT_VERSION
+
+    doc = (Path(__file__).parent.parent / "docs" / "annotating.md").read_text(encoding="utf-8")
+    assert f"This is format {FORMAT_VERSION}." in doc
+
+
+_WORD = st.text(
+    st.characters(exclude_categories=("Cs", "Cc", "Zs", "Zl", "Zp")), min_size=1, max_size=12
+)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    words=st.lists(_WORD, min_size=1, max_size=6),
+    country=st.sampled_from([None, "russia", "dprk"]),
+    several=st.booleans(),
+)
+def test_any_unnamed_source_survives_a_round_trip(
+    words: list[str], country: str | None, several: bool
+) -> None:
+    assume(words[0].casefold() not in ("a", "an", "the", "unnamed", "anonymous"))
+    source = UnnamedSource(" ".join(words), country=country)
+    base = read_article(FORMAT3 / "articles" / "2014-11-20-rail.yaml", "x.yaml", [])
+    assert base is not None
+    claim = replace(
+        base.claims[0],
+        asserted_by=None,
+        asserted_by_unnamed=source,
+        denied_by=("russia",) if several else (),
+        denied_by_unnamed=(source, source) if several else (source,),
+    )
+    article = replace(base, claims=(claim,))
+    text = dump_article(article)
+    document, problems = parse_yaml(text, "x.yaml")
+    assert problems == []
+    path = Path(tempfile.mkdtemp()) / f"{article.id}.yaml"
+    path.write_text(text, encoding="utf-8")
+    found: list[Problem] = []
+    again = read_article(path, str(path), found)
+    assert found == [] and again is not None
+    assert again.claims[0].asserted_by_unnamed == source
+    assert again.claims[0].denied_by_unnamed == claim.denied_by_unnamed
+    assert dump_document(to_plain(document)) == text
