@@ -117,13 +117,15 @@ def source_lines(key: str, value: Any, indent: str) -> Iterator[str]:
     if all(not isinstance(v, dict) for v in items):
         yield f"{indent}{key}: {_tokens(tuple(str(v) for v in items))}"
         return
-    yield f"{indent}{key}:"
     if len(items) == 1:
-        yield from _mapping_lines(items[0], indent + "  ")
+        lines = list(_mapping_lines(items[0], indent + "  "))
+        yield f"{indent}{key}:" if lines else f"{indent}{key}: {{}}"  # {}: the reader says what
+        yield from lines
         return
+    yield f"{indent}{key}:"
     for item in items:
         if isinstance(item, dict):
-            lines = list(_mapping_lines(item, indent + "    "))
+            lines = list(_mapping_lines(item, indent + "    ")) or [" {}"]
             yield f"{indent}  - " + lines[0].lstrip()
             yield from lines[1:]
         else:
