@@ -117,6 +117,11 @@ class UnnamedSource:
     description: str
     affiliation: str | None = None
     country: str | None = None
+    #: lines of its fields in the article file, for messages (not part of its identity)
+    field_lines: tuple[tuple[str, int], ...] = field(default=(), compare=False)
+
+    def line_of(self, name: str, default: int) -> int:
+        return dict(self.field_lines).get(name, default)
 
     @property
     def label(self) -> str:

@@ -113,7 +113,8 @@ def _unnamed(node: LMap, f: Fields, key: str) -> UnnamedSource | None:
             f'write the description alone, e.g. unnamed: "{rest}"; it is shown as "an unnamed …"',
         )
         return None
-    return UnnamedSource(text, opt(affiliation), opt(country))
+    lines = tuple((str(k), u.line_of(k)) for k in node)
+    return UnnamedSource(text, opt(affiliation), opt(country), lines)
 
 
 def _sources(f: Fields, key: str, many: bool) -> tuple[list[LStr], list[UnnamedSource]]:

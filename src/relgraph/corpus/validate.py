@@ -236,12 +236,13 @@ def _check_claim(
     unnamed = [("asserted_by", claim.asserted_by_unnamed)] if claim.asserted_by_unnamed else []
     unnamed += [("denied_by", u) for u in claim.denied_by_unnamed]
     for key, source in unnamed:
-        line = claim.line_of(key)
         if source.affiliation is not None:
             kinds = {"Organization", "Country"}
+            line = source.line_of("affiliation", claim.line_of(key))
             what = f"{where}: {key} affiliation"
             _expect(problems, registry, source.affiliation, kinds, path, line, what)
         if source.country is not None:
+            line = source.line_of("country", claim.line_of(key))
             what = f"{where}: {key} country"
             _expect(problems, registry, source.country, {"Country"}, path, line, what)
     latest = article.latest
