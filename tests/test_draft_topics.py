@@ -9,11 +9,11 @@ import pytest
 
 from relgraph.core.model import Entity
 from relgraph.corpus.cores import core_name
-from relgraph.draft.claims import DraftClaim
 from relgraph.draft.mentions import Registry, find_mentions
-from relgraph.draft.recommend import ArticleText, RuleBased
+from relgraph.draft.rules.claims import DraftClaim
+from relgraph.draft.rules.recommend import ArticleText, RuleBased
+from relgraph.draft.rules.topics import find_topic_stubs
 from relgraph.draft.run import load_registry
-from relgraph.draft.topics import find_topic_stubs
 
 TESTDATA = Path(__file__).resolve().parent / "data"
 PUBLISHED = dt.date(2014, 11, 20)

@@ -12,15 +12,15 @@ from dataclasses import replace
 
 from relgraph.core.dates import DateError, resolve
 from relgraph.draft import ArticleText, DraftClaim, DraftRole, NearMiss, Stub, Suggestions
-from relgraph.draft.claims import Context, sentence_claims
-from relgraph.draft.cues import ACTORS, as_actor
 from relgraph.draft.lexicon import DEMONYMS
 from relgraph.draft.mentions import Mention, Registry, find_mentions
-from relgraph.draft.roles import find_roles
+from relgraph.draft.rules.claims import Context, sentence_claims
+from relgraph.draft.rules.cues import ACTORS, as_actor
+from relgraph.draft.rules.roles import find_roles
+from relgraph.draft.rules.sentences import Sentence, find_dates, split_sentences
+from relgraph.draft.rules.topics import find_topic_stubs
 from relgraph.draft.runs import has_content
-from relgraph.draft.sentences import Sentence, find_dates, split_sentences
 from relgraph.draft.stubs import find_stubs, with_stubs
-from relgraph.draft.topics import find_topic_stubs
 from relgraph.rdf.vocabulary import load_vocabulary
 
 
