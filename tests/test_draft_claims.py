@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from relgraph.draft.mentions import Registry
+from relgraph.corpus.registry import Registry
 from relgraph.draft.rules.claims import DraftClaim
 from relgraph.draft.rules.recommend import ArticleText, RuleBased
 from relgraph.draft.rules.roles import DraftRole

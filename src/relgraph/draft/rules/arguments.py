@@ -19,8 +19,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from relgraph.corpus.names import Mention
+from relgraph.corpus.registry import Registry
 from relgraph.draft.lexicon import GROUP_WORDS
-from relgraph.draft.mentions import Mention, Registry
 from relgraph.draft.rules.agents import agent_of, it_subject, patient_of, sender_and_recipients
 from relgraph.draft.rules.cues import (
     ACTORS,

@@ -24,8 +24,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from relgraph.corpus.names import Mention
+from relgraph.corpus.registry import Registry
 from relgraph.draft import DraftClaim
-from relgraph.draft.mentions import Mention, Registry
 from relgraph.draft.rules.arguments import Arguments, find_arguments
 from relgraph.draft.rules.cues import (
     claim_date,

@@ -11,8 +11,9 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
+from relgraph.corpus.names import Mention
+from relgraph.corpus.registry import Registry
 from relgraph.draft.lexicon import DEMONYMS, TITLE_WORDS
-from relgraph.draft.mentions import Mention, Registry
 from relgraph.draft.rules.sentences import DateMention, Sentence
 from relgraph.draft.rules.triggers import speech_alternation
 

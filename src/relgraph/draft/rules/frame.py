@@ -6,8 +6,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from relgraph.corpus.names import Mention
+from relgraph.corpus.registry import Registry
 from relgraph.draft.lexicon import DEMONYMS
-from relgraph.draft.mentions import Mention, Registry
 from relgraph.draft.rules.cues import (
     as_actor,
     background,

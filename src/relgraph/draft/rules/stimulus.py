@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from relgraph.draft.mentions import Mention, Registry
+from relgraph.corpus.names import Mention
+from relgraph.corpus.registry import Registry
 from relgraph.draft.rules.cues import ACTORS, CLAUSE_BREAK
 
 #: third-person verbs of feeling with the cause as subject
