@@ -77,7 +77,7 @@ function bringIn(id) {
     if (set.has(id)) return;
     set.add(id); grew = true;
     var centre = positionOf(byId.get(id));
-    counterpartIds(id, null).slice(0, EXPAND_LIMIT).forEach(function (o, k, all) {
+    counterpartIds(id, null).forEach(function (o, k, all) {
       if (set.has(o)) return;
       set.add(o);
       if (set === state.shown && !placed.has(o)) placeNear(byId.get(o), centre, k, all.length);
@@ -144,8 +144,10 @@ function clearSelection() {
   emit("select");
 }
 
-// The entity's counterparts, most statements first; only through one relation when given.
+// The entity's counterparts to expand to, most statements first (expansionOf, core.js);
+// only through one relation when given.
 function counterpartIds(id, relation) {
+  if (!relation) return expansionOf(id);
   var weights = new Map();
   byId.get(id).statements.forEach(function (k) {
     var s = STATEMENTS[k];
@@ -153,17 +155,16 @@ function counterpartIds(id, relation) {
     counterpartsOf(s, id).forEach(function (o) { weights.set(o.id, (weights.get(o.id) || 0) + 1); });
   });
   return Array.from(weights.entries()).sort(function (x, y) { return y[1] - x[1] || (x[0] < y[0] ? -1 : 1); })
-    .map(function (e) { return e[0]; });
+    .slice(0, EXPAND_LIMIT).map(function (e) { return e[0]; });
 }
 
-var EXPAND_LIMIT = 60;
 // Add an entity's neighbours (through one relation, when given) to the restricted view.
 function expand(id, relation) {
   // The view is restricted by the search-first overview, an isolation, or both: grow each.
   var sets = [state.shown, state.keep].filter(Boolean), n = byId.get(id), fresh = [];
   var through = relation ? " through “" + RELATIONS.find(function (r) { return r.id === relation; }).label + "”" : "";
   if (!sets.length) { $("status").textContent = "Every neighbour of " + n.label + " is drawn already."; return 0; }
-  counterpartIds(id, relation).slice(0, EXPAND_LIMIT).forEach(function (o) {
+  counterpartIds(id, relation).forEach(function (o) {
     if (sets.some(function (set) { return !set.has(o); })) fresh.push(byId.get(o));
     sets.forEach(function (set) { set.add(o); });
   });
