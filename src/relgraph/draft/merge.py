@@ -94,6 +94,10 @@ def article_from_draft(draft: Draft) -> Article:
         captions=draft.captions,
         roles=_renumber([r for r in roles if r is not None], "r"),
         source=draft.source,
+        # format 3: the update the page states, when it is not before publication
+        updated=DateValue(m.updated.isoformat(), "day")
+        if m.updated is not None and m.updated >= m.published
+        else None,
     )
 
 

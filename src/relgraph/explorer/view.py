@@ -60,9 +60,10 @@ STATUSES = ("asserted", "planned", "alleged", "denied")
 ARTICLE_QUERY = (
     HEADER
     + """
-SELECT ?id ?url ?text WHERE {
+SELECT ?id ?url ?text ?updated WHERE {
   ?a a rg:Article ; schema:identifier ?id ; schema:articleBody ?text .
   OPTIONAL { ?a schema:url ?url }
+  OPTIONAL { ?a schema:dateModified ?updated }
 }
 """
 )
@@ -95,7 +96,7 @@ STATEMENT_FIELDS = (
     "id", "relation", "date", "year", "place", "status", "attributed_to", "detail", "role",
     "article", "quote", "start", "end", "caption", "month", "pairs", "parties", "by",
 )  # fmt: skip
-ARTICLE_FIELDS = ("id", "title", "outlet", "published", "url", "text", "captions")
+ARTICLE_FIELDS = ("id", "title", "outlet", "published", "url", "text", "captions", "updated")
 
 
 @dataclass(frozen=True)
@@ -110,15 +111,17 @@ class Sources:
     spans: dict[str, tuple[int, int]]  # statement id -> (start, end) in code points
     captions: dict[str, tuple[str, ...]] = field(default_factory=dict)  # article id -> captions
     in_caption: dict[str, int] = field(default_factory=dict)  # statement id -> caption index
+    updated: dict[str, str] = field(default_factory=dict)  # article id -> date of its update
 
 
 def read_sources(location: str) -> Sources:
     """The articles' text, URL and captions and the quotes' offsets, read through SPARQL."""
     store = open_store(location)
-    texts = {
-        _value(r, "id"): (_value(r, "url"), _value(r, "text"))
-        for r in store.query(ARTICLE_QUERY, use_default_graph_as_union=True)
-    }
+    texts, updated = {}, {}
+    for r in store.query(ARTICLE_QUERY, use_default_graph_as_union=True):
+        texts[_value(r, "id")] = (_value(r, "url"), _value(r, "text"))
+        if _value(r, "updated"):
+            updated[_value(r, "id")] = _value(r, "updated")
     numbered: dict[str, dict[int, str]] = defaultdict(dict)
     for r in store.query(CAPTION_QUERY, use_default_graph_as_union=True):
         numbered[_value(r, "id")][int(_value(r, "index"))] = _value(r, "text")
@@ -133,7 +136,7 @@ def read_sources(location: str) -> Sources:
         located[sid] = min(located.get(sid, where), where)
     spans = {sid: (start, end) for sid, (_, start, end) in located.items()}
     in_caption = {sid: c for sid, (c, _, _) in located.items() if c >= 0}
-    return Sources(texts, spans, captions, in_caption)
+    return Sources(texts, spans, captions, in_caption, updated)
 
 
 def _astral(text: str) -> list[int]:
@@ -203,6 +206,7 @@ def page_data(
     spans = sources.spans if sources else {}
     captions = sources.captions if sources else {}
     in_caption = sources.in_caption if sources else {}
+    updated = sources.updated if sources else {}
     node_ids = sorted(graph)
     index = {n: i for i, n in enumerate(node_ids)}
     statements = sorted(_statements(graph).values(), key=chronological_key)
@@ -226,7 +230,7 @@ def page_data(
         if aid not in articles:
             articles[aid] = [
                 aid, st["article_title"], st["outlet"], st["published"], url, text,
-                list(article_captions),
+                list(article_captions), updated.get(aid, ""),
             ]  # fmt: skip
             article_number[aid] = len(article_number)
         quote, start, end, caption = str(st["quote"]), -1, -1, -1
