@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import shutil
 import threading
 from collections.abc import Iterator
@@ -26,6 +27,9 @@ def copy_corpus(source: Path, target: Path) -> Path:
 @contextmanager
 def running(root: Path, limits: Limits = LIMITS) -> Iterator[AnnotateServer]:
     """The annotation server over ``root`` on a free loopback port, stopped afterwards."""
+    # Garbage left by earlier tests on this thread is collected here, not by the server's
+    # threads: pyoxigraph's query results may only be dropped on the thread that made them.
+    gc.collect()
     server = make_server(Annotator(root), limits=limits)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -182,12 +182,14 @@ def run_relgraph_server(root: Path, timeout: float = 3.0):  # type: ignore[no-un
 
     A generator to use inside a fixture (``yield from run_relgraph_server(...)``).
     """
+    import gc
     import threading
 
     from relgraph.web.server import ServerConfig, make_server
 
     store = str(root / "store")
     build(DATA, store)
+    gc.collect()  # not in the server's threads: pyoxigraph objects are dropped where made
     server = make_server(ServerConfig(store, timeout=timeout), port=0)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import gc
 import json
 import socket
 import threading
@@ -180,6 +181,7 @@ ASK = "/sparql?query=" + quote("ASK {}")
 def _serving(store: Path, **options: Any) -> Iterator[Any]:
     from relgraph.web.server import ServerConfig, make_server
 
+    gc.collect()  # here, not in the server's threads (see annotating.running)
     server = make_server(ServerConfig(str(store), **options), port=0)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

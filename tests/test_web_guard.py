@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import gc
 import json
 import os
 import socket
@@ -143,6 +144,7 @@ def test_a_client_that_leaves_the_sparql_server_prints_nothing(
     """The same guard in ``relgraph serve``: query answers and pages to clients gone."""
     from relgraph.web.server import ServerConfig, make_server
 
+    gc.collect()  # here, not in the server's threads (see annotating.running)
     server = make_server(ServerConfig(str(bundled_store_path)), port=0)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -237,6 +239,7 @@ def test_an_unexpected_error_is_a_plain_500_and_one_line(
     def policy(bound: str, port: int) -> Policy:
         return Policy(frozenset({bound}), bound, port)
 
+    gc.collect()  # here, not in the server's threads (see annotating.running)
     server = GuardedServer(("127.0.0.1", 0), _Failing, Limits(), policy)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
