@@ -10,10 +10,10 @@ accepts it with the changes.
 from __future__ import annotations
 
 import copy
-import re
 from typing import Any
 
-from relgraph.annotate.document import CLAIM_KEYS, ROLE_KEYS, Document
+from relgraph.annotate.document import CLAIM_KEYS, MEMORY, ROLE_KEYS, Document
+from relgraph.corpus import rejections
 from relgraph.errors import RelgraphError
 
 KINDS = ("roles", "claims")
@@ -45,8 +45,15 @@ def accept(doc: Document, kind: str, index: int) -> Document:
 
 
 def reject(doc: Document, kind: str, index: int) -> Document:
+    """Delete the item and remember it, so drafting never proposes it again."""
     new = copy.deepcopy(doc)
-    _item(new, kind, index)
+    item = _item(new, kind, index)
+    memory = new.get(MEMORY)
+    memory = memory if isinstance(memory, list) else []
+    kept = rejections.remembered(item)
+    if kept.get("id") and not any(m.get("id") == kept["id"] for m in memory):
+        memory.append(kept)
+    new[MEMORY] = memory
     del new[kind][index]
     if not new[kind]:
         del new[kind]
@@ -118,11 +125,10 @@ def next_id(doc: Document, kind: str) -> str:
     """The next free id in the file's pattern: c01, c02, … for claims, r01, … for roles."""
     prefix = "c" if kind == "claims" else "r"
     used = {str(i.get("id")) for i in doc.get(kind) or [] if isinstance(i, dict)}
-    numbers = [int(m.group(1)) for u in used if (m := re.fullmatch(prefix + r"(\d+)", u))]
-    n = max(numbers, default=0) + 1
-    while f"{prefix}{n:02d}" in used:  # pragma: no cover - max+1 is free by construction
-        n += 1
-    return f"{prefix}{n:02d}"
+    memory = doc.get(MEMORY)
+    if isinstance(memory, list):  # a rejected item's id is never given again
+        used |= rejections.ids_of(m for m in memory if isinstance(m, dict))
+    return rejections.next_id(prefix, used)
 
 
 def add(doc: Document, kind: str, fields: dict[str, Any]) -> Document:

@@ -18,6 +18,7 @@ from typing import Any
 from relgraph.annotate import choices, ops, registry
 from relgraph.annotate.check import Registry, check_document, load_registry
 from relgraph.annotate.document import (
+    MEMORY,
     ConflictError,
     Document,
     dump_document,
@@ -26,6 +27,7 @@ from relgraph.annotate.document import (
     save_document,
 )
 from relgraph.annotate.view import build_view, quote_status, suggestion_count
+from relgraph.corpus import rejections
 from relgraph.corpus.layout import REGISTRY, article_names, article_path
 from relgraph.corpus.writer import write_atomic
 from relgraph.errors import CorpusError, Problem, RelgraphError
@@ -134,6 +136,9 @@ class Annotator:
     def open(self, article_id: str) -> dict[str, Any]:
         """The document, the etag of its file and the view: what a page starts from."""
         doc, etag = read_document(self.path_of(article_id))
+        memory = rejections.read(self.root, article_id)
+        if memory:
+            doc[MEMORY] = memory
         return {"doc": doc, "etag": etag, "view": self.view(article_id, doc)}
 
     def etag(self, article_id: str) -> str:
@@ -147,8 +152,14 @@ class Annotator:
     def save(self, article_id: str, doc: Document, etag: str) -> dict[str, Any]:
         """Write atomically if the file is as opened; on conflict keep the work aside."""
         path = self.path_of(article_id)
+        memory = doc.get(MEMORY)
+        items = [m for m in memory if isinstance(m, dict)] if isinstance(memory, list) else []
+
+        def remember() -> None:
+            rejections.write(self.root, article_id, items)
+
         try:
-            return {"etag": save_document(path, doc, etag)}
+            return {"etag": save_document(path, doc, etag, remember)}
         except ConflictError as exc:
             kept = self.keep_unsaved(article_id, doc)
             exc.hint = f"your version is kept in {kept}; reload to see the file as it is now"

@@ -171,7 +171,10 @@ def write_draft(draft: Draft, corpus_dir: Path, registry: Registry | None = None
     fresh = article_from_draft(draft)
     path = drafted_from(corpus_dir, draft.source) or corpus_dir / ARTICLES / f"{fresh.id}.yaml"
     existing = _read_existing(path) if path.exists() else None
-    merged, added_claims, added_roles, kept = merge_articles(existing, fresh)
+    from relgraph.corpus import rejections
+
+    memory = rejections.read(corpus_dir, path.stem)  # what review rejected stays out
+    merged, added_claims, added_roles, kept = merge_articles(existing, fresh, memory)
     used = _used_ids(merged)
     new_stubs = [s for s in draft.suggestions.stubs if s.id not in registry.entities]
     if existing is not None:  # a re-draft adds only the stubs its new suggestions name
