@@ -27,7 +27,7 @@ for a claim; the person and title, or the person and the quote, for a role).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -99,7 +99,7 @@ def dump(article_id: str, items: Iterable[Mapping[str, Any]]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write(root: Path, article_id: str, items: list[Mapping[str, Any]]) -> Path | None:
+def write(root: Path, article_id: str, items: Sequence[Mapping[str, Any]]) -> Path | None:
     """Write the memory atomically (removed when it holds nothing); the path if written."""
     path = path_of(root, article_id)
     if not items:
