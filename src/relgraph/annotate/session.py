@@ -199,3 +199,18 @@ class Annotator:
 
     def add_alias(self, entity_id: str, alias: str) -> None:
         registry.add_alias(self.root, entity_id, alias)
+
+    # -- entity edits across files: a plan to preview, then applied in one step --------
+    def entity_plan(self, action: str, entity_id: str, value: str = "") -> dict[str, Any]:
+        """What the edit would change, in which files (nothing written)."""
+        from relgraph.annotate import entities
+
+        return entities.plan(self.root, action, entity_id, value).as_json(self.root)
+
+    def entity_apply(self, action: str, entity_id: str, value: str = "") -> dict[str, Any]:
+        """Make the edit: every file of its plan written atomically, articles first."""
+        from relgraph.annotate import entities
+
+        plan = entities.plan(self.root, action, entity_id, value)
+        entities.apply(plan)
+        return plan.as_json(self.root)

@@ -224,6 +224,13 @@ class _Handler(BaseHTTPRequestHandler):
                 else:
                     app.add_entity(fields)
                 return {"ok": True}
+            case ("POST", "entity-plan" | "entity-apply", 1):
+                action, entity_id, value = (body.get(k, "") for k in ("action", "id", "value"))
+                if not all(isinstance(v, str) for v in (action, entity_id, value)):
+                    raise Refused(HTTPStatus.BAD_REQUEST, "'action', 'id', 'value' must be text")
+                if route[1] == "entity-plan":
+                    return {"plan": app.entity_plan(action, entity_id, value)}
+                return {"plan": app.entity_apply(action, entity_id, value)}
         raise Refused(HTTPStatus.NOT_FOUND, "no such API route")
 
     # -- responses ------------------------------------------------------------------------
