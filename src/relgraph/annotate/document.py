@@ -28,6 +28,7 @@ ARTICLE_KEYS = (
     "outlet",
     "agency",
     "published",
+    "updated",
     "dateline",
     "source",
     "url",
@@ -108,10 +109,28 @@ def scalar(value: Any, key: str = "", prose: frozenset[str] = PROSE) -> str:
     return quoted(text) if key in prose else token(text)
 
 
+def _source(source: dict[str, Any], indent: str) -> list[str]:
+    """An unnamed source (format v3) as a block mapping: the description is prose."""
+    return [
+        f"{indent}{k}: {quoted(str(v)) if k == 'unnamed' else token(str(v))}"
+        for k, v in source.items()
+        if v is not None
+    ]
+
+
 def _list(key: str, value: Any, indent: str, prose: frozenset[str] = PROSE) -> list[str]:
     """``key: value``; a list of one (``dateline``, ``denied_by``) is written as its value."""
     if isinstance(value, list) and len(value) == 1 and key != "participants":
         value = value[0]
+    inner = indent + "  "
+    if isinstance(value, dict):
+        return [f"{indent}{key}:", *_source(value, inner)]
+    if isinstance(value, list) and any(isinstance(v, dict) for v in value):
+        lines = [f"{indent}{key}:"]
+        for v in value:
+            block = _source(v, inner + "  ") if isinstance(v, dict) else [f"{inner}  {token(v)}"]
+            lines.extend([f"{inner}- {block[0].lstrip()}", *block[1:]])
+        return lines
     return [f"{indent}{key}: {scalar(value, key, prose)}"]
 
 
