@@ -9,13 +9,14 @@ kept in ``.annotate/unsaved/`` so no work is lost).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from relgraph.annotate import choices, ops, registry
+from relgraph.annotate import calibration, choices, ops, registry
 from relgraph.annotate.check import Registry, check_document, load_registry
 from relgraph.annotate.document import (
     MEMORY,
@@ -178,6 +179,8 @@ class Annotator:
             "predicates": choices.predicates(),
             "types": choices.entity_types(),
             "statuses": list(choices.STATUSES),
+            "families": choices.families(),
+            "calibration": calibration.load().as_json(),
         }
 
     def search(self, slot: str, predicate: str | None, query: str) -> list[dict[str, str]]:
@@ -187,9 +190,15 @@ class Annotator:
         """Uniqueness of a selection and the arguments a claim quoting it would get."""
         status = quote_status(doc, text)
         reg = self.registry()
-        guess: dict[str, Any] = dict(choices.guess_arguments(reg, text, predicate))
+        try:
+            published: dt.date | None = dt.date.fromisoformat(str(doc.get("published")))
+        except ValueError:
+            published = None
+        guess = choices.guess_arguments(reg, text, predicate, published=published)
         names = reg.by_id()
-        guess["labels"] = {v: f"{names[v].name} ({names[v].type})" for v in guess.values()}
+        ids = [v for k, v in guess.items() if k in ("subject", "object", "place")]
+        ids += guess.get("participants", [])
+        guess["labels"] = {v: f"{names[v].name} ({names[v].type})" for v in ids if v in names}
         status["guess"] = guess
         status["suggested_id"] = registry.suggest_id(text)
         return status
