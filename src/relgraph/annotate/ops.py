@@ -230,6 +230,13 @@ def apply(doc: Document, op: dict[str, Any]) -> Document:
         return edit(doc, kind, index, _fields(op))
     if name == "add":
         return add(doc, kind, _fields(op))
+    if name == "pull":
+        from relgraph.annotate.source import pull
+
+        words, where, after = op.get("text"), op.get("as", "paragraph"), op.get("after")
+        if not isinstance(words, str) or not isinstance(where, str):
+            raise OperationError("'text' and 'as' must be text")
+        return pull(doc, words, where, after if isinstance(after, str) else None)
     if name == "meta":
         return meta(doc, _fields(op))
     if name == "accept_above":

@@ -223,3 +223,10 @@ class Annotator:
         plan = entities.plan(self.root, action, entity_id, value)
         entities.apply(plan)
         return plan.as_json(self.root)
+
+    def page(self, article_id: str, doc: Document) -> dict[str, Any]:
+        """The article's saved page, block by block, marked kept or lost."""
+        from relgraph.annotate.source import compare
+
+        self.path_of(article_id)
+        return compare(self.root, doc)

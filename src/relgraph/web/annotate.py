@@ -176,7 +176,7 @@ class _Handler(BaseHTTPRequestHandler):
         route = (method, parts[0] if parts else "", len(parts))
         arg = parts[1] if len(parts) > 1 else ""
         doc = body.get("doc")
-        needs_doc = method == "POST" and route[1] in ("view", "op", "save", "quote")
+        needs_doc = method == "POST" and route[1] in ("view", "op", "save", "quote", "page")
         if needs_doc and not isinstance(doc, dict):
             raise Refused(HTTPStatus.BAD_REQUEST, "'doc' must be the article as an object")
         match route:
@@ -224,6 +224,8 @@ class _Handler(BaseHTTPRequestHandler):
                 else:
                     app.add_entity(fields)
                 return {"ok": True}
+            case ("POST", "page", 2):
+                return app.page(arg, doc)  # type: ignore[arg-type]
             case ("POST", "entity-plan" | "entity-apply", 1):
                 action, entity_id, value = (body.get(k, "") for k in ("action", "id", "value"))
                 if not all(isinstance(v, str) for v in (action, entity_id, value)):
