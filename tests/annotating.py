@@ -7,6 +7,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from relgraph.annotate.session import Annotator
 from relgraph.web.annotate import AnnotateServer, make_server
@@ -34,3 +35,61 @@ def running(root: Path) -> Iterator[AnnotateServer]:
         server.shutdown()
         server.server_close()
         thread.join()
+
+
+# ---- the page in Chromium (helpers of the browser tests) --------------------------------
+
+SELECT_JS = """(words) => {
+  const reader = document.getElementById('reader');
+  const walker = document.createTreeWalker(reader, NodeFilter.SHOW_TEXT);
+  const nodes = []; let text = '';
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    nodes.push([n, text.length]);
+    text += n.data;
+  }
+  const at = text.indexOf(words);
+  if (at < 0) throw new Error('not in the page: ' + words);
+  const locate = (offset) => {
+    for (const [n, s] of nodes) if (offset <= s + n.data.length) return [n, offset - s];
+  };
+  const range = document.createRange();
+  range.setStart(...locate(at)); range.setEnd(...locate(at + words.length));
+  const sel = window.getSelection(); sel.removeAllRanges(); sel.addRange(range);
+}"""
+
+
+@contextmanager
+def tab(browser: Any) -> Iterator[Any]:
+    """A fresh browser tab that fails the test on any page error or alert."""
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+    page.on("dialog", lambda d: errors.append(f"dialog: {d.message}") or d.dismiss())
+    try:
+        yield page
+    finally:
+        context.close()
+    assert not errors, errors
+
+
+def open_article(page: Any, server: AnnotateServer, article: str = ARTICLE) -> None:
+    page.goto(server.url(article))
+    page.wait_for_selector("body[data-ready=true]")
+
+
+def wait_saved(page: Any) -> None:
+    """Nothing queued, nothing unsaved (the page's CSP forbids wait_for_function's eval)."""
+    page.wait_for_selector("body[data-idle=true] #status[data-state=saved]")
+
+
+def select_text(page: Any, words: str) -> None:
+    """Select ``words`` in the article as a mouse drag would (the first place they occur),
+    and wait until the page has checked the selection."""
+    from playwright.sync_api import expect
+
+    page.evaluate(SELECT_JS, words)
+    expect(page.locator("#selection q")).to_have_text(words)
+    page.wait_for_selector("#quote-status")

@@ -116,3 +116,15 @@ def test_a_file_changed_after_the_preview_is_not_overwritten(root: Path) -> None
         entities.apply(plan)
     assert (root / "entities.yaml").read_bytes() == registry
     assert "# edited meanwhile" in path.read_text(encoding="utf-8")
+
+
+def test_an_applied_edit_is_undone_byte_for_byte(root: Path) -> None:
+    from relgraph.annotate.session import Annotator
+
+    before = {p: p.read_bytes() for p in root.rglob("*") if p.is_file()}
+    app = Annotator(root)
+    done = app.entity_apply("delete", "the")
+    assert (root / "rejected").is_dir()
+    app.entity_undo(done["undo"])
+    after = {p: p.read_bytes() for p in root.rglob("*") if p.is_file()}
+    assert after == before

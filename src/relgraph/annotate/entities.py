@@ -352,6 +352,12 @@ def plan(root: Path, action: str, entity_id: str, value: str = "") -> Plan:
     return Plan(title, tuple(files), problems_before, problems_after + len(added))
 
 
+def reverse(plan: Plan) -> Plan:
+    """The plan that undoes ``plan`` (each file back to its bytes before)."""
+    files = tuple(FileChange(f.path, f.after, f.before, f.changes) for f in reversed(plan.files))
+    return Plan(f"undo {plan.title}", files, plan.problems_after, plan.problems_before)
+
+
 class StalePlan(RelgraphError):
     """A file of the plan changed on disk after the plan was made."""
 
@@ -366,6 +372,9 @@ def apply(plan: Plan) -> list[Path]:
             if now != change.before:
                 raise StalePlan(f"{change.path} changed on disk", change.path, hint="try again")
         for change in plan.files:
+            if not change.after:  # a file the edit created (a rejection memory) goes again
+                change.path.unlink(missing_ok=True)
+                continue
             change.path.parent.mkdir(parents=True, exist_ok=True)
             write_atomic(change.path, change.after)
     return [c.path for c in plan.files]

@@ -49,6 +49,8 @@ class Annotator:
     _registry: Registry | None = field(default=None, repr=False)
     _stamp: tuple[int, int] | None = field(default=None, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    # entity edits applied in this run, so the page's undo can reverse them
+    _applied: list[Any] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
         if not (self.root / REGISTRY).is_file():
@@ -222,7 +224,23 @@ class Annotator:
 
         plan = entities.plan(self.root, action, entity_id, value)
         entities.apply(plan)
-        return plan.as_json(self.root)
+        with self._lock:
+            self._applied.append(plan)
+            number = len(self._applied) - 1
+        return {**plan.as_json(self.root), "undo": number}
+
+    def entity_undo(self, number: int) -> dict[str, Any]:
+        """Reverse an entity edit of this run, if none of its files changed since."""
+        from relgraph.annotate import entities
+
+        with self._lock:
+            if not 0 <= number < len(self._applied) or self._applied[number] is None:
+                raise NotFound(f"no entity edit number {number} to undo")
+            plan = self._applied[number]
+        entities.apply(entities.reverse(plan))
+        with self._lock:
+            self._applied[number] = None
+        return {"undone": plan.title}
 
     def page(self, article_id: str, doc: Document) -> dict[str, Any]:
         """The article's saved page, block by block, marked kept or lost."""

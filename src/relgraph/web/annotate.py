@@ -224,6 +224,11 @@ class _Handler(BaseHTTPRequestHandler):
                 else:
                     app.add_entity(fields)
                 return {"ok": True}
+            case ("POST", "entity-undo", 1):
+                number = body.get("undo")
+                if not isinstance(number, int) or isinstance(number, bool):
+                    raise Refused(HTTPStatus.BAD_REQUEST, "'undo' must be a number")
+                return app.entity_undo(number)
             case ("POST", "page", 2):
                 return app.page(arg, doc)  # type: ignore[arg-type]
             case ("POST", "entity-plan" | "entity-apply", 1):

@@ -31,7 +31,13 @@ export function watchSelection(reader, box, state) {
       box.append(
         el("q", {}, text),
         el("div", { class: status.ok ? "ok" : "error", id: "quote-status" }, status.message),
-        el("div", { class: "hint" }, status.ok ? "c: new claim with this quote · n: new entity or alias" : "n: new entity or alias"),
+        el(
+          "div",
+          { class: "hint" },
+          status.ok
+            ? `${state.paletteHint || ""} · c: new claim · o: new role · q: quote of the current item · n: new entity or alias`
+            : "n: new entity or alias",
+        ),
       );
       box.hidden = false;
     }, 120);
