@@ -179,6 +179,7 @@ export function runDialog({ title, quote = "", nodes, focus, submit, onInput }) 
   holder.append(...nodes);
   box.showModal();
   focus.focus();
+  if (focus.select && focus.tagName === "INPUT") focus.select(); // typing replaces it
   let timer = null;
   const changed = () => {
     clearTimeout(timer);

@@ -98,8 +98,7 @@ export async function openEntities(entityId, labels) {
     submit: async () => {
       const asked = request();
       if (planned && JSON.stringify(planned) === JSON.stringify(asked)) {
-        const done = await post("/api/entity-apply", asked);
-        return done;
+        return (await post("/api/entity-apply", asked)).plan;
       }
       const { plan } = await post("/api/entity-plan", asked);
       drawPlan(plan);
