@@ -65,7 +65,7 @@ export function sourceField(name, value, labels = {}) {
   });
   const country = entityPicker(`${name}_country`, value && typeof value === "object" ? value.country || "" : "", () => "of", () => "", labels);
   country.input.placeholder = "its country (optional)";
-  const shown = el("span", { class: "resolved", id: `shown-${name}` });
+  const shown = el("span", { class: "shown-as", id: `shown-${name}` });
   const say = () => {
     shown.textContent = unnamed.value.trim() ? `shown as “an unnamed ${unnamed.value.trim()}”` : "";
   };
