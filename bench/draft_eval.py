@@ -23,13 +23,13 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
+from relgraph.core.dates import resolve
+from relgraph.core.model import Article, Claim, Corpus, Entity
 from relgraph.corpus.validate import load_corpus
-from relgraph.dates import resolve
 from relgraph.draft.assemble import Draft, draft_article
 from relgraph.draft.mentions import Registry, fold
 from relgraph.draft.page import read_page
-from relgraph.model import Article, Claim, Corpus, Entity
-from relgraph.vocab import load_vocabulary
+from relgraph.rdf.vocabulary import load_vocabulary
 
 TARGETED = ("met", "visited", "signed", "sent_message", "proposed")
 OTHERS = (

@@ -252,7 +252,7 @@ def main() -> None:
             proc.wait()
         binary = Path(sys.executable).parent / "oxigraph"
         if binary.exists() and not args.no_oxigraph:
-            from relgraph.store import database_dir
+            from relgraph.store.base import database_dir
 
             port = _free_port()
             database = database_dir(Path(store).resolve())

@@ -114,7 +114,7 @@ def rdflib_build(corpus: Path, timeout: float) -> tuple[float | None, int]:
     """Build the same quads into an rdflib Dataset with one ``add`` per quad."""
     import rdflib
 
-    from relgraph.build import corpus_quads
+    from relgraph.build.quads import corpus_quads
     from relgraph.corpus.validate import load_corpus
 
     quads = list(corpus_quads(load_corpus(corpus)))
@@ -173,7 +173,7 @@ def corpus_defaults(store: Any) -> dict[tuple[str, str], str]:
 def named_params(store: Path) -> dict[str, dict[str, str]]:
     """Each named query's parameters as the benchmark gives them (the corpus's defaults)."""
     from relgraph.sparql.library import load_library
-    from relgraph.store import open_store
+    from relgraph.store.base import open_store
 
     values = corpus_defaults(open_store(store))
     found = {}
@@ -201,10 +201,10 @@ def query_rows(
     """Median latency of every named query: relgraph (first page, as the CLI
     shows it, and every row) vs rdflib's engine on the same query text."""
     from relgraph import api
-    from relgraph.errors import QueryError
+    from relgraph.core.errors import QueryError
     from relgraph.sparql.execute import Page, paged, prepare
     from relgraph.sparql.library import load_library
-    from relgraph.store import open_store
+    from relgraph.store.base import open_store
 
     local = open_store(store)
     values = corpus_defaults(local)

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from relgraph.build import build
-from relgraph.store import LocalStore, open_store
+from relgraph.store.base import LocalStore, open_store
 
 ROOT = Path(__file__).resolve().parent.parent
 TESTDATA = Path(__file__).resolve().parent / "data"
@@ -170,7 +170,7 @@ def run_relgraph_server(root: Path, timeout: float = 3.0):  # type: ignore[no-un
     """
     import threading
 
-    from relgraph.server import ServerConfig, make_server
+    from relgraph.web.server import ServerConfig, make_server
 
     store = str(root / "store")
     build(DATA, store)

@@ -6,7 +6,7 @@ from typing import Any
 
 from relgraph.rdf.namespaces import PREFIXES
 from relgraph.sparql.library import load_library
-from relgraph.store import LocalStore
+from relgraph.store.base import LocalStore
 
 HEADER = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())
 

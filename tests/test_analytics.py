@@ -7,9 +7,9 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from relgraph.analytics import compute
 from relgraph.cli import cli
-from relgraph.network import project
+from relgraph.network.analytics import compute
+from relgraph.network.projection import project
 
 
 def test_stats_on_the_bundled_corpus(bundled_store_path: Path) -> None:

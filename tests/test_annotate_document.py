@@ -18,10 +18,10 @@ from relgraph.annotate.document import (
     save_document,
     trailing_comments,
 )
+from relgraph.core.errors import Problem
 from relgraph.corpus.article import read_article
 from relgraph.corpus.writer import dump_article
 from relgraph.corpus.yamlsafe import parse_yaml
-from relgraph.errors import Problem
 
 from conftest import DATA
 

@@ -10,8 +10,16 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from annotating import ARTICLE, DRAFT, copy_corpus, open_article, running, select_text, tab
-from annotating import wait_saved
+from annotating import (
+    ARTICLE,
+    DRAFT,
+    copy_corpus,
+    open_article,
+    running,
+    select_text,
+    tab,
+    wait_saved,
+)
 from relgraph.annotate.document import read_document
 from relgraph.corpus import rejections
 from relgraph.web.annotate import AnnotateServer

@@ -11,11 +11,11 @@ from click.testing import CliRunner
 from relgraph.api import check
 from relgraph.build import build
 from relgraph.cli import cli
+from relgraph.core.errors import Problem
 from relgraph.corpus.article import read_article
-from relgraph.errors import Problem
 from relgraph.rdf.mapping import article_quads
 from relgraph.rdf.namespaces import RG
-from relgraph.store import LocalStore, open_store
+from relgraph.store.base import LocalStore, open_store
 
 MINI_ARTICLE = "articles/2014-11-20-mini.yaml"
 CAPTIONS = """captions:

@@ -15,10 +15,11 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from relgraph.build import build, build_lock
+from relgraph.build import build
+from relgraph.build.lock import build_lock
 from relgraph.cli import cli
-from relgraph.errors import CorpusError, StoreError
-from relgraph.store import LocalStore, builds_dir, open_store
+from relgraph.core.errors import CorpusError, StoreError
+from relgraph.store.base import LocalStore, builds_dir, open_store
 
 from conftest import DATA, MINI
 from sparql import rows
@@ -246,13 +247,13 @@ def test_killed_build_leaves_previous_store_intact(tmp_path: Path) -> None:
 def test_large_corpus_streaming_build_equals_plain_build(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import relgraph.build
+    import relgraph.build.local
 
     corpus = _big_corpus(tmp_path, copies=80)  # 405 articles: read, map and load in parallel
     streamed = build(corpus, tmp_path / "streamed")
     assert not (tmp_path / "streamed" / "parts").exists()  # the N-Quads parts are gone
     assert not (tmp_path / "streamed").resolve().joinpath("parts").exists()
-    monkeypatch.setattr(relgraph.build, "PARALLEL_FROM", 10**9)
+    monkeypatch.setattr(relgraph.build.local, "PARALLEL_FROM", 10**9)
     plain = build(corpus, tmp_path / "plain")
     assert streamed.quads == plain.quads and streamed.claims == plain.claims
     assert _dump_digest(tmp_path / "streamed") == _dump_digest(tmp_path / "plain")

@@ -9,7 +9,8 @@ import pytest
 from click.testing import CliRunner
 
 from relgraph.cli import cli
-from relgraph.config import (
+from relgraph.store.base import ENV_STORE
+from relgraph.store.config import (
     CONFIG_FILE,
     ENV_CONFIG,
     ConfigError,
@@ -17,7 +18,6 @@ from relgraph.config import (
     load_config,
     read_config,
 )
-from relgraph.store import ENV_STORE
 
 from conftest import DATA, run_oxigraph, run_relgraph_server
 from sparql import CASE_IDS, CASES, assert_same_results

@@ -15,10 +15,10 @@ import pytest
 from click.testing import CliRunner
 
 from relgraph.cli import cli
+from relgraph.core.errors import Problem
 from relgraph.corpus import quotes
 from relgraph.corpus.article import read_article
 from relgraph.corpus.yamlsafe import MAX_VALUES
-from relgraph.errors import Problem
 
 ARTICLE = "2014-11-20-mini"
 

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from relgraph.dates import DateError, parse_iso, resolve
+from relgraph.core.dates import DateError, parse_iso, resolve
 
 THURSDAY = dt.date(2018, 5, 31)
 

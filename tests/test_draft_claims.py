@@ -14,7 +14,7 @@ from relgraph.draft.roles import DraftRole
 from relgraph.draft.run import load_registry
 from relgraph.draft.sentences import find_dates, shortest_unique, split_sentences
 from relgraph.draft.triggers import FALLBACK, trigger_patterns
-from relgraph.vocab import load_vocabulary
+from relgraph.rdf.vocabulary import load_vocabulary
 
 TESTDATA = Path(__file__).resolve().parent / "data"
 PUBLISHED = dt.date(2014, 11, 20)  # a Thursday

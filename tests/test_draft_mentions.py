@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from relgraph.core.model import Entity
 from relgraph.draft.mentions import Registry, find_mentions, fold
 from relgraph.draft.stubs import find_stubs, slug
-from relgraph.model import Entity
 
 REGISTRY = Registry(
     [

@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
+from relgraph.core.model import Entity
 from relgraph.draft.claims import DraftClaim
 from relgraph.draft.cores import core_name
 from relgraph.draft.mentions import Registry, find_mentions
 from relgraph.draft.recommend import ArticleText, RuleBased
 from relgraph.draft.run import load_registry
 from relgraph.draft.topics import find_topic_stubs
-from relgraph.model import Entity
 
 TESTDATA = Path(__file__).resolve().parent / "data"
 PUBLISHED = dt.date(2014, 11, 20)

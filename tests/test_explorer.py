@@ -13,7 +13,7 @@ import pytest
 
 from browserpage import Page
 from relgraph import api
-from relgraph.palette import color_of
+from relgraph.explorer.palette import color_of
 
 pytestmark = pytest.mark.filterwarnings("ignore::ResourceWarning")
 
@@ -412,8 +412,8 @@ def big_html(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A synthetic graph above the search-first size: a few hubs and many leaves."""
     import networkx as nx
 
-    from relgraph.render import write_html
-    from relgraph.view import FULL_NODES
+    from relgraph.explorer.render import write_html
+    from relgraph.explorer.view import FULL_NODES
 
     graph = nx.MultiDiGraph()
     size = FULL_NODES + 100
@@ -433,7 +433,7 @@ def big_html(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_big_graphs_open_search_first_and_grow_on_demand(browser: Any, big_html: Path) -> None:
-    from relgraph.view import FULL_NODES, OVERVIEW_NODES
+    from relgraph.explorer.view import FULL_NODES, OVERVIEW_NODES
 
     page = Page(browser, big_html)
     try:

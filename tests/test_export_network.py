@@ -15,7 +15,7 @@ from relgraph.api import export, export_all
 from relgraph.build import build
 from relgraph.cli import cli
 from relgraph.export.network import clean
-from relgraph.network import project
+from relgraph.network.projection import project
 
 from conftest import DATA, TESTDATA
 

@@ -13,7 +13,7 @@ from relgraph.api import export_all
 from relgraph.build import build
 from relgraph.cli import cli
 from relgraph.export import atomic_output, format_for
-from relgraph.store import LocalStore
+from relgraph.store.base import LocalStore
 
 from conftest import DATA
 

@@ -21,8 +21,8 @@ from click.testing import CliRunner
 
 from relgraph import api
 from relgraph.cli import cli
-from relgraph.errors import QueryError
-from relgraph.store import builds_dir, open_store
+from relgraph.core.errors import QueryError
+from relgraph.store.base import builds_dir, open_store
 
 NO_SPACE = os.strerror(28)  # ENOSPC: "No space left on device"
 READ_ONLY = os.strerror(30)  # EROFS

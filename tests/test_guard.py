@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from relgraph import api
 from relgraph.cli import cli
-from relgraph.errors import QueryError
+from relgraph.core.errors import QueryError
 from relgraph.sparql.guard import MAX_QUERY_BYTES, check_query
 
 

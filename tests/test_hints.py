@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from relgraph.cli import cli
 from relgraph.corpus.hints import ADD_ENTITY, closest, edit_distance, predicate_hint
-from relgraph.vocab import load_vocabulary
+from relgraph.rdf.vocabulary import load_vocabulary
 
 ARTICLE = "articles/2014-11-20-wire-moscow.yaml"
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from relgraph import httpauth
-from relgraph.httpauth import Credentials, redact, split_credentials
+from relgraph.store import credentials as httpauth
+from relgraph.store.credentials import Credentials, redact, split_credentials
 
 CHALLENGE = (
     'Digest realm="testrealm@host.com", qop="auth,auth-int", '

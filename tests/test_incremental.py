@@ -11,9 +11,9 @@ from click.testing import CliRunner
 
 from relgraph.build import build
 from relgraph.cli import cli
-from relgraph.errors import CorpusError
+from relgraph.core.errors import CorpusError
 from relgraph.rdf.namespaces import graph_iri
-from relgraph.store import builds_dir, open_store
+from relgraph.store.base import builds_dir, open_store
 
 CHANGED = "2014-11-20-wire-moscow"
 REMOVED = "2006-11-13-wire-tokyo"

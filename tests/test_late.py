@@ -7,11 +7,12 @@ from pathlib import Path
 import pytest
 
 from relgraph import api
+from relgraph.rdf.sparql_lexer import tokenize
 from relgraph.sparql.execute import Page, paged, prepare
-from relgraph.sparql.guard import tokenize, where_brace
+from relgraph.sparql.guard import where_brace
 from relgraph.sparql.late import inner_selection
 from relgraph.sparql.library import load_library
-from relgraph.store import LocalStore
+from relgraph.store.base import LocalStore
 
 LISTINGS = ("allegations", "meetings", "planned", "positions", "projects", "roles", "timeline")
 LATE = (

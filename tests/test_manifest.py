@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from relgraph.build import build
-from relgraph.errors import CorpusError
-from relgraph.manifest import MANIFEST, Manifest, current, file_hash, plan
+from relgraph.build.manifest import MANIFEST, Manifest, current, file_hash, plan
+from relgraph.core.errors import CorpusError
 
 ARTICLE = "2014-11-20-wire-moscow"
 SENTINEL = "recorded-hash-not-the-file's"
@@ -131,14 +131,14 @@ def test_an_up_to_date_build_records_signatures(
     corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Files too fresh at the first build get their signatures at the next, even with no change."""
-    import relgraph.manifest
+    import relgraph.build.manifest
 
     store = tmp_path / "store"
     build(corpus, store)  # just copied: too fresh for signatures
     first = Manifest.load(store.resolve() / MANIFEST)
     assert first is not None and first.stats == {}
     link = os.readlink(store)
-    monkeypatch.setattr(relgraph.manifest, "SETTLE_NS", 0)  # as if two seconds had passed
+    monkeypatch.setattr(relgraph.build.manifest, "SETTLE_NS", 0)  # as if two seconds had passed
     assert build(corpus, store).mode == "unchanged"
     second = Manifest.load(store.resolve() / MANIFEST)
     assert second is not None and os.readlink(store) == link

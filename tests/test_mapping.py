@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 
-from relgraph.model import Article, Claim, DateValue, Evidence
+from relgraph.core.model import Article, Claim, DateValue, Evidence
 from relgraph.rdf.mapping import article_quads, claim_quads, direct_pairs
 from relgraph.rdf.namespaces import ENTITY, RG
 

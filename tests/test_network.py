@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from relgraph.network import Projection, project
-from relgraph.store import LocalStore
+from relgraph.network.projection import Projection, project
+from relgraph.store.base import LocalStore
 
 from sparql import rows
 

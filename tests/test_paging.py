@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from relgraph import api
 from relgraph.cli import cli
-from relgraph.errors import QueryError
+from relgraph.core.errors import QueryError
 from relgraph.sparql.execute import Page
 from relgraph.sparql.guard import check_query, page_position
 from relgraph.sparql.library import load_library

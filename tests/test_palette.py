@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from relgraph.network import Projection, project
-from relgraph.palette import FAMILIES, color_of, families, family_of
-from relgraph.view import page_data
-from relgraph.vocab import load_vocabulary
+from relgraph.explorer.palette import FAMILIES, color_of, families, family_of
+from relgraph.explorer.view import page_data
+from relgraph.network.projection import Projection, project
+from relgraph.rdf.vocabulary import load_vocabulary
 
 
 def test_every_ontology_predicate_has_a_family_and_a_colour_of_its_own() -> None:

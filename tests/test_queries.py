@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from relgraph import api
 from relgraph.cli import cli
-from relgraph.errors import QueryError
+from relgraph.core.errors import QueryError
 from relgraph.sparql.execute import QueryResult
 from relgraph.sparql.library import load_library
 

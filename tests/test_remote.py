@@ -19,16 +19,16 @@ from typing import Any, ClassVar
 import pyoxigraph as ox
 import pytest
 
-import relgraph.store
-from relgraph import remote
+import relgraph.store.base
 from relgraph.build import build
-from relgraph.errors import QueryError, StoreError
-from relgraph.network import nodes_from, statements_from
+from relgraph.core.errors import QueryError, StoreError
+from relgraph.network.projection import nodes_from, statements_from
 from relgraph.rdf.namespaces import GRAPH, PREFIXES
-from relgraph.remote import RemoteStore, with_prefixes
 from relgraph.sparql.execute import QueryRequest, evaluate
 from relgraph.sparql.library import load_library
-from relgraph.store import LocalStore, open_store
+from relgraph.store import remote
+from relgraph.store.base import LocalStore, open_store
+from relgraph.store.remote import RemoteStore, with_prefixes
 
 from conftest import DATA, free_port, run_oxigraph
 from sparql import CASES
@@ -127,9 +127,9 @@ def test_library_queries_evaluate_the_same(
 ) -> None:
     """Every bundled query, through execute.evaluate (params, labels) as the CLI runs it."""
     local, store = stores
-    opened = relgraph.store.open_store
+    opened = relgraph.store.base.open_store
     monkeypatch.setattr(
-        relgraph.store,
+        relgraph.store.base,
         "open_store",
         lambda location, **_: store if str(location).startswith("http") else opened(location),
     )

@@ -17,8 +17,8 @@ from browserpage import Page
 from relgraph import api
 from relgraph.build import build
 from relgraph.cli import cli
-from relgraph.network import project
-from relgraph.render import render_page
+from relgraph.explorer.render import render_page
+from relgraph.network.projection import project
 
 from conftest import TESTDATA
 

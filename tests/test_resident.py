@@ -24,7 +24,7 @@ from click.testing import CliRunner
 from relgraph import api
 from relgraph.build import build
 from relgraph.cli import cli
-from relgraph.errors import StoreError
+from relgraph.core.errors import StoreError
 from relgraph.sparql import resident
 from relgraph.sparql.library import load_library
 from relgraph.sparql.output import render

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from relgraph.cli import cli
 from relgraph.rdf.namespaces import RG, STATEMENT
-from relgraph.store import LocalStore
+from relgraph.store.base import LocalStore
 
 from conftest import TESTDATA
 

@@ -26,7 +26,7 @@ from hypothesis import strategies as st
 
 from relgraph import api
 from relgraph.cli import cli
-from relgraph.errors import QueryError
+from relgraph.core.errors import QueryError
 from relgraph.sparql.execute import QueryRequest, run_query
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="seccomp is Linux's")

@@ -20,8 +20,8 @@ from rdflib.plugins.stores.sparqlstore import SPARQLStore
 from SPARQLWrapper import JSON, SPARQLWrapper
 
 from relgraph import api
-from relgraph.limits import MIB
-from relgraph.server import negotiate
+from relgraph.sparql.limits import MIB
+from relgraph.web.server import negotiate
 
 ENT = "https://w3id.org/relgraph/entity/"
 MEETINGS = (Path(__file__).parent.parent / "queries" / "meetings.rq").read_text()
@@ -178,7 +178,7 @@ ASK = "/sparql?query=" + quote("ASK {}")
 
 @contextlib.contextmanager
 def _serving(store: Path, **options: Any) -> Iterator[Any]:
-    from relgraph.server import ServerConfig, make_server
+    from relgraph.web.server import ServerConfig, make_server
 
     server = make_server(ServerConfig(str(store), **options), port=0)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -390,7 +390,7 @@ def test_a_burst_of_connections_finds_room_in_the_backlog(bundled_store_path: Pa
     A backlog of 5 completed about six handshakes and dropped the other SYNs,
     which clients retry only after a second or more.
     """
-    from relgraph.server import ServerConfig, make_server
+    from relgraph.web.server import ServerConfig, make_server
 
     server = make_server(ServerConfig(str(bundled_store_path)), port=0)  # not serving
     with contextlib.ExitStack() as opened:
@@ -437,7 +437,7 @@ def test_connections_past_the_cap_are_turned_away_at_once(bundled_store_path: Pa
 
 
 def test_a_server_given_a_name_answers_to_it_and_its_address(bundled_store_path: Path) -> None:
-    from relgraph.server import ServerConfig, make_server
+    from relgraph.web.server import ServerConfig, make_server
 
     server = make_server(ServerConfig(str(bundled_store_path)), host="localhost", port=0)
     thread = threading.Thread(target=server.serve_forever, daemon=True)

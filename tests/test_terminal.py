@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from relgraph.cli import cli
-from relgraph.terminal import printable
+from relgraph.core.terminal import printable
 
 # An OSC window title, a bell, a colour, a screen clear, and a right-to-left override.
 HOSTILE = "Sergei \x1b]0;pwned\x07\x1b[31mLavrov\x1b[2J\u202evokysh"

@@ -10,9 +10,8 @@ import networkx as nx
 import pytest
 
 from relgraph.corpus.reader import read_corpus
-from relgraph.graphlayout import layout
-from relgraph.network import project
-from relgraph.view import (
+from relgraph.explorer.layout import layout
+from relgraph.explorer.view import (
     FULL_NODES,
     Sources,
     month_of,
@@ -21,6 +20,7 @@ from relgraph.view import (
     read_sources,
     rows_as_dicts,
 )
+from relgraph.network.projection import project
 
 from conftest import DATA
 

@@ -18,15 +18,16 @@ import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
 
-from relgraph import api, remote
+from relgraph import api
 from relgraph.build import build
+from relgraph.build.push import MANIFEST_GRAPH, read_manifest
 from relgraph.cli import cli
-from relgraph.config import ENV_CONFIG
-from relgraph.errors import StoreError
-from relgraph.push import MANIFEST_GRAPH, read_manifest
+from relgraph.core.errors import StoreError
 from relgraph.rdf.namespaces import PREFIXES
-from relgraph.remote import RemoteStore
-from relgraph.store import ENV_STORE, open_store, remote_store
+from relgraph.store import remote
+from relgraph.store.base import ENV_STORE, open_store, remote_store
+from relgraph.store.config import ENV_CONFIG
+from relgraph.store.remote import RemoteStore
 
 from conftest import DATA, free_port
 from sparql import CASE_IDS, CASES, assert_same_results
@@ -321,7 +322,7 @@ def test_a_query_cut_short_by_the_server_is_an_error(built: str) -> None:
 
 
 def test_a_refused_query_is_a_query_error(built: str) -> None:
-    from relgraph.errors import QueryError
+    from relgraph.core.errors import QueryError
 
     with pytest.raises(QueryError, match="refused the query"):
         open_store(built).query("SELECT ?x WHERE { ?x rdf:nothing }")

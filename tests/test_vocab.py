@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from relgraph.vocab import load_vocabulary
+from relgraph.rdf.vocabulary import load_vocabulary
 
 from conftest import ROOT
 

@@ -10,10 +10,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from relgraph.core.errors import Problem
+from relgraph.core.model import Article, Claim, DateValue, Evidence, Role
 from relgraph.corpus.article import read_article
 from relgraph.corpus.writer import dump_article, write_article
-from relgraph.errors import Problem
-from relgraph.model import Article, Claim, DateValue, Evidence, Role
 
 from conftest import MINI
 

@@ -2,23 +2,19 @@
 
 from __future__ import annotations
 
-import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from relgraph.core.errors import ExportError, Problem
 from relgraph.corpus.validate import check_corpus
-from relgraph.errors import ExportError, Problem, QueryError
 from relgraph.export import EXPORTERS, ExportSource, format_for
+from relgraph.sparql.answer import answer
 from relgraph.sparql.execute import (
-    DEFAULT_MAX_ROWS,
-    DEFAULT_TIMEOUT,
-    Page,
     QueryResult,
-    run_query,
 )
-from relgraph.sparql.library import NamedQuery, get_query, parse_named_query
-from relgraph.store import open_store
+from relgraph.store.base import open_store
 
 DEFAULT_CORPUS = Path("data")
 DEFAULT_EXPORTS = Path("exports")
@@ -77,83 +73,14 @@ def export_all(
     return written
 
 
-def read_query_file(path: str | Path) -> NamedQuery:
-    """A query from a file; its ``# param:`` headers, if any, declare parameters."""
-    file = Path(path)
-    try:
-        data = file.read_bytes()
-    except OSError as exc:
-        raise QueryError(f"cannot read {file}: {exc.strerror}", path=file) from None
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise QueryError(
-            "invalid UTF-8 in query", path=file, line=line, hint="save it as UTF-8"
-        ) from None
-    return parse_named_query(file.stem, text, require_title=False)
-
-
-def query(
-    location: str | Path,
-    name: str | None = None,
-    *,
-    file: str | Path | None = None,
-    text: str | None = None,
-    params: dict[str, str] | None = None,
-    timeout: float = DEFAULT_TIMEOUT,
-    max_rows: int = DEFAULT_MAX_ROWS,
-    labels: bool = False,
-    page: Page | None = None,
-    memory: int | None = None,
-) -> QueryResult:
-    """Run a named query, a query file or a query text against the store.
-
-    Parameters are checked against the query's declared parameters (an unknown
-    one is refused) and bound as RDF terms; declared defaults fill the rest.
-    Every row comes back unless ``page`` asks for one page (the CLI's default).
-    """
-    from relgraph.limits import check_timeout
-
-    problem = check_timeout(timeout)
-    if problem:
-        raise QueryError(problem, hint="give the time limit in seconds")
-    given = [x for x in (name, file, text) if x is not None]
-    if len(given) != 1:
-        raise QueryError("give exactly one of a query name, a file or a query text")
-    if name is not None:
-        named = get_query(name)
-    elif file is not None:
-        named = read_query_file(file)
-    else:
-        named = parse_named_query("query", text or "", require_title=False)
-    values = {p: p.default for p in named.params}
-    for key, value in (params or {}).items():
-        values[named.param(key)] = value
-    try:
-        return run_query(
-            str(location),
-            named.text,
-            values,
-            timeout=timeout,
-            max_rows=max_rows,
-            labels=labels,
-            page=page,
-            memory=memory,
-        )
-    except QueryError as exc:
-        if file is None or exc.path is not None:
-            raise
-        # Point at the file the user can open: path:line: message.
-        found = re.search(r"line (\d+)", exc.message)
-        line = int(found.group(1)) if found else 0
-        raise QueryError(exc.message, path=file, line=line, hint=exc.hint) from None
+# Run a named query, a query file or a query text against the store (the server's path too).
+query = answer
 
 
 def stats(location: str | Path, options: Any = None, fmt: str = "table", top: int = 10) -> str:
     """The ``relgraph stats`` report for the store, narrowed by projection options."""
-    from relgraph.analytics import compute, format_stats
-    from relgraph.network import project
+    from relgraph.network.analytics import compute, format_stats
+    from relgraph.network.projection import project
 
     return format_stats(compute(project(str(location), options), top), fmt)
 
@@ -169,7 +96,7 @@ def subgraph_for(graph: Any, result: QueryResult) -> Any:
     relation appear as a triple.
     """
     from relgraph.rdf.namespaces import ENTITY, STATEMENT
-    from relgraph.vocab import load_vocabulary
+    from relgraph.rdf.vocabulary import load_vocabulary
 
     names = {p.iri: p.name for p in load_vocabulary().predicates.values()}
     if result.kind == "graph":
@@ -210,9 +137,9 @@ def render(
 
     Returns the path and the numbers of nodes and edges drawn.
     """
-    from relgraph.network import Projection, project
-    from relgraph.render import write_html
-    from relgraph.view import read_sources
+    from relgraph.explorer.render import write_html
+    from relgraph.explorer.view import read_sources
+    from relgraph.network.projection import Projection, project
 
     options = options or Projection()
     graph = project(str(location), options)
@@ -224,3 +151,75 @@ def render(
     graph.remove_nodes_from([n for n in list(graph) if graph.degree(n) == 0])
     path = write_html(graph, output, heading, read_sources(str(location)))
     return path, graph.number_of_nodes(), graph.number_of_edges()
+
+
+# ---- the corpus side: build, draft, annotate, serve ---------------------------------------
+# Each command of the CLI calls one function here; the imports sit inside the functions so
+# that `relgraph --help` does not load the store, the drafter or the servers.
+
+
+def build(
+    corpus_dir: str | Path,
+    location: str | Path,
+    *,
+    full: bool = False,
+    include_suggested: bool = False,
+) -> Any:
+    """Check the corpus, then build the store at ``location`` (see :func:`relgraph.build.build`)."""
+    from relgraph.build import build as run_build
+
+    return run_build(corpus_dir, location, full=full, include_suggested=include_suggested)
+
+
+def bulk_load_file(corpus_dir: str | Path, path: Path, include_suggested: bool = False) -> Any:
+    """Write the corpus and its manifest as one N-Quads file, for a server's bulk loader."""
+    from relgraph.build.push import write_bulk
+
+    return write_bulk(Path(corpus_dir), path, include_suggested)
+
+
+def draft(
+    pages: Any,
+    corpus_dir: str | Path,
+    reference: Any = None,
+    progress: Any = None,
+) -> Any:
+    """Draft articles from saved pages (files or folders) into the corpus; returns the report."""
+    from relgraph.draft.run import draft_pages
+
+    return draft_pages(list(pages), Path(corpus_dir), reference, progress=progress)
+
+
+def page_files(pages: Any) -> Any:
+    """The page files that PAGES (files or folders) name, in a stable order."""
+    from relgraph.draft.run import page_files as files
+
+    return files(pages)
+
+
+def annotate(corpus_dir: str | Path, target: str | None = None, port: int = 0) -> Any:
+    """Start the review app's server on loopback; returns the server and its tokened URL."""
+    from relgraph.web.annotate import start
+
+    return start(Path(corpus_dir), target, port)
+
+
+def review(
+    corpus_dir: str | Path,
+    article: str,
+    accept: Sequence[str] = (),
+    reject: Sequence[str] = (),
+    accept_above: float | None = None,
+) -> Any:
+    """``relgraph review``: annotate's review keys from the terminal (same operations, save
+    and rejection memory as the browser)."""
+    from relgraph.annotate.review import review as run_review
+
+    return run_review(Path(corpus_dir), article, accept, reject, accept_above)
+
+
+def serve(config: Any, host: str, port: int, verbose: bool = False) -> Any:
+    """Make the read-only SPARQL server (not yet serving); see :mod:`relgraph.web.server`."""
+    from relgraph.web.server import make_server
+
+    return make_server(config, host, port, verbose)

@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from relgraph.annotate.document import Document, dump_with_items
+from relgraph.core.errors import Problem
+from relgraph.core.model import Corpus, Entity
 from relgraph.corpus.article import read_article
 from relgraph.corpus.layout import REGISTRY
 from relgraph.corpus.registry import read_entities
 from relgraph.corpus.validate import validate
-from relgraph.errors import Problem
-from relgraph.model import Corpus, Entity
 
 
 @dataclass(frozen=True)

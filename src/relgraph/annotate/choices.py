@@ -14,9 +14,9 @@ from typing import Any
 
 from relgraph.annotate.check import Registry
 from relgraph.annotate.view import finder_for
-from relgraph.model import Entity
+from relgraph.core.model import Entity
 from relgraph.rdf.namespaces import RG
-from relgraph.vocab import Vocabulary, load_vocabulary
+from relgraph.rdf.vocabulary import Vocabulary, load_vocabulary
 
 SLOTS = ("subject", "object", "place", "host", "asserted_by", "entity", "of", "any")
 STATUSES = ("asserted", "alleged", "denied", "planned")

@@ -16,9 +16,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from relgraph.corpus.writer import _block, quoted, token, write_atomic
+from relgraph.core.errors import CorpusError, Problem, RelgraphError
+from relgraph.core.files import write_atomic
+from relgraph.corpus.writer import _block, quoted, token
 from relgraph.corpus.yamlsafe import LList, LMap, LStr, read_yaml
-from relgraph.errors import CorpusError, Problem, RelgraphError
 
 Document = dict[str, Any]
 

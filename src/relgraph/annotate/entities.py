@@ -38,12 +38,13 @@ from relgraph.annotate.registry import (
     apply_edits,
     registry_problems,
 )
+from relgraph.core.errors import RelgraphError
+from relgraph.core.files import write_atomic
 from relgraph.corpus import rejections
 from relgraph.corpus.layout import REGISTRY, article_paths
-from relgraph.corpus.writer import token, write_atomic
+from relgraph.corpus.writer import token
 from relgraph.corpus.yamlsafe import LMap, parse_yaml
-from relgraph.errors import RelgraphError
-from relgraph.vocab import load_vocabulary
+from relgraph.rdf.vocabulary import load_vocabulary
 
 ACTIONS = ("rename", "retype", "country", "alias", "merge", "delete")
 

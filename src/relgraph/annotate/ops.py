@@ -13,8 +13,8 @@ import copy
 from typing import Any
 
 from relgraph.annotate.document import CLAIM_KEYS, MEMORY, ROLE_KEYS, Document
+from relgraph.core.errors import RelgraphError
 from relgraph.corpus import rejections
-from relgraph.errors import RelgraphError
 
 KINDS = ("roles", "claims")
 _EDITABLE = {

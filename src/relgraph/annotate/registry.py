@@ -15,13 +15,14 @@ from typing import Any
 
 from relgraph.annotate.check import Registry, load_registry
 from relgraph.annotate.document import _LOCK
+from relgraph.core.errors import CorpusError, Problem, RelgraphError
+from relgraph.core.files import write_atomic
+from relgraph.core.model import Corpus
 from relgraph.corpus.layout import REGISTRY
 from relgraph.corpus.validate import validate
-from relgraph.corpus.writer import quoted, token, write_atomic
+from relgraph.corpus.writer import quoted, token
 from relgraph.corpus.yamlsafe import LList, LMap, LStr, parse_yaml
-from relgraph.errors import CorpusError, Problem, RelgraphError
-from relgraph.model import Corpus
-from relgraph.vocab import load_vocabulary
+from relgraph.rdf.vocabulary import load_vocabulary
 
 _ENTITY_ID = re.compile(r"[a-z][a-z0-9_]*\Z")
 

@@ -18,7 +18,7 @@ from relgraph.annotate import ops
 from relgraph.annotate.document import Document
 from relgraph.annotate.session import Annotator, NotFound
 from relgraph.annotate.view import is_suggested
-from relgraph.errors import RelgraphError
+from relgraph.core.errors import RelgraphError
 
 
 class ReviewError(RelgraphError):

@@ -28,10 +28,10 @@ from relgraph.annotate.document import (
     save_document,
 )
 from relgraph.annotate.view import build_view, quote_status, suggestion_count
+from relgraph.core.errors import CorpusError, Problem, RelgraphError
+from relgraph.core.files import write_atomic
 from relgraph.corpus import rejections
 from relgraph.corpus.layout import REGISTRY, article_names, article_path
-from relgraph.corpus.writer import write_atomic
-from relgraph.errors import CorpusError, Problem, RelgraphError
 
 _ARTICLE_ID = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
 UNSAVED = Path(".annotate") / "unsaved"

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from relgraph.annotate.document import Document
-from relgraph.errors import RelgraphError
+from relgraph.core.errors import RelgraphError
 
 _BLOCKS = ("p", "li", "figcaption", "h1", "h2", "h3", "h4", "blockquote", "dd", "td", "pre")
 _ENDS = (".", "!", "?", '"', "”", "’", ")")

@@ -16,8 +16,8 @@ from typing import Any
 
 from relgraph.annotate.check import Located, Registry
 from relgraph.annotate.document import SUGGESTED, Document
-from relgraph.dates import DateError, resolve
-from relgraph.model import Entity
+from relgraph.core.dates import DateError, resolve
+from relgraph.core.model import Entity
 
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n[^\n]+)*")
 ENTITY_FIELDS = (

@@ -13,8 +13,8 @@ from typing import Any
 import click
 
 from relgraph import __version__
-from relgraph.errors import CorpusError, RelgraphError
-from relgraph.terminal import printable
+from relgraph.core.errors import CorpusError, RelgraphError
+from relgraph.core.terminal import printable
 
 
 class _Group(click.Group):
@@ -41,7 +41,7 @@ def _os_fault(exc: OSError) -> str:
     With no file name it is standard output: the one file every command writes
     without naming it (closed, full, or a pipe whose reader left).
     """
-    from relgraph.errors import os_reason
+    from relgraph.core.errors import os_reason
 
     where = exc.filename if exc.filename is not None else "standard output"
     return f"{where}: {os_reason(exc)}"

@@ -12,7 +12,7 @@ from relgraph.cli.options import (
     _CORPUS,
     _STORE,
 )
-from relgraph.terminal import printable
+from relgraph.core.terminal import printable
 
 
 @cli.command()
@@ -67,15 +67,13 @@ def build(
     After the first build, a build where only article files changed replaces just
     those articles' named graphs (incremental); the result is the same dataset.
     """
-    from relgraph.build import build as run_build
+    from relgraph import api
 
     if bulk is not None:
-        from relgraph.push import write_bulk
-
-        s = write_bulk(corpus_dir, bulk, include_suggested)
+        s = api.bulk_load_file(corpus_dir, bulk, include_suggested)
         click.echo(f"wrote {bulk}: {s.articles} articles, {s.quads} quads and the manifest")
         return
-    s = run_build(corpus_dir, store, full=full, include_suggested=include_suggested)
+    s = api.build(corpus_dir, store, full=full, include_suggested=include_suggested)
     if s.mode == "full":
         click.echo(
             f"built {s.store}: {s.articles} articles, {s.entities} entities, {s.claims} claims, "
@@ -121,14 +119,14 @@ def draft(pages: tuple[Path, ...], corpus_dir: Path, reference: Any) -> None:
     on the same page keeps every item already in the file and adds only new
     suggestions. PAGES may be files or folders.
     """
-    from relgraph.draft.run import draft_pages, page_files
+    from relgraph import api
 
-    files = page_files(pages)
+    files = api.page_files(pages)
     import sys
 
     bar: Any
     with click.progressbar(length=len(files), label="drafting", file=sys.stderr) as bar:
-        report = draft_pages(
+        report = api.draft(
             files,
             corpus_dir,
             reference.date() if reference else None,
@@ -173,9 +171,9 @@ def annotate(target: str | None, corpus_dir: Path, port: int, no_browser: bool) 
     """
     import webbrowser
 
-    from relgraph.web.annotate import start
+    from relgraph import api
 
-    server, url = start(corpus_dir, target, port)
+    server, url = api.annotate(corpus_dir, target, port)
     click.echo(f"relgraph annotate: {url}")
     click.echo("press Ctrl+C to stop")
     if not no_browser:
@@ -224,9 +222,9 @@ def review(
     A rejected item is deleted and remembered in rejected/<id>.yaml, so drafting
     the page again does not propose it, and its id is never given again.
     """
-    from relgraph.annotate.review import review as run_review
+    from relgraph import api
 
-    done = run_review(corpus_dir, article, accept, reject, accept_above)
+    done = api.review(corpus_dir, article, accept, reject, accept_above)
     if show or not (accept or reject or accept_above is not None):
         for item in done.items:
             mark = "suggested" if item.suggested else "accepted "

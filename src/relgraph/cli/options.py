@@ -8,7 +8,7 @@ from typing import Any
 import click
 
 from relgraph.sparql.execute import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT
-from relgraph.store import ENV_STORE, default_location
+from relgraph.store.base import ENV_STORE, default_location
 
 _CORPUS = click.argument(
     "corpus_dir", required=False, default="data", type=click.Path(path_type=Path)
@@ -63,7 +63,7 @@ def _projection_options(func: Any) -> Any:
 
 
 def _projection(kwargs: dict[str, Any]) -> Any:
-    from relgraph.network import Projection
+    from relgraph.network.projection import Projection
 
     return Projection(
         since=kwargs.pop("since"),
@@ -86,7 +86,7 @@ _HTML_OUTPUT = click.option(
 
 
 def _seconds(ctx: click.Context, param: click.Parameter, value: float) -> float:
-    from relgraph.limits import check_timeout
+    from relgraph.sparql.limits import check_timeout
 
     problem = check_timeout(value)
     if problem:

@@ -106,7 +106,7 @@ def open_(store: str, output: Path) -> None:
     import webbrowser
 
     from relgraph import api
-    from relgraph.store import is_remote, local_path
+    from relgraph.store.base import is_remote, local_path
 
     store_path = None if is_remote(store) else local_path(store)
     stale = not output.exists() or (

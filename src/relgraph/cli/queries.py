@@ -181,8 +181,9 @@ def serve(
     Requests must name this server in Host, and pages of other sites are refused
     unless --cors; queries run in a bounded pool of workers, each with a memory limit.
     """
-    from relgraph.limits import MIB
-    from relgraph.server import ServerConfig, make_server
+    from relgraph import api
+    from relgraph.sparql.limits import MIB
+    from relgraph.web.server import ServerConfig
 
     config = ServerConfig(
         store,
@@ -195,7 +196,7 @@ def serve(
         allowed_hosts=allow_hosts,
         **({"workers": workers} if workers is not None else {}),
     )
-    server = make_server(config, host, port, verbose)
+    server = api.serve(config, host, port, verbose)
     if server.snapshot is not None:
         held = server.snapshot
         click.echo(
@@ -203,7 +204,7 @@ def serve(
             f"(loaded in {held.seconds:.1f} s); restart after a build to serve it"
         )
     bound_host, bound_port = str(server.server_address[0]), int(server.server_address[1])
-    from relgraph.httpauth import redact
+    from relgraph.store.credentials import redact
 
     shown = redact(store)
     click.echo(f"serving {shown} at http://{bound_host}:{bound_port}/sparql (Ctrl-C to stop)")

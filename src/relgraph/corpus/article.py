@@ -15,12 +15,12 @@ import math
 import re
 from pathlib import Path
 
+from relgraph.core.dates import DATE_HINT, DateError, parse_iso, resolve
+from relgraph.core.errors import Problem
+from relgraph.core.model import REVIEWS, STATUSES, Article, Claim, DateValue, Evidence, Review, Role
 from relgraph.corpus.fields import Fields, as_mapping
 from relgraph.corpus.quotes import QuoteFinder
 from relgraph.corpus.yamlsafe import LMap, LStr, read_yaml
-from relgraph.dates import DATE_HINT, DateError, parse_iso, resolve
-from relgraph.errors import Problem
-from relgraph.model import REVIEWS, STATUSES, Article, Claim, DateValue, Evidence, Review, Role
 
 ARTICLE_FIELDS = (
     "id",

@@ -11,8 +11,8 @@ import difflib
 from collections.abc import Iterable
 from typing import Any
 
+from relgraph.core.errors import Problem
 from relgraph.corpus.yamlsafe import LList, LMap, LStr
-from relgraph.errors import Problem
 
 
 def nearest(word: str, choices: Iterable[str]) -> str | None:

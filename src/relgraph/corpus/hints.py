@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from relgraph.model import Entity
-from relgraph.vocab import Vocabulary
+from relgraph.core.model import Entity
+from relgraph.rdf.vocabulary import Vocabulary
 
 ADD_ENTITY = "add it to entities.yaml; `relgraph draft` lists new-entity stubs you can copy"
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from relgraph.model import Evidence
+from relgraph.core.model import Evidence
 
 DIAGNOSED = 20  # failing quotes per article that get the divergence hint
 _CONTEXT = 25

@@ -12,12 +12,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from relgraph.core.errors import CorpusError, Problem
+from relgraph.core.model import Article, Corpus
 from relgraph.corpus.article import read_article
 from relgraph.corpus.layout import ARTICLES, REGISTRY, article_path, article_paths
 from relgraph.corpus.quotes import locate_quote
 from relgraph.corpus.registry import Registry, read_entities
-from relgraph.errors import CorpusError, Problem
-from relgraph.model import Article, Corpus
 
 PARALLEL_FROM = 400  # articles; below this a process pool costs more than it saves
 

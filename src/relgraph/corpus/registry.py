@@ -10,11 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from relgraph.core.errors import Problem
+from relgraph.core.model import Entity
 from relgraph.corpus.article import ENTITY_ID, opt, read_id
 from relgraph.corpus.fields import Fields, as_mapping
 from relgraph.corpus.yamlsafe import LStr, read_yaml
-from relgraph.errors import Problem
-from relgraph.model import Entity
 
 ENTITY_FIELDS = ("id", "type", "name", "aliases", "country", "description")
 ROLES_MOVED = (

@@ -31,9 +31,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from relgraph.corpus.writer import quoted, token, write_atomic
+from relgraph.core.errors import CorpusError, Problem
+from relgraph.core.files import write_atomic
+from relgraph.corpus.writer import quoted, token
 from relgraph.corpus.yamlsafe import LList, LMap, LStr, read_yaml
-from relgraph.errors import CorpusError, Problem
 
 FOLDER = "rejected"
 HEADER = (

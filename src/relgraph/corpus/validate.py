@@ -9,15 +9,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from relgraph.core.dates import period_start
+from relgraph.core.errors import CorpusError, Problem
+from relgraph.core.model import Article, Claim, Corpus, Entity
 from relgraph.corpus.fields import did_you_mean
 from relgraph.corpus.hints import Ids, predicate_hint
 from relgraph.corpus.layout import REGISTRY
 from relgraph.corpus.reader import read_corpus
-from relgraph.dates import period_start
-from relgraph.errors import CorpusError, Problem
-from relgraph.model import Article, Claim, Corpus, Entity
 from relgraph.rdf.namespaces import RG
-from relgraph.vocab import Vocabulary, load_vocabulary
+from relgraph.rdf.vocabulary import Vocabulary, load_vocabulary
 
 
 def _check_registry(entities: tuple[Entity, ...], vocab: Vocabulary) -> list[Problem]:

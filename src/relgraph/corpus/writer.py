@@ -14,15 +14,13 @@ literal block (``|``) when that keeps it exactly, else a double-quoted string.
 
 from __future__ import annotations
 
-import contextlib
-import os
 import re
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+from relgraph.core.files import write_atomic
+from relgraph.core.model import Article, Claim, DateValue, Role
 from relgraph.corpus.yamlsafe import NULLS, coercion_problem
-from relgraph.model import Article, Claim, DateValue, Role
 
 _PLAIN = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_ .\-]*\Z")
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r", "\x00": "\\0"}
@@ -185,28 +183,4 @@ def write_article(article: Article, path: str | Path) -> Path:
     return target
 
 
-def write_atomic(target: Path, data: bytes) -> None:
-    """Write ``data`` to a temporary file beside ``target``, flush it, then rename.
-
-    On any failure the target is untouched and the temporary file removed; an
-    existing file keeps its permissions. Drafting and annotation write through it.
-    """
-    try:
-        mode = target.stat().st_mode & 0o777
-    except OSError:
-        mode = 0o644  # a new file: readable like any curator file
-    handle, partial = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    try:
-        os.fchmod(handle, mode)
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(partial, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(partial)
-        raise
-
-
-__all__ = ["dump_article", "quoted", "token", "write_article", "write_atomic"]
+__all__ = ["dump_article", "quoted", "token", "write_article"]

@@ -28,7 +28,7 @@ from typing import Any
 import yaml
 from yaml.resolver import Resolver
 
-from relgraph.errors import Problem
+from relgraph.core.errors import Problem
 
 MAX_DEPTH = 32
 MAX_BYTES = 8 * 1024 * 1024

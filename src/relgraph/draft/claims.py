@@ -48,7 +48,7 @@ from relgraph.draft.mentions import Mention, Registry
 from relgraph.draft.sentences import DateMention, Sentence, shortest_unique
 from relgraph.draft.stimulus import stimulus_parties
 from relgraph.draft.triggers import trigger_patterns
-from relgraph.vocab import Vocabulary
+from relgraph.rdf.vocabulary import Vocabulary
 
 WINDOW = 100  # characters between a trigger and its object, at most
 

@@ -18,8 +18,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from relgraph.core.model import Entity
 from relgraph.draft.cores import core_name
-from relgraph.model import Entity
 
 KOREAN_SURNAMES = frozenset(
     [

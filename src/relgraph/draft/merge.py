@@ -17,13 +17,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any, TypeVar
 
+from relgraph.core.dates import DateError, resolve
+from relgraph.core.model import Article, Claim, DateValue, Role, Status
 from relgraph.corpus import rejections
 from relgraph.corpus.quotes import QuoteFinder
-from relgraph.dates import DateError, resolve
 from relgraph.draft.assemble import Draft
 from relgraph.draft.claims import DraftClaim
 from relgraph.draft.roles import DraftRole
-from relgraph.model import Article, Claim, DateValue, Role, Status
 
 
 def _date(value: str | None, anchor: dt.date) -> DateValue | None:

@@ -18,7 +18,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from relgraph.errors import RelgraphError
+from relgraph.core.errors import RelgraphError
 
 MAX_PAGE_BYTES = 5_000_000  # a news page's text is far below this; bigger is not a story
 MAX_STORY_CHARS = 100_000  # about 15,000 words: longer than any news article

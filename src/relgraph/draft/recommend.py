@@ -13,7 +13,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, replace
 from typing import Protocol
 
-from relgraph.dates import DateError, resolve
+from relgraph.core.dates import DateError, resolve
 from relgraph.draft.claims import Context, DraftClaim, sentence_claims
 from relgraph.draft.cues import ACTORS, as_actor
 from relgraph.draft.lexicon import DEMONYMS
@@ -22,7 +22,7 @@ from relgraph.draft.roles import DraftRole, find_roles
 from relgraph.draft.sentences import Sentence, find_dates, split_sentences
 from relgraph.draft.stubs import find_stubs
 from relgraph.draft.topics import find_topic_stubs
-from relgraph.vocab import load_vocabulary
+from relgraph.rdf.vocabulary import load_vocabulary
 
 
 @dataclass(frozen=True)
@@ -55,7 +55,7 @@ class Recommender(Protocol):
 
 def with_stubs(registry: Registry, stubs: tuple[Stub, ...]) -> Registry:
     """The registry with stubs as entities, so claims can name new people and places."""
-    from relgraph.model import Entity
+    from relgraph.core.model import Entity
 
     extra = [Entity(s.id, s.type, s.name, country=s.country) for s in stubs]
     return Registry([*registry.entities.values(), *extra])

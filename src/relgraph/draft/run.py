@@ -12,21 +12,20 @@ are replaced atomically (temporary file, then rename).
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from relgraph.core.errors import RelgraphError
+from relgraph.core.files import write_atomic
+from relgraph.core.model import Article
 from relgraph.corpus.layout import ARTICLES, REGISTRY
 from relgraph.draft.assemble import Draft, draft_article
 from relgraph.draft.mentions import NearMiss, Registry, Stub
 from relgraph.draft.merge import article_from_draft, merge_articles
 from relgraph.draft.page import read_page
 from relgraph.draft.recommend import Recommender
-from relgraph.errors import RelgraphError
-from relgraph.model import Article
 
 STUB_HEADER = "  # ---- suggested by relgraph draft: review type, name and country ----"
 
@@ -68,8 +67,8 @@ class RunReport:
 
 def load_registry(corpus_dir: Path) -> Registry:
     """The corpus's entity registry, for linking; a registry with problems is refused."""
+    from relgraph.core.errors import CorpusError, Problem
     from relgraph.corpus.registry import read_entities
-    from relgraph.errors import CorpusError, Problem
 
     path = corpus_dir / REGISTRY
     if not path.is_file():
@@ -82,15 +81,7 @@ def load_registry(corpus_dir: Path) -> Registry:
 
 
 def _atomic_write(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomic(path, text.encode("utf-8"))
 
 
 def _stub_entry(stub: Stub, article: str) -> str:
@@ -149,8 +140,8 @@ def drafted_from(corpus_dir: Path, source: str) -> Path | None:
 
 
 def _read_existing(path: Path) -> Article:
+    from relgraph.core.errors import CorpusError, Problem
     from relgraph.corpus.article import read_article
-    from relgraph.errors import CorpusError, Problem
 
     problems: list[Problem] = []
     article = read_article(path, str(path), problems)

@@ -81,7 +81,7 @@ class DateMention:
 
 def find_dates(text: str, published: dt.date) -> list[DateMention]:
     """Date expressions with the value to write and the date they resolve to."""
-    from relgraph.dates import resolve
+    from relgraph.core.dates import resolve
 
     found = []
     for m in DATE_EXPRESSION.finditer(text):

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from relgraph.vocab import load_vocabulary
+from relgraph.rdf.vocabulary import load_vocabulary
 
 FALLBACK: dict[str, tuple[str, ...]] = {
     "met": (

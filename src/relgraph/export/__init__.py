@@ -14,9 +14,10 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from relgraph.errors import ExportError
-from relgraph.export.files import atomic_output, write_output
-from relgraph.export.rdf import RDF_FORMATS, export_rdf, write_rdf
+from relgraph.core.errors import ExportError
+from relgraph.core.files import atomic_output, write_output
+from relgraph.export.rdf import export_rdf, write_rdf
+from relgraph.rdf.formats import RDF_FORMATS
 
 
 @dataclass
@@ -29,13 +30,13 @@ class ExportSource:
 
     @cached_property
     def quads(self) -> list[Any]:
-        from relgraph.store import open_store
+        from relgraph.store.base import open_store
 
         return list(open_store(self.location).quads())
 
     @cached_property
     def graph(self) -> Any:
-        from relgraph.network import project
+        from relgraph.network.projection import project
 
         return project(self.location, self.options)
 

@@ -18,8 +18,8 @@ from typing import Any
 
 import networkx as nx
 
-from relgraph.export.files import atomic_output
-from relgraph.network import EDGE_ATTRS, NODE_ATTRS
+from relgraph.core.files import atomic_output
+from relgraph.network.projection import EDGE_ATTRS, NODE_ATTRS
 
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 XML_DECLARATION = "<?xml version='1.0' encoding='utf-8'?>\n"

@@ -9,31 +9,14 @@ N-Quads and JSON-LD keep every article's graph.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
 
-from relgraph.export.files import atomic_output
+from relgraph.core.files import atomic_output
+from relgraph.rdf.formats import RDF_FORMATS
 from relgraph.rdf.namespaces import PREFIXES
-from relgraph.store import Store
-
-
-@dataclass(frozen=True)
-class RdfFormatSpec:
-    name: str
-    format: ox.RdfFormat
-    suffixes: tuple[str, ...]
-    quads: bool
-    prefixes: bool
-
-
-RDF_FORMATS: dict[str, RdfFormatSpec] = {
-    "turtle": RdfFormatSpec("turtle", ox.RdfFormat.TURTLE, (".ttl",), False, True),
-    "trig": RdfFormatSpec("trig", ox.RdfFormat.TRIG, (".trig",), True, True),
-    "nquads": RdfFormatSpec("nquads", ox.RdfFormat.N_QUADS, (".nq",), True, False),
-    "jsonld": RdfFormatSpec("jsonld", ox.RdfFormat.JSON_LD, (".jsonld",), True, False),
-}
+from relgraph.store.base import Store
 
 
 def _key(q: ox.Quad | ox.Triple) -> tuple[str, ...]:

@@ -24,7 +24,7 @@ from itertools import combinations
 
 from pyoxigraph import Literal, NamedNode, Quad
 
-from relgraph.model import Article, Claim, DateValue, Entity, Evidence, Role
+from relgraph.core.model import Article, Claim, DateValue, Entity, Evidence, Role
 from relgraph.rdf.namespaces import (
     ENTITIES_GRAPH,
     OA,
@@ -41,7 +41,7 @@ from relgraph.rdf.namespaces import (
     graph_iri,
     statement_iri,
 )
-from relgraph.vocab import Vocabulary, load_vocabulary, ontology_triples
+from relgraph.rdf.vocabulary import Vocabulary, load_vocabulary, ontology_triples
 
 _N = NamedNode
 TYPE = _N(RDF + "type")

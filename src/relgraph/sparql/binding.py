@@ -13,9 +13,9 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from relgraph.core.dates import DateError, parse_iso
+from relgraph.core.errors import QueryError
 from relgraph.corpus.fields import did_you_mean
-from relgraph.dates import DateError, parse_iso
-from relgraph.errors import QueryError
 from relgraph.rdf.namespaces import ENTITY, RDFS, SKOS, STATEMENT, XSD
 from relgraph.sparql.library import Param
 
@@ -58,7 +58,7 @@ def to_term(store: Any, param: Param, raw: str) -> ox.NamedNode | ox.Literal:
             )
         return ox.NamedNode(STATEMENT + value)
     if kind == "predicate":
-        from relgraph.vocab import load_vocabulary
+        from relgraph.rdf.vocabulary import load_vocabulary
 
         predicates = load_vocabulary().predicates
         if value not in predicates:

@@ -15,8 +15,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from relgraph.errors import QueryError, RelgraphError, StoreError
-from relgraph.sparql.guard import check_query, page_position, tokenize, where_brace
+from relgraph.core.errors import QueryError, RelgraphError, StoreError
+from relgraph.rdf.sparql_lexer import tokenize
+from relgraph.sparql.guard import check_query, page_position, where_brace
 from relgraph.sparql.late import inner_selection
 from relgraph.sparql.library import Param
 
@@ -89,7 +90,7 @@ def run_query(
     """Guard, then evaluate ``query`` in a worker; raise ``QueryError`` on any failure.
 
     With ``memory``, the worker may grow by at most that many bytes (see
-    :mod:`relgraph.limits`); a query needing more kills it, reported as such.
+    :mod:`relgraph.sparql.limits`); a query needing more kills it, reported as such.
 
     With ``page``, a SELECT query without its own LIMIT/OFFSET returns that page
     only (``result.page`` set, ``result.more`` telling whether rows follow);
@@ -104,7 +105,7 @@ def run_query(
     request = QueryRequest(
         location, query, tuple((params or {}).items()), max_rows, labels, page, memory
     )
-    from relgraph.store import is_remote
+    from relgraph.store.base import is_remote
 
     if is_remote(location):
         # The server evaluates (and bounds) the query: no worker, whose environment
@@ -161,43 +162,12 @@ def evaluate_in_worker(request: QueryRequest, timeout: float = DEFAULT_TIMEOUT) 
     raise (StoreError if kind == "store" else QueryError)(message, hint=hint)
 
 
-# What a worker imports (this module imports them lazily, for a fast CLI start).
-_WORKER_IMPORTS = (
-    __name__,
-    "pyoxigraph",
-    "relgraph.store",
-    "relgraph.sparql.binding",
-    "relgraph.sparql.sandbox",
-)
-
-
-def preload_workers(*modules: str) -> None:
-    """Have the fork server import, once, what every query worker needs.
-
-    A threaded process (the server) takes its workers from the fork server.
-    Without this, each worker imports the query code again and re-runs the main
-    script, and the ``relgraph`` script imports the whole CLI: about 0.1 s a
-    query. With relgraph's modules already imported in the fork server, the
-    re-run finds them loaded. Takes effect if the fork server has not started.
-    """
-    import multiprocessing
-    import sys
-
-    loaded = sorted(
-        name
-        for name in sys.modules
-        if name.split(".")[0] == "relgraph" and name != "relgraph.__main__"  # runs the CLI
-    )
-    context: Any = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload([*_WORKER_IMPORTS, *loaded, *modules])
-
-
 def _worker(request: QueryRequest, send: Any) -> None:
     sandboxed = False
     try:
         sandboxed = _enter_sandbox(request.location)
         if request.memory is not None:
-            from relgraph.limits import limit_memory
+            from relgraph.sparql.limits import limit_memory
 
             limit_memory(request.memory)
         send.send(("ok", evaluate(request)))
@@ -232,7 +202,7 @@ def _enter_sandbox(location: str) -> bool:
     import sys
 
     from relgraph.sparql.sandbox import SandboxUnavailable, deny_network
-    from relgraph.store import is_remote
+    from relgraph.store.base import is_remote
 
     if is_remote(location):
         return False
@@ -255,7 +225,7 @@ def evaluate(request: QueryRequest) -> QueryResult:
     import pyoxigraph as ox
 
     from relgraph.sparql.resident import memory_store
-    from relgraph.store import open_store
+    from relgraph.store.base import open_store
 
     store = memory_store(request.location)
     if store is None:

@@ -26,7 +26,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from relgraph.sparql.guard import Token, page_position, where_brace
+from relgraph.rdf.sparql_lexer import Token
+from relgraph.sparql.guard import page_position, where_brace
 
 
 @dataclass(frozen=True)

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from relgraph.core.errors import QueryError
 from relgraph.corpus.fields import did_you_mean
-from relgraph.errors import QueryError
 
 PARAM_TYPES = ("entity", "predicate", "year", "date", "string", "integer", "statement")
 _PARAM = re.compile(r"#\s*param:\s*(\w+)\s+(\w+)\s+(\S+)\s*(.*)")

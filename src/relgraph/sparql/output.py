@@ -14,9 +14,9 @@ import json
 from html import escape as _html_escape
 from typing import Any
 
+from relgraph.core.terminal import printable
 from relgraph.rdf.namespaces import PREFIXES, XSD
 from relgraph.sparql.execute import QueryResult, Term
-from relgraph.terminal import printable
 
 TABLE_FORMATS = ("table", "md")
 RESULT_FORMATS = ("json", "xml", "csv", "tsv")
@@ -83,7 +83,7 @@ def _table(result: QueryResult, markdown: bool) -> str:
     if result.kind == "ask":
         return ("true" if result.boolean else "false") + "\n"
     header = list(result.variables)
-    # One line per row, and nothing a terminal would obey (see relgraph.terminal).
+    # One line per row, and nothing a terminal would obey (see relgraph.core.terminal).
     body = [
         [printable(" ".join(display(t, result.labels).split()), keep_lines=False) for t in row]
         for row in result.rows
@@ -216,7 +216,7 @@ def _delimited(result: QueryResult, fmt: str) -> str:
 def _graph(result: QueryResult, fmt: str) -> str:
     import pyoxigraph as ox
 
-    from relgraph.export.rdf import RDF_FORMATS
+    from relgraph.rdf.formats import RDF_FORMATS
 
     triples = sorted({ox.Triple(*(_ox(t) for t in triple)) for triple in result.triples}, key=str)
     if fmt == "ntriples":

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from relgraph.errors import StoreError
+from relgraph.core.errors import StoreError
 
 ENV = "RELGRAPH_RESIDENT_STORE"
 PRELOAD = "relgraph.sparql.preload"
@@ -71,7 +71,7 @@ def load_from_environment() -> None:
 def _copy(location: str) -> tuple[Any, str]:
     import pyoxigraph as ox
 
-    from relgraph.store import LocalStore, open_store
+    from relgraph.store.base import LocalStore, open_store
 
     local = open_store(location)
     assert isinstance(local, LocalStore)  # start() refuses remote stores
@@ -98,7 +98,7 @@ def start(location: str) -> Snapshot:
     global _started
     import multiprocessing
 
-    from relgraph.store import is_remote
+    from relgraph.store.base import is_remote
 
     if is_remote(location):
         raise StoreError("--in-memory holds a local store only", hint="drop --in-memory")
@@ -106,7 +106,7 @@ def start(location: str) -> Snapshot:
         if _started.location == location:
             return _started
         raise StoreError("this process already holds another store in memory")
-    from relgraph.sparql.execute import preload_workers
+    from relgraph.sparql.forkserver import preload_workers
 
     os.environ[ENV] = location
     preload_workers(PRELOAD)

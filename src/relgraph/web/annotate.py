@@ -28,7 +28,7 @@ from urllib.parse import parse_qs, quote, urlsplit
 from relgraph.annotate.document import ConflictError
 from relgraph.annotate.session import Annotator, NotFound
 from relgraph.annotate.view import resolved_date
-from relgraph.errors import CorpusError, RelgraphError
+from relgraph.core.errors import CorpusError, RelgraphError
 
 HOST = "127.0.0.1"
 TOKEN_HEADER = "X-Relgraph-Token"

@@ -28,8 +28,8 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from relgraph.errors import RelgraphError
-from relgraph.store import is_remote
+from relgraph.core.errors import RelgraphError
+from relgraph.store.location import is_remote
 
 CONFIG_FILE = "relgraph.toml"
 ENV_CONFIG = "RELGRAPH_CONFIG"

@@ -27,11 +27,17 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from relgraph.build import BuildSummary, _summary, articles_quads, corpus_quads
+from relgraph.build.manifest import Manifest, Plan, current, plan
+from relgraph.build.quads import (
+    BuildSummary,
+    articles_quads,
+    corpus_quads,
+    incremental_summary,
+    summarize,
+)
 from relgraph.corpus.validate import load_corpus, load_subset
-from relgraph.manifest import Manifest, Plan, current, plan
 from relgraph.rdf.namespaces import BASE, graph_iri
-from relgraph.store import remote_store
+from relgraph.store.base import remote_store
 
 MANIFEST_GRAPH = BASE + "build/manifest"
 _PART = ox.NamedNode(BASE + "build/json")
@@ -86,7 +92,7 @@ def write_bulk(root: Path, path: Path, include_suggested: bool = False) -> Build
         tmp.replace(path)
     finally:
         tmp.unlink(missing_ok=True)
-    return _summary(path, "full", corpus, count, started, added=len(corpus.articles))
+    return summarize(path, "full", corpus, count, started, added=len(corpus.articles))
 
 
 def _by_graph(quads: Iterable[ox.Quad]) -> dict[str, list[ox.Quad]]:
@@ -171,17 +177,7 @@ def push(
     for name in steps.removed:
         remote.delete_graph(graph_iri(name))
     write_manifest(remote, dataclasses.replace(now, quads=quads))
-    summary = _summary(
-        remote.location,
-        "incremental",
-        corpus,
-        quads,
-        started,
-        added=len(steps.added),
-        changed=len(steps.changed),
-        removed=len(steps.removed),
-    )
-    return dataclasses.replace(summary, articles=len(now.articles))
+    return incremental_summary(remote.location, corpus, quads, started, steps, len(now.articles))
 
 
 def _push_all(
@@ -196,4 +192,4 @@ def _push_all(
         remote.delete_graph(iri)
     count = sum(len(s) for s in graphs.values())
     write_manifest(remote, dataclasses.replace(now, quads=count))
-    return _summary(remote.location, "full", corpus, count, started, added=len(corpus.articles))
+    return summarize(remote.location, "full", corpus, count, started, added=len(corpus.articles))

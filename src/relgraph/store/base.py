@@ -21,52 +21,29 @@ from typing import Any, Protocol
 
 import pyoxigraph as ox
 
-from relgraph.errors import StoreError
-
-DEFAULT_STORE = Path(".relgraph") / "store"
-ENV_STORE = "RELGRAPH_STORE"
+from relgraph.core.errors import StoreError
+from relgraph.store.config import load_config
+from relgraph.store.location import (
+    DATABASE,
+    DEFAULT_STORE,
+    ENV_STORE,
+    builds_dir,
+    database_dir,
+    is_remote,
+    local_path,
+)
+from relgraph.store.remote import RemoteStore
 
 
 def default_location() -> str:
     """``$RELGRAPH_STORE``, else ``[store] location`` in relgraph.toml, else ``.relgraph/store``."""
-    from relgraph.config import load_config
-
     return os.environ.get(ENV_STORE) or load_config().location or str(DEFAULT_STORE)
 
 
-def remote_store(location: str, timeout: float = 30.0) -> Any:
-    """A :class:`relgraph.remote.RemoteStore` with the endpoint layout the settings give."""
-    from relgraph.config import load_config
-    from relgraph.remote import RemoteStore
-
+def remote_store(location: str, timeout: float = 30.0) -> RemoteStore:
+    """A :class:`relgraph.store.remote.RemoteStore` with the endpoint layout the settings give."""
     query, update, graph_store = load_config().endpoints.resolve(location)
     return RemoteStore(location, timeout, query_url=query, update_url=update, store_url=graph_store)
-
-
-def is_remote(location: str | Path) -> bool:
-    return str(location).startswith(("http://", "https://"))
-
-
-def local_path(location: str | Path) -> Path:
-    """The path of a local store location, refusing remote ones for now."""
-    if is_remote(location):
-        raise StoreError(
-            f"remote stores are not supported yet: {location}",
-            hint="give a directory path with --store",
-        )
-    return Path(location)
-
-
-DATABASE = "oxigraph"
-
-
-def builds_dir(target: Path) -> Path:
-    return target.parent / f".{target.name}.builds"
-
-
-def database_dir(build: Path) -> Path:
-    """Where a build directory keeps its Oxigraph database."""
-    return build / DATABASE
 
 
 class Store(Protocol):
@@ -109,10 +86,10 @@ class LocalStore:
         return rdflib.Dataset(store=OxigraphStore(store=self.store))
 
 
-def open_store(location: str | Path, timeout: float | None = None) -> Any:
+def open_store(location: str | Path, timeout: float | None = None) -> Store:
     """Open the store at ``location`` for reading: a directory, or an http(s) endpoint.
 
-    Returns a :class:`LocalStore` or a :class:`relgraph.remote.RemoteStore`; both
+    Returns a :class:`LocalStore` or a :class:`relgraph.store.remote.RemoteStore`; both
     follow the :class:`Store` protocol. A remote store is asked ``ASK {}`` first,
     so an unreachable one fails here, clearly; ``timeout`` bounds each of its requests.
     """
@@ -131,3 +108,19 @@ def open_store(location: str | Path, timeout: float | None = None) -> Any:
     except OSError as exc:
         raise StoreError(f"cannot open store {path}: {exc}") from exc
     return LocalStore(str(path), store)
+
+
+__all__ = [
+    "DATABASE",
+    "DEFAULT_STORE",
+    "ENV_STORE",
+    "LocalStore",
+    "Store",
+    "builds_dir",
+    "database_dir",
+    "default_location",
+    "is_remote",
+    "local_path",
+    "open_store",
+    "remote_store",
+]

@@ -6,7 +6,7 @@ disk. :class:`RemoteStore` speaks only the standard protocols (SPARQL 1.1
 Protocol for queries, SPARQL Update, Graph Store HTTP Protocol for whole
 graphs), in the forms every tested server answers (Virtuoso 7, Oxigraph,
 ``relgraph serve``), and it hands back real pyoxigraph result objects so every
-caller of ``store.query`` works unchanged. Credentials: :mod:`relgraph.httpauth`.
+caller of ``store.query`` works unchanged. Credentials: :mod:`relgraph.store.credentials`.
 
 Only the standard library's ``urllib`` is used: no new dependency for a thin
 client. Every failure becomes a :class:`StoreError` (or :class:`QueryError` for a
@@ -32,9 +32,10 @@ from typing import IO, Any
 
 import pyoxigraph as ox
 
-from relgraph.errors import QueryError, StoreError
-from relgraph.httpauth import AUTH_HINT, ENV_TOKEN, Credentials, split_credentials
+from relgraph.core.errors import QueryError, StoreError
 from relgraph.rdf.namespaces import GRAPH
+from relgraph.rdf.sparql_lexer import FORMS, tokenize
+from relgraph.store.credentials import AUTH_HINT, ENV_TOKEN, Credentials, split_credentials
 
 __all__ = ["AUTH_HINT", "ENV_TOKEN", "RemoteStore", "with_prefixes"]
 
@@ -57,8 +58,6 @@ class TruncatedAnswer(StoreError):
 
 def _form(sparql: str) -> str | None:
     """The query form keyword (SELECT, ASK, CONSTRUCT, DESCRIBE), if the text is readable."""
-    from relgraph.sparql.guard import FORMS, tokenize
-
     try:
         return next((t.keyword for t in tokenize(sparql) if t.keyword in FORMS), None)
     except QueryError:

@@ -43,7 +43,7 @@ def file_hash(path: str | Path) -> str:
 def code_hash() -> str:
     """Hash of everything that decides the quads besides the corpus itself."""
     from relgraph.rdf import mapping
-    from relgraph.vocab import ontology_bytes
+    from relgraph.rdf.vocabulary import ontology_bytes
 
     digest = hashlib.sha256(__version__.encode())
     digest.update(ontology_bytes())

@@ -18,7 +18,7 @@ from typing import Any
 import networkx as nx
 
 from relgraph.rdf.namespaces import ENTITIES_GRAPH, ENTITY, PREFIXES, STATEMENT
-from relgraph.store import open_store
+from relgraph.store.base import open_store
 
 HEADER = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())
 

@@ -1,7 +1,7 @@
 """Render the projection as one self-contained, offline HTML explorer.
 
 What the page shows (layout, statements, colours, articles) is computed in
-:mod:`relgraph.view`; this module assembles the page. vis-network is inlined from
+:mod:`relgraph.explorer.view`; this module assembles the page. vis-network is inlined from
 the copy pyvis ships (pyvis's own template loads Bootstrap and sometimes
 vis-network from CDNs and writes tooltips, headings and select options as raw HTML).
 The page's script is the files of ``templates/explorer/`` (one concern each)
@@ -22,8 +22,8 @@ from typing import Any
 
 import networkx as nx
 
-from relgraph.export.files import atomic_output
-from relgraph.view import Sources, page_data
+from relgraph.core.files import atomic_output
+from relgraph.explorer.view import Sources, page_data
 
 # The page's script, in load order: core first (data and state), main last (wiring).
 SCRIPTS = (
@@ -46,7 +46,9 @@ CSP = (
 
 
 def _asset(name: str) -> str:
-    return resources.files("relgraph").joinpath("templates", name).read_text(encoding="utf-8")
+    return (
+        resources.files("relgraph.explorer").joinpath("templates", name).read_text(encoding="utf-8")
+    )
 
 
 def _vis_assets() -> tuple[str, str]:
@@ -77,7 +79,7 @@ def _json_for_html(value: Any) -> str:
 
 
 def _script() -> str:
-    folder = resources.files("relgraph").joinpath("templates", "explorer")
+    folder = resources.files("relgraph.explorer").joinpath("templates", "explorer")
     parts = [
         f"// ---- {name}\n" + folder.joinpath(name).read_text(encoding="utf-8") for name in SCRIPTS
     ]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from relgraph.model import DateValue
+from relgraph.core.model import DateValue
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?\Z")

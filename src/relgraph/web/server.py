@@ -9,7 +9,7 @@ is a small page listing the named queries with a form for each. It binds to
 ``in_memory`` it answers from a copy of the store held in memory
 (:mod:`relgraph.sparql.resident`).
 
-Every request passes :mod:`relgraph.httpguard` first: its ``Host`` must name
+Every request passes :mod:`relgraph.web.guard` first: its ``Host`` must name
 this server and no browser may send it from another site; a POST body is read
 only after its length is checked; a connection has ``request_seconds`` to
 deliver each request; queries run in at most ``workers`` processes at once,
@@ -26,15 +26,16 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from relgraph import api
-from relgraph.errors import QueryError, RelgraphError, StoreError
-from relgraph.httpguard import Deadlines, Refusal, Slots, body_length, check_headers, host_names
-from relgraph.limits import MIB
-from relgraph.pages import index_page, result_page
-from relgraph.sparql.execute import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT, preload_workers
+from relgraph.core.errors import QueryError, RelgraphError, StoreError
+from relgraph.sparql.answer import answer
+from relgraph.sparql.execute import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT
+from relgraph.sparql.forkserver import preload_workers
 from relgraph.sparql.guard import MAX_QUERY_BYTES
+from relgraph.sparql.limits import MIB
 from relgraph.sparql.output import MEDIA_TYPES, render
 from relgraph.sparql.resident import Snapshot
+from relgraph.web.guard import Deadlines, Refusal, Slots, body_length, check_headers, host_names
+from relgraph.web.pages import index_page, result_page
 
 _ROWS_BY_MEDIA = {
     "application/sparql-results+json": "json",
@@ -227,7 +228,7 @@ class _Handler(BaseHTTPRequestHandler):
             self._refuse(busy, retry=max(1, round(config.timeout)))
             return
         try:
-            result = api.query(
+            result = answer(
                 config.store,
                 name,
                 text=text,
@@ -354,7 +355,7 @@ def make_server(
     :mod:`relgraph.sparql.resident`): call this before starting any thread.
     """
     from relgraph.sparql import resident
-    from relgraph.store import open_store
+    from relgraph.store.base import open_store
 
     open_store(config.store)  # fail now, clearly, if there is no store
     try:

@@ -23,12 +23,12 @@ from typing import Any
 
 import networkx as nx
 
-from relgraph.graphlayout import layout
-from relgraph.network import HEADER, _local, _value
-from relgraph.palette import color_of, families, family_of
+from relgraph.explorer.layout import layout
+from relgraph.explorer.palette import color_of, families, family_of
+from relgraph.network.projection import HEADER, _local, _value
 from relgraph.rdf.namespaces import STATEMENT
-from relgraph.store import open_store
-from relgraph.vocab import load_vocabulary
+from relgraph.rdf.vocabulary import load_vocabulary
+from relgraph.store.base import open_store
 
 # Above either size the page opens in search-first mode. Measured with bench/explorer.py:
 # the demo (69 entities, 133 links) filters in about 100 ms on a busy 2-core machine,

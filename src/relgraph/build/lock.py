@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from relgraph.errors import StoreError
+from relgraph.core.errors import StoreError
 
 # File descriptors of build locks this process holds (see _forked_during_build).
 _held_locks: set[int] = set()

@@ -5,7 +5,7 @@ directory and replaces the store link with one ``rename``. A full build
 bulk-loads pyoxigraph quads (the fast path: no per-triple detour through
 rdflib; a large corpus loads in parts on several cores) and compacts the
 result once. An incremental build, when only article files changed since the last
-build (see :mod:`relgraph.manifest`), checkpoints the previous database (hard
+build (see :mod:`relgraph.build.manifest`), checkpoints the previous database (hard
 links, milliseconds) and replaces just the changed articles' named graphs. A
 second build while one runs is refused by a lock; a killed build leaves its
 partial directory behind, which the next build removes.
@@ -19,13 +19,21 @@ import os
 import shutil
 import threading
 import time
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
 
-from relgraph.buildlock import build_lock
+from relgraph.build.lock import build_lock
+from relgraph.build.manifest import MANIFEST, Manifest, Plan, article_files, current, plan
+from relgraph.build.quads import (
+    BuildSummary,
+    articles_quads,
+    corpus_quads,
+    incremental_summary,
+    summarize,
+)
+from relgraph.core.errors import CorpusError, Problem, StoreError
+from relgraph.core.model import Article
 from relgraph.corpus.reader import (
     PARALLEL_FROM,
     duplicate_ids,
@@ -33,66 +41,10 @@ from relgraph.corpus.reader import (
     with_registry,
 )
 from relgraph.corpus.validate import load_corpus, load_subset, ordered, validate
-from relgraph.errors import CorpusError, Problem, StoreError, os_reason
-from relgraph.manifest import MANIFEST, Manifest, Plan, article_files, current, plan
-from relgraph.model import Article, Corpus
 from relgraph.rdf.mapping import article_quads, entity_quads, ontology_quads
 from relgraph.rdf.namespaces import graph_iri
-from relgraph.store import builds_dir, database_dir, is_remote, local_path
-from relgraph.vocab import load_vocabulary
-
-
-@dataclass(frozen=True)
-class BuildSummary:
-    store: str
-    mode: str  # "full", "incremental" or "unchanged"
-    articles: int
-    entities: int
-    claims: int
-    roles: int
-    quads: int
-    seconds: float
-    added: int = 0
-    changed: int = 0
-    removed: int = 0
-    suggested: int = 0  # of the claims and roles counted, those marked for review
-
-
-def _summary(
-    store: str | Path, mode: str, corpus: Corpus, quads: int, started: float, **counts: int
-) -> BuildSummary:
-    return BuildSummary(
-        str(store),
-        mode,
-        len(corpus.articles),
-        len(corpus.entities),
-        corpus.claim_count,
-        corpus.role_count,
-        quads,
-        time.perf_counter() - started,
-        suggested=corpus.suggested_count,
-        **counts,
-    )
-
-
-def corpus_quads(corpus: Corpus, include_suggested: bool = False) -> Iterator[ox.Quad]:
-    """All quads of a valid corpus: ontology, registry, then one graph per article."""
-    vocab = load_vocabulary()
-    yield from ontology_quads()
-    for entity in corpus.entities:
-        yield from entity_quads(entity, vocab)
-    yield from articles_quads(corpus, [a.id for a in corpus.articles], include_suggested)
-
-
-def articles_quads(
-    corpus: Corpus, ids: Iterable[str], include_suggested: bool = False
-) -> Iterator[ox.Quad]:
-    """The named graphs of some articles, each with the roles it attests."""
-    vocab = load_vocabulary()
-    wanted = set(ids)
-    for article in corpus.articles:
-        if article.id in wanted:
-            yield from article_quads(article, vocab, include_suggested=include_suggested)
+from relgraph.rdf.vocabulary import load_vocabulary
+from relgraph.store.base import builds_dir, database_dir
 
 
 def _swap(target: Path, build: Path) -> None:
@@ -190,41 +142,7 @@ class _NewBuild:
             time.sleep(0.05)
 
 
-def build(
-    corpus_dir: str | Path,
-    location: str | Path,
-    full: bool = False,
-    include_suggested: bool = False,
-) -> BuildSummary:
-    """Check the corpus (``CorpusError`` lists every problem), then build the store.
-
-    The build is incremental when the previous build's manifest allows it and
-    ``full`` is not set; the result is the same dataset either way. Claims and
-    roles awaiting review (``review: suggested``) are left out unless
-    ``include_suggested``; the manifest records the choice, so switching it
-    rebuilds in full.
-    """
-    started = time.perf_counter()
-    root = Path(corpus_dir)
-    if is_remote(location):
-        from relgraph.push import push
-
-        return push(root, str(location), full, started, include_suggested)
-    target = local_path(location)
-    if not root.is_dir():
-        load_corpus(root)  # raises the "corpus folder not found" problem
-    try:
-        return _build_local(root, target, str(location), full, started, include_suggested)
-    except OSError as exc:  # the new build directory is gone already (see _NewBuild)
-        where = exc.filename if isinstance(exc.filename, str) else target
-        raise StoreError(
-            f"cannot build the store: {os_reason(exc)}",
-            path=where,
-            hint="the store is as it was; free space or choose a writable --store",
-        ) from None
-
-
-def _build_local(
+def build_local(
     root: Path,
     target: Path,
     location: str,
@@ -360,7 +278,7 @@ def _full_parallel(
         del store  # closed before the swap, as every build does
         parts.rmdir()
         new.commit(now, count)
-    return _summary(target, "full", corpus, count, started, added=len(articles))
+    return summarize(target, "full", corpus, count, started, added=len(articles))
 
 
 def _seal(store: ox.Store) -> int:
@@ -387,7 +305,7 @@ def _full(
         count = _seal(store)
         del store  # closed before the swap, as every build does
         new.commit(now, count)
-    return _summary(target, "full", corpus, count, started, added=len(corpus.articles))
+    return summarize(target, "full", corpus, count, started, added=len(corpus.articles))
 
 
 def _incremental(
@@ -420,14 +338,4 @@ def _incremental(
             new.commit(now, quads)
     finally:
         pruning.join()
-    summary = _summary(
-        target,
-        "incremental",
-        corpus,
-        quads,
-        started,
-        added=len(steps.added),
-        changed=len(steps.changed),
-        removed=len(steps.removed),
-    )
-    return dataclasses.replace(summary, articles=len(now.articles))
+    return incremental_summary(target, corpus, quads, started, steps, len(now.articles))

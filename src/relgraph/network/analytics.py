@@ -16,7 +16,7 @@ from typing import Any
 
 import networkx as nx
 
-from relgraph.terminal import printable
+from relgraph.core.terminal import printable
 
 ACTOR_TYPES = frozenset({"Person", "Country", "Organization"})
 

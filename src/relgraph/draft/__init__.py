@@ -1,0 +1,1 @@
+"""Drafting: suggestions for an article from a saved news page."""
