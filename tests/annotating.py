@@ -66,7 +66,14 @@ def tab(browser: Any) -> Iterator[Any]:
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
-    page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+    # a 4xx answer (a form's live check of a value the server refuses) is shown in the page;
+    # Chromium also logs it as "Failed to load resource", which is not a page error
+    page.on(
+        "console",
+        lambda m: m.type == "error"
+        and not m.text.startswith("Failed to load resource")
+        and errors.append(m.text),
+    )
     page.on("dialog", lambda d: errors.append(f"dialog: {d.message}") or d.dismiss())
     try:
         yield page

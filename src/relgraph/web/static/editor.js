@@ -166,7 +166,8 @@ function roleFields(fields, published, labels) {
 
 // One dialog for every form: `submit(data)` returns the value to resolve with, or
 // undefined to keep the dialog open (an error shown, or a preview to confirm).
-export function runDialog({ title, quote = "", nodes, focus, submit, onInput }) {
+// `onInput` runs a moment after the fields stop changing (a live check); `onEdit` at once.
+export function runDialog({ title, quote = "", nodes, focus, submit, onInput, onEdit }) {
   const box = dialog();
   const form = $("editor-form");
   $("editor-title").textContent = title;
@@ -181,10 +182,19 @@ export function runDialog({ title, quote = "", nodes, focus, submit, onInput }) 
   focus.focus();
   if (focus.select && focus.tagName === "INPUT") focus.select(); // typing replaces it
   let timer = null;
-  const changed = () => {
-    clearTimeout(timer);
-    if (onInput) timer = setTimeout(() => onInput(), 250);
+  let seq = 0;
+  // check's messages, from the latest state of the form only (answers may arrive out of order)
+  const check = async () => {
+    const mine = ++seq;
+    const problems = await onInput();
+    if (mine === seq && box.open) showChecks(problems);
   };
+  const changed = () => {
+    if (onEdit) onEdit();
+    clearTimeout(timer);
+    if (onInput) timer = setTimeout(check, 250);
+  };
+  if (onInput) check();
   holder.addEventListener("input", changed);
   holder.addEventListener("change", changed);
   return new Promise((resolve) => {
@@ -244,7 +254,7 @@ export async function openEditor({ title, kind, fields, quote, published, guess,
     quote,
     nodes: built.nodes,
     focus: ready ? $("editor-ok") : built.focus,
-    onInput: preview ? async () => showChecks(await preview(collect())) : null,
+    onInput: preview ? () => preview(collect()) : null,
     submit: async () => {
       if (built.guessed) await built.guessed();
       const data = collect();
@@ -256,7 +266,6 @@ export async function openEditor({ title, kind, fields, quote, published, guess,
     },
   });
   if (ready && built.start) built.start();
-  else if (preview) showChecks(await preview(collect()));
   return shown;
 }
 

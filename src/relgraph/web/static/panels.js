@@ -1,7 +1,7 @@
 // The article's metadata, the entity edits that reach across files, and the cheat sheet.
 import { post } from "./api.js";
 import { clear, el } from "./dom.js";
-import { formData, loadChoices, row, runDialog, select, showChecks } from "./editor.js";
+import { formData, loadChoices, row, runDialog, select } from "./editor.js";
 import { multiPicker } from "./fields.js";
 import { HELP } from "./keys.js";
 import { entityPicker } from "./picker.js";
@@ -37,7 +37,7 @@ export async function openMetadata(doc, labels, preview) {
       row("url", text("url", doc.url)),
     ],
     focus: title,
-    onInput: async () => showChecks(await preview(collect())),
+    onInput: () => preview(collect()),
     submit: async () => collect(),
   });
 }
@@ -90,7 +90,8 @@ export async function openEntities(entityId, labels) {
     title: "Entity",
     nodes: [row("entity", entity.wrapper), row("action", action), valueRow, typeRow, targetRow],
     focus: entity.input,
-    onInput: () => {
+    onEdit: () => {
+      // a change after the preview asks for a new one (synchronously: no stale preview applies)
       planned = null;
       clear($("editor-plan"));
       $("editor-ok").textContent = "Preview (Enter)";
