@@ -211,3 +211,7 @@ def test_guess_participants_date_and_place_from_a_selection() -> None:
         "date": "2018-05-30",
         "place": "pyongyang",
     }
+
+
+def test_guess_without_a_place_or_object() -> None:
+    assert guess_arguments(REGISTRY, "Lavrov said", "stated_position") == {"subject": "lavrov"}

@@ -180,7 +180,7 @@ def guess_arguments(
     guess["subject"] = subject.id
     if same or later:
         guess["object"] = (same or later)[0].id
-    if guess.get("place") == guess.get("object"):  # "visited Pyongyang": the object is the place
+    if "place" in guess and guess["place"] == guess.get("object"):  # "visited Pyongyang"
         del guess["place"]
     return guess
 

@@ -101,6 +101,14 @@ function claimFields(fields, published, guess, labels, claimIds) {
     pending = fill();
   });
   async function fill() {
+    dialog().dataset.filled = "false";
+    try {
+      await guessed();
+    } finally {
+      dialog().dataset.filled = "true"; // the form holds its guesses (scripts wait for this)
+    }
+  }
+  async function guessed() {
     if (!guess || !predicate.value) return;
     const found = await guess(predicate.value);
     if (found.participants && !subject.input.value) {
