@@ -199,7 +199,7 @@ def review_page(
             server.shutdown()
             server.server_close()
         final = app.open(article)
-        after, left, left_roles = judge(resolver, final["view"], gold)
+        _, left, left_roles = judge(resolver, final["view"], gold)
     facts = len(gold.get("facts") or [])
     return {
         "page": page_path.name,
@@ -211,12 +211,12 @@ def review_page(
 
 
 def _set(tab: Any, tally: Tally, selector: str, value: str) -> None:
-    """A click into the field, the value typed, Enter (a picker picks the exact id)."""
+    """A click into the field, the id typed, Tab (Enter would submit an id no entry fits)."""
     tally.add("P B" + " K" * (len(value) + 1))
     tab.fill(selector, "")
     tab.click(selector)
     tab.keyboard.type(value)
-    tab.keyboard.press("Enter")
+    tab.keyboard.press("Tab")
 
 
 def add_fact(
@@ -286,13 +286,14 @@ def add_fact(
 
 def select(tab: Any, quote: str) -> bool:
     """Select the quote in the article as a drag would; whether the page finds it usable."""
+    tab.evaluate("() => window.getSelection().removeAllRanges()")
+    tab.wait_for_selector("#selection", state="hidden")
     try:
         tab.evaluate(SELECT_JS, quote)
+        tab.wait_for_selector("#selection #quote-status", timeout=5_000)
     except Exception:  # not in the page as one run of text (it spans a paragraph break)
         return False
-    tab.locator("#selection q").filter(has_text=quote[:40]).wait_for()
     status = tab.locator("#quote-status")
-    status.wait_for()
     return "ok" in (status.get_attribute("class") or "")
 
 
@@ -355,7 +356,8 @@ def main() -> None:
                 rows.append(review_page(browser, page_path, gold, args.corpus))
         browser.close()
     print(
-        "| page (dev) | words | read | K / P / B / M done | charged (not scripted) | KLM | total | facts / roles reached |"
+        "| page (dev) | words | read | K / P / B / M done | charged (not scripted) | KLM "
+        "| total | facts / roles reached |"
     )
     print("|---|---|---|---|---|---|---|---|")
     for r in rows:

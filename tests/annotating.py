@@ -70,9 +70,11 @@ def tab(browser: Any) -> Iterator[Any]:
     # Chromium also logs it as "Failed to load resource", which is not a page error
     page.on(
         "console",
-        lambda m: m.type == "error"
-        and not m.text.startswith("Failed to load resource")
-        and errors.append(m.text),
+        lambda m: (
+            m.type == "error"
+            and not m.text.startswith("Failed to load resource")
+            and errors.append(m.text)
+        ),
     )
     page.on("dialog", lambda d: errors.append(f"dialog: {d.message}") or d.dismiss())
     try:

@@ -1,14 +1,15 @@
 // The annotation page: state, the queue of changes, and the glue between parts.
 import { get, pageUrl, post, token } from "./api.js";
 import { clear, el, show } from "./dom.js";
-import { loadChoices, openEditor, openEntityForm } from "./editor.js";
+import { composer } from "./compose.js";
+import { loadChoices, openEditor } from "./editor.js";
 import { renderCounts, renderItems } from "./items.js";
 import { bindKeys } from "./keys.js";
 import { Palette } from "./palette.js";
-import { openEntities, openMetadata, toggleHelp } from "./panels.js";
-import { highlight, mentionsIn, renderReader } from "./reader.js";
+import { toggleHelp } from "./panels.js";
+import { highlight, renderReader } from "./reader.js";
 import { Saver } from "./save.js";
-import { selectedText, watchSelection } from "./selection.js";
+import { watchSelection } from "./selection.js";
 import { renderSource } from "./source.js";
 
 const $ = (id) => document.getElementById(id);
@@ -107,6 +108,9 @@ function position() {
   return Math.max(0, state.view.items.findIndex((i) => i.key === state.current));
 }
 
+const { claimFromSelection, roleFromSelection, quoteFromSelection, editMetadata, editEntities, entityFromSelection, claimIds, previewItem, reload } =
+  composer({ state, change, render, itemByKey, history, saver, report });
+
 const actions = {
   accept: () =>
     queue(async () => {
@@ -199,143 +203,11 @@ async function editCurrent() {
   setCurrent(item.key);
 }
 
-function claimIds() {
-  return (state.doc.claims || []).map((c) => c.id).filter(Boolean);
-}
-
-// check's messages for the item an operation would leave (the dialog shows them live).
-async function previewItem(op, kind, index) {
-  try {
-    const result = await post(`/api/op/${encodeURIComponent(state.id)}`, { doc: state.doc, op });
-    const items = result.view.items.filter((i) => i.kind === kind);
-    const item = index === null ? items[items.length - 1] : items.find((i) => i.index === index);
-    return item ? item.problems : [];
-  } catch (error) {
-    return [{ message: error.message, hint: error.hint }];
-  }
-}
-
-function usableSelection(what) {
-  const text = state.selection && state.selection.text;
-  if (!text) {
-    show("notice", `select the words of the ${what} in the text first`, "error");
-    return null;
-  }
-  if (!state.selection.ok) {
-    show("notice", state.selection.message, "error");
-    return null;
-  }
-  return text;
-}
-
-async function claimFromSelection(predicate = "") {
-  const text = usableSelection("claim");
-  if (!text) return;
-  const guess = async (p) =>
-    (await post(`/api/quote/${encodeURIComponent(state.id)}`, { doc: state.doc, text, predicate: p })).guess;
-  const fields = await openEditor({
-    title: "New claim",
-    kind: "claims",
-    fields: { predicate },
-    quote: text,
-    published: state.doc.published,
-    guess,
-    claimIds: claimIds(),
-    ready: Boolean(predicate),
-    preview: (f) => previewItem({ op: "add", kind: "claims", fields: { ...f, quote: text } }, "claims", null),
-  });
-  if (!fields) return;
-  await change({ op: "add", kind: "claims", fields: { ...fields, quote: text } });
-  state.current = `claims:${state.view.items.filter((i) => i.kind === "claims").length - 1}`;
-  window.getSelection().removeAllRanges();
-  render();
-}
-
-async function roleFromSelection() {
-  const text = usableSelection("role");
-  if (!text) return;
-  const found = mentionsIn($("reader"));
-  const person = found.find((m) => m.type === "Person");
-  const of = found.find((m) => m.type === "Country" || m.type === "Organization");
-  const fields = await openEditor({
-    title: "New role",
-    kind: "roles",
-    fields: { entity: person ? person.entity : "", of: of ? of.entity : "" },
-    quote: text,
-    published: state.doc.published,
-    preview: (f) => previewItem({ op: "add", kind: "roles", fields: { ...f, quote: text } }, "roles", null),
-  });
-  if (!fields) return;
-  await change({ op: "add", kind: "roles", fields: { ...fields, quote: text } });
-  state.current = `roles:${state.view.items.filter((i) => i.kind === "roles").length - 1}`;
-  window.getSelection().removeAllRanges();
-  render();
-}
-
-async function quoteFromSelection() {
-  const item = itemByKey(state.current);
-  const text = usableSelection("quote");
-  if (!item || !text) return;
-  await change({ op: "edit", kind: item.kind, index: item.index, fields: { quote: text } });
-  window.getSelection().removeAllRanges();
-  render();
-}
-
-async function editMetadata() {
-  const labels = Object.assign({}, ...state.view.items.map((i) => i.labels));
-  const fields = await openMetadata(state.doc, labels, async (f) => {
-    try {
-      const result = await post(`/api/op/${encodeURIComponent(state.id)}`, { doc: state.doc, op: { op: "meta", fields: f } });
-      return result.view.article_problems;
-    } catch (error) {
-      return [{ message: error.message, hint: error.hint }];
-    }
-  });
-  if (!fields) return;
-  await change({ op: "meta", fields });
-  render();
-}
-
-// The file as it is on disk now (after an entity edit wrote it).
-async function reload() {
-  const opened = await get(`/api/article/${encodeURIComponent(state.id)}`);
-  Object.assign(state, { doc: opened.doc, etag: opened.etag, view: opened.view, dirty: false });
-  report("saved");
-}
-
-async function editEntities() {
-  await saver.save(); // the edit rewrites article files: this one first gets what the page holds
-  if (state.dirty || state.conflict) return show("notice", "save this article first", "error");
-  const mention = mentionsIn($("reader"))[0];
-  const item = itemByKey(state.current);
-  const start = mention ? mention.entity : item && item.entities.length ? item.entities[0] : "";
-  const labels = Object.assign({}, ...state.view.items.map((i) => i.labels));
-  const done = await openEntities(start, labels);
-  if (!done) return;
-  history.push({ entity: done.undo, title: done.title, current: state.current });
-  await reload();
-  show("notice", `${done.title}: ${done.files.length} file${done.files.length === 1 ? "" : "s"} changed`, "info");
-  render();
-}
-
 async function pull(block) {
   await queue(async () => {
     await change({ op: "pull", ...block });
     render();
   });
-}
-
-async function entityFromSelection() {
-  const text = (state.selection && state.selection.text) || selectedText($("reader"));
-  if (!text.trim()) return show("notice", "select the name in the text first", "error");
-  const fields = await openEntityForm(text.trim(), state.selection ? state.selection.suggested_id : "");
-  if (!fields) return;
-  await post("/api/entity", { fields });
-  const result = await post(`/api/view/${encodeURIComponent(state.id)}`, { doc: state.doc });
-  state.view = result.view;
-  window.getSelection().removeAllRanges();
-  show("notice", fields.alias_of ? `added alias “${fields.name}” to ${fields.alias_of}` : `added entity ${fields.id}`, "info");
-  render();
 }
 
 // Where quotes overlap, the shortest (most specific) one is meant.
