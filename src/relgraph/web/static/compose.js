@@ -29,7 +29,13 @@ export function composer(ctx) {
     }
   }
 
-  function usableSelection(what) {
+  // What is selected now, checked by the server (the status shown may lag a fast hand).
+  async function usableSelection(what) {
+    const live = selectedText($("reader"));
+    if (live && (!state.selection || state.selection.text !== live)) {
+      const status = await post(`/api/quote/${encodeURIComponent(state.id)}`, { doc: state.doc, text: live });
+      state.selection = { text: live, ...status };
+    }
     const text = state.selection && state.selection.text;
     if (!text) {
       show("notice", `select the words of the ${what} in the text first`, "error");
@@ -43,7 +49,7 @@ export function composer(ctx) {
   }
 
   async function claimFromSelection(predicate = "") {
-    const text = usableSelection("claim");
+    const text = await usableSelection("claim");
     if (!text) return;
     const guess = async (p) =>
       (await post(`/api/quote/${encodeURIComponent(state.id)}`, { doc: state.doc, text, predicate: p })).guess;
@@ -66,7 +72,7 @@ export function composer(ctx) {
   }
 
   async function roleFromSelection() {
-    const text = usableSelection("role");
+    const text = await usableSelection("role");
     if (!text) return;
     const found = mentionsIn($("reader"));
     const person = found.find((m) => m.type === "Person");
@@ -88,7 +94,7 @@ export function composer(ctx) {
 
   async function quoteFromSelection() {
     const item = itemByKey(state.current);
-    const text = usableSelection("quote");
+    const text = await usableSelection("quote");
     if (!item || !text) return;
     await change({ op: "edit", kind: item.kind, index: item.index, fields: { quote: text } });
     window.getSelection().removeAllRanges();
@@ -133,9 +139,10 @@ export function composer(ctx) {
   }
 
   async function entityFromSelection() {
-    const text = (state.selection && state.selection.text) || selectedText($("reader"));
+    const text = selectedText($("reader")) || (state.selection && state.selection.text) || ""; // what is selected now
     if (!text.trim()) return show("notice", "select the name in the text first", "error");
-    const fields = await openEntityForm(text.trim(), state.selection ? state.selection.suggested_id : "");
+    const known = state.selection && state.selection.text === text;
+    const fields = await openEntityForm(text.trim(), known ? state.selection.suggested_id : "");
     if (!fields) return;
     await post("/api/entity", { fields });
     const result = await post(`/api/view/${encodeURIComponent(state.id)}`, { doc: state.doc });
