@@ -115,3 +115,26 @@ def test_a_lost_paragraph_is_seen_and_pulled_in_with_one_click(page: Any, tmp_pa
     assert paragraphs[2].startswith("The two ministers discussed") and len(paragraphs) == 4
     assert doc["captions"][-1].startswith("Lavrov and Ri Yong Ho attend a banquet")
     assert check(root).ok
+
+
+def test_rename_and_alias_by_keyboard_only(page: Any, tmp_path: Path) -> None:
+    root = copy_corpus(HERE / "stubs", tmp_path / "corpus")
+    with running(root) as server:
+        open_article(page, server)
+        for action_steps, value in (([], "Sergei V. Lavrov"), (["ArrowDown"] * 3, "S. V. Lavrov")):
+            page.keyboard.press("E")
+            page.wait_for_selector("dialog#editor[open]")
+            page.keyboard.type("s_lavrov")
+            page.wait_for_selector(".results li[data-id=s_lavrov]")
+            page.keyboard.press("Enter")  # picks
+            page.keyboard.press("Tab")  # the action: rename by default
+            for key in action_steps:  # ... or add an alias, three down
+                page.keyboard.press(key)
+            page.keyboard.press("Tab")
+            page.keyboard.type(value)
+            page.keyboard.press("Enter")  # preview
+            expect(page.locator("#editor-ok")).to_have_text("Apply (Enter)")
+            page.keyboard.press("Enter")  # apply
+            page.wait_for_selector("dialog#editor", state="hidden")
+    registry = (root / "entities.yaml").read_text(encoding="utf-8")
+    assert "    name: Sergei V. Lavrov\n    aliases: [Sergei V. Lavrov, S. V. Lavrov]\n" in registry

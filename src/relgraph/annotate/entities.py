@@ -14,6 +14,7 @@ the page again does not bring them (or the stub they named) back.
 from __future__ import annotations
 
 import copy
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -277,12 +278,12 @@ def _article_changes(
 
 # -- planning --------------------------------------------------------------------------------
 def _registry_after(root: Path, text: str) -> Registry:
-    scratch = root / f".{REGISTRY}.plan"
-    try:
+    """The registry as the edit would leave it, read from a scratch file outside the corpus
+    (a kill while it exists leaves nothing in the corpus folder)."""
+    with tempfile.TemporaryDirectory(prefix="relgraph-plan-") as folder:
+        scratch = Path(folder) / REGISTRY
         scratch.write_text(text, encoding="utf-8")
         return load_registry(root, scratch)
-    finally:
-        scratch.unlink(missing_ok=True)
 
 
 def plan(root: Path, action: str, entity_id: str, value: str = "") -> Plan:

@@ -10,6 +10,7 @@ alias already taken) is refused with check's own message.
 from __future__ import annotations
 
 import re
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -53,12 +54,10 @@ def _replace(root: Path, text: str) -> Registry:
     """Validate the new registry text in a scratch file beside it, then swap it in."""
     path = root / REGISTRY
     before = registry_problems(load_registry(root))
-    scratch = path.with_name(f".{path.name}.check")
-    try:
+    with tempfile.TemporaryDirectory(prefix="relgraph-registry-") as folder:
+        scratch = Path(folder) / path.name  # outside the corpus: a kill leaves nothing there
         scratch.write_text(text, encoding="utf-8")
         after = load_registry(root, scratch)
-    finally:
-        scratch.unlink(missing_ok=True)
     new = sorted(registry_problems(after) - before)
     if new:
         message, hint = new[0]
