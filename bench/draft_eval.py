@@ -142,7 +142,7 @@ def evaluate(article: Article, corpus: Corpus, pages: Path) -> tuple[Result, Dra
     theirs = set().union(*(used_by(a, corpus) for a in others))
     held_out = [e for e in corpus.entities if e.id in mine - theirs]
     kept = [e for e in corpus.entities if e.id not in mine - theirs]
-    registry = Registry(kept)
+    registry = Registry.of(kept)
     assert article.source is not None
     page = read_page(pages / Path(article.source).name)
     start = time.perf_counter()

@@ -14,6 +14,7 @@ from relgraph.draft.page import (
     clean,
     is_caption,
     read_page,
+    split_lines,
     split_text_page,
 )
 
@@ -65,7 +66,7 @@ def test_closing_credit_and_sign_off_stay_in_the_story() -> None:
     assert "mos/lds" not in efe.paragraphs
 
 
-def test_html_page_through_trafilatura_keeps_figcaptions_as_captions() -> None:
+def test_html_page_keeps_figcaptions_as_captions() -> None:
     page = read_page(PAGES / "story.html")
     assert page.title == "Lavrov meets Choe in Moscow"
     assert page.paragraphs[0].startswith("MOSCOW — Russian Foreign Minister Sergei Lavrov met")
@@ -134,3 +135,90 @@ def test_binary_junk_is_refused_not_crashed_on(tmp_path: Path) -> None:
     page.write_bytes(bytes(range(256)) * 50)
     with pytest.raises(PageError):
         read_page(page)
+
+
+META = PAGES / "meta"
+
+
+def test_a_short_closing_quote_stays_in_the_story_and_footers_do_not() -> None:
+    page = read_page(META / "byline.txt")
+    assert page.paragraphs[-1] == '"It was a good start," the governor said.'
+    assert not any("Amur Valley Courier" in p for p in page.paragraphs)  # the copyright line
+    assert page.title == "Border trade fair opens in Khabarovsk with a North Korean stand"
+
+
+def test_html_lead_in_its_own_div_is_kept_and_scripts_are_not_text() -> None:
+    page = read_page(META / "dated.html")
+    assert page.paragraphs[0].startswith("A Russian transport delegation inspected the Rajin pier")
+    assert page.paragraphs[-1].startswith('"We came to see the pier for ourselves,"')
+    assert len(page.paragraphs) == 3
+    assert page.captions == ("The pier at Rajin port on Thursday. Photo: Ledger",)
+    assert page.title == "Russian delegation visits Rason port"  # the h1, never the caption
+    assert "not text" not in page.text and "Ports" not in page.paragraphs
+    # the standfirst under the headline is the outlet's own words: kept, ahead of the story
+    assert page.standfirst == (
+        "Moscow looks for new routes for its coal through the North's ports",
+    )
+    assert page.text.startswith(page.standfirst[0] + "\n\nA Russian transport delegation")
+    assert not any("Ledger staff" in line for line in page.standfirst)  # the byline is not
+    assert page.site_name == "Far East Ledger"
+
+
+def test_editors_notes_date_lines_and_read_times_are_never_the_title() -> None:
+    assert read_page(META / "updated.txt").title == (
+        "(LEAD) Russian lawmakers arrive in Pyongyang for talks"
+    )
+    lines = [
+        "Example Times",
+        "A headline of the day about the talks",
+        "By staff | 2 April 2024 | 6 min read",
+        "6 min read",
+        "MOSCOW - Russia and North Korea held talks on Friday about trade and transport links.",
+    ]
+    page = split_lines(lines)
+    assert page.title == "A headline of the day about the talks"
+
+
+def test_a_caption_is_never_the_title_and_stays_a_caption() -> None:
+    lines = [
+        "Lavrov meets Choe in Moscow",
+        "Sergei Lavrov, right, greets Choe Ryong Hae in Moscow, Russia, Nov. 20, 2014. (AP Photo)",
+        "MOSCOW - Russian Foreign Minister Sergei Lavrov met Choe Ryong Hae on Thursday in Moscow.",
+    ]
+    page = split_lines(lines)
+    assert page.title == "Lavrov meets Choe in Moscow"
+    assert page.captions == (lines[1],)
+
+
+def test_every_paragraph_and_caption_of_the_fixture_pages_is_kept() -> None:
+    """Each line of running prose on a page ends up in the text or the captions."""
+    for path in sorted(META.iterdir()):
+        page = read_page(path)
+        kept = " ".join((page.text, *page.captions))
+        raw = path.read_text(encoding="utf-8")
+        if path.suffix == ".html":
+            from relgraph.draft.htmlpage import html_lines
+
+            raw = "\n".join(html_lines(raw).lines)
+        for line in raw.split("\n"):
+            line = " ".join(line.split())
+            if len(line.split()) >= 12 and line.endswith((".", '"')):
+                assert line in kept, (path.name, line)
+
+
+def test_html_without_a_line_of_prose_falls_back_to_the_main_content() -> None:
+    """Short blocks without sentence ends are no 'prose', yet they are the story."""
+    page = read_page(META / "short_blocks.html")
+    assert page.paragraphs == (
+        "The Rajin ferry line to Vladivostok is to reopen in June",
+        "Tickets go on sale next week at the port office",
+    )
+    assert page.title == "Ferry line to reopen"
+
+
+def test_text_wrapped_at_a_fixed_width_is_read_by_paragraph() -> None:
+    page = read_page(META / "wrapped.txt")
+    assert page.paragraphs[0].startswith("PYONGYANG, March 14 (NPA) - Russian and North Korean")
+    assert page.paragraphs[0].endswith("to the port of Rajin, the ministry said.")
+    assert page.paragraphs[-1] == '"We expect a decision by the summer," a Russian official said.'
+    assert len(page.paragraphs) == 3 and page.title == "Rail talks resume in Pyongyang"

@@ -66,11 +66,35 @@ def test_every_fixture_page_drafts_into_a_corpus_that_checks(
     draft(runner, corpus, PAGES)  # a folder: every page in it, in one run
     names = sorted(p.name for p in (corpus / "articles").glob("*.yaml"))
     assert names == [
-        "2002-05-22-xinhua-moscow.yaml",
+        "2002-05-22-xinhua.yaml",  # no dateline in the story: no place guessed
         "2014-11-20-wire-moscow.yaml",
         "2023-10-19-efe-moscow.yaml",
-    ]  # story.html is the same story as wire_moscow.txt's date and place: merged into it
+        "2024-04-19-example-news-moscow.yaml",  # the date of the HTML's meta tag
+    ]
     check(runner, corpus)
+
+
+def test_a_page_whose_id_is_taken_gets_a_distinct_id_and_the_run_says_so(
+    runner: CliRunner, corpus: Path, tmp_path: Path
+) -> None:
+    """Two pages drafting to the same id: neither is merged into the other nor dropped."""
+    twin = tmp_path / "twin.txt"
+    text = (PAGES / "wire_moscow.txt").read_text(encoding="utf-8")
+    twin.write_text(text.replace("five-day visit", "four-day visit"), encoding="utf-8")
+    output = draft(runner, corpus, PAGES / "wire_moscow.txt", twin)
+    first = corpus / "articles" / "2014-11-20-wire-moscow.yaml"
+    second = corpus / "articles" / "2014-11-20-wire-moscow-2.yaml"
+    assert "five-day visit" in first.read_text(encoding="utf-8")
+    assert "four-day visit" in second.read_text(encoding="utf-8")
+    assert "id: 2014-11-20-wire-moscow-2\n" in second.read_text(encoding="utf-8")
+    assert "'2014-11-20-wire-moscow' was taken by another page's article" in output
+    assert "2 pages drafted: 1 new, 1 new under a distinct id" in output
+    assert "\nnew:\n  wire_moscow.txt -> 2014-11-20-wire-moscow\n" in output
+    assert "page's article):\n  twin.txt -> 2014-11-20-wire-moscow-2\n" in output
+    check(runner, corpus)
+    again = draft(runner, corpus, twin, PAGES / "wire_moscow.txt")  # each page finds its own
+    assert "2 pages drafted: 2 re-drafted with nothing new" in again
+    assert {p.name for p in (corpus / "articles").glob("*.yaml")} == {first.name, second.name}
 
 
 def test_captured_pages_draft_and_check(runner: CliRunner, corpus: Path) -> None:
@@ -122,7 +146,7 @@ def test_a_deleted_file_is_drafted_the_same_way_again(
     shutil.copytree(TESTDATA / "draft", other)
     draft(runner, corpus, PAGES / "credit.txt")
     draft(runner, other, PAGES / "credit.txt")
-    name = "articles/2002-05-22-xinhua-moscow.yaml"
+    name = "articles/2002-05-22-xinhua.yaml"
     assert (corpus / name).read_bytes() == (other / name).read_bytes()
 
 
@@ -152,7 +176,7 @@ def test_hostile_pages_give_a_message_and_write_nothing(
     assert result.exit_code == 1
     assert "Traceback" not in result.output
     assert f"{huge}: page is" in result.output
-    assert f"{binary}: no article text" in result.output
+    assert f"{binary}: not a text or HTML page" in result.output
     assert f"{missing}: cannot read page" in result.output
     assert list((corpus / "articles").glob("*.yaml")) == []
     assert (corpus / "entities.yaml").read_bytes() == registry
@@ -182,3 +206,87 @@ def test_a_broken_registry_is_reported_before_any_page(runner: CliRunner, corpus
     assert result.exit_code == 1
     assert "entities.yaml" in result.output and "Traceback" not in result.output
     assert list((corpus / "articles").glob("*.yaml")) == []
+
+
+def test_a_page_name_that_is_not_utf8_is_refused_and_nothing_written(
+    runner: CliRunner, corpus: Path, tmp_path: Path
+) -> None:
+    import os
+
+    folder = os.fsencode(tmp_path / "pages")
+    os.mkdir(folder)
+    odd = os.path.join(folder, b"caf\xe9.txt")  # Latin-1 bytes: not a UTF-8 name
+    try:
+        with open(odd, "wb") as out:
+            out.write((PAGES / "efe.txt").read_bytes())
+    except OSError:
+        pytest.skip("this file system refuses names that are not UTF-8")
+    registry = (corpus / "entities.yaml").read_bytes()
+    result = runner.invoke(cli, ["draft", str(tmp_path / "pages"), "--corpus", str(corpus)])
+    assert result.exit_code == 1
+    assert "caf\\xe9.txt: the page's file name is not valid UTF-8" in result.output
+    assert "1 pages drafted: 1 refused" in result.output
+    assert "Traceback" not in result.output
+    assert list((corpus / "articles").glob("*.yaml")) == []
+    assert (corpus / "entities.yaml").read_bytes() == registry
+
+
+def test_random_bytes_named_html_are_refused(
+    runner: CliRunner, corpus: Path, tmp_path: Path
+) -> None:
+    import random
+
+    page = tmp_path / "noise.html"
+    page.write_bytes(random.Random(21).randbytes(200_000))
+    result = runner.invoke(cli, ["draft", str(page), "--corpus", str(corpus)])
+    assert result.exit_code == 1
+    assert f"{page}: not a text or HTML page" in result.output
+    assert list((corpus / "articles").glob("*.yaml")) == []
+
+
+def test_the_progress_bar_stays_out_of_output_that_is_not_a_terminal(
+    runner: CliRunner, corpus: Path
+) -> None:
+    output = draft(runner, corpus, PAGES / "efe.txt", PAGES / "credit.txt")
+    assert "drafting" not in output and "%" not in output
+
+
+def test_the_progress_bar_is_drawn_on_a_terminal(corpus: Path) -> None:
+    """A real pseudo-terminal on stderr: the bar shows there, and stdout has none of it."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    leader, follower = pty.openpty()
+    try:
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "relgraph",
+                "draft",
+                str(PAGES / "efe.txt"),
+                "--corpus",
+                str(corpus),
+            ],
+            stdout=subprocess.PIPE,
+            stderr=follower,
+            timeout=120,
+            check=False,
+        )
+        os.close(follower)
+        drawn = b""
+        while True:
+            try:
+                chunk = os.read(leader, 4096)
+            except OSError:  # the terminal is closed once everything is read
+                break
+            if not chunk:
+                break
+            drawn += chunk
+    finally:
+        os.close(leader)
+    assert done.returncode == 0, done.stdout
+    assert b"drafting" in drawn
+    assert b"drafting" not in done.stdout and b"1 pages drafted" in done.stdout

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from relgraph.core.model import Entity
+from relgraph.corpus.cores import core_name
 from relgraph.draft.claims import DraftClaim
-from relgraph.draft.cores import core_name
 from relgraph.draft.mentions import Registry, find_mentions
 from relgraph.draft.recommend import ArticleText, RuleBased
 from relgraph.draft.run import load_registry
@@ -25,7 +25,7 @@ def registry() -> Registry:
 
 
 def without(registry: Registry, *ids: str) -> Registry:
-    return Registry([e for e in registry.entities.values() if e.id not in ids])
+    return Registry.of([e for e in registry.entities if e.id not in ids])
 
 
 def claims_of(registry: Registry, text: str) -> list[DraftClaim]:
@@ -52,7 +52,7 @@ def test_core_of_a_topic_or_project_name(name: str, core: str | None) -> None:
 
 
 def test_registry_topic_found_by_its_core_in_lower_case_only() -> None:
-    registry = Registry(
+    registry = Registry.of(
         [
             Entity("nk_nukes", "Topic", "North Korean nuclear program"),
             Entity("dprk", "Country", "North Korea"),
@@ -64,7 +64,7 @@ def test_registry_topic_found_by_its_core_in_lower_case_only() -> None:
 
 
 def test_core_shared_by_two_entities_is_not_used() -> None:
-    registry = Registry(
+    registry = Registry.of(
         [
             Entity("a", "Project", "Russia–Korea gas pipeline"),
             Entity("b", "Project", "China–Russia gas pipeline"),
@@ -192,7 +192,7 @@ def test_the_datelines_government_body_is_left_unqualified(registry: Registry) -
     ministry = Entity(
         "russian_foreign_ministry", "Organization", "Russian Foreign Ministry", country="russia"
     )
-    known = Registry([*registry.entities.values(), ministry])
+    known = Registry.of([*registry.entities, ministry])
     text = "According to a Foreign Ministry statement, Russia backed the six-party talks.\n"
     in_moscow = RuleBased().suggest(ArticleText(text, (), PUBLISHED, ("moscow",)), known)
     assert "russian_foreign_ministry" in in_moscow.mentioned
@@ -226,7 +226,7 @@ def test_a_leaders_administration_acts_for_the_country(registry: Registry) -> No
 
 def test_what_worries_moscow_is_the_object_of_its_concern(registry: Registry) -> None:
     buildup = Entity("regional_military_activity", "Topic", "Military activity in the region")
-    known = Registry([*registry.entities.values(), buildup])
+    known = Registry.of([*registry.entities, buildup])
     text = (
         "Lavrov said Thursday that the intensification of military activity by the "
         "United States in the area worries Moscow and Pyongyang.\n"

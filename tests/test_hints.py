@@ -8,7 +8,8 @@ import pytest
 from click.testing import CliRunner
 
 from relgraph.cli import cli
-from relgraph.corpus.hints import ADD_ENTITY, closest, edit_distance, predicate_hint
+from relgraph.corpus.hints import ADD_ENTITY, Ids, closest, edit_distance, predicate_hint
+from relgraph.corpus.registry import load_registry
 from relgraph.rdf.vocabulary import load_vocabulary
 
 ARTICLE = "articles/2014-11-20-wire-moscow.yaml"
@@ -70,3 +71,19 @@ def test_closeness_is_a_few_typos_not_a_shared_shape() -> None:
     assert closest("kim_jong_eun", ["kim_jong_un", "kim_yong_chol"]) == "kim_jong_un"
     assert closest("russia_dprk_treaty_2024", ["russia_dprk_relations", "rail_link"]) is None
     assert closest("moskva", ["moscow"]) is None
+
+
+@pytest.mark.parametrize(
+    ("written", "hint"),
+    [
+        # the one name matcher folds case and hyphens, as drafting and annotate do
+        ("KIM JONG-UN", "'KIM JONG-UN' is a name of 'kim_jong_un'; write the id"),
+        # an id guessed from a transliteration nearly spells a registry name
+        ("sergey_lavrof", "did you mean 'lavrov'?"),
+    ],
+)
+def test_a_name_written_for_an_id_is_recognised_by_the_name_matcher(
+    written: str, hint: str
+) -> None:
+    ids = Ids(load_registry(Path(__file__).parent / "data" / "bundled").entities)
+    assert ids.unknown_hint(written) == hint

@@ -24,6 +24,7 @@ from relgraph.build.push import MANIFEST_GRAPH, read_manifest
 from relgraph.cli import cli
 from relgraph.core.errors import StoreError
 from relgraph.rdf.namespaces import PREFIXES
+from relgraph.sparql.execute import Page
 from relgraph.store import remote
 from relgraph.store.base import ENV_STORE, open_store, remote_store
 from relgraph.store.config import ENV_CONFIG
@@ -235,7 +236,7 @@ def test_named_query_gives_the_embedded_rows(
 def test_named_query_pages_match(built: str, embedded: str) -> None:
     for name in ("timeline", "meetings", "allegations"):
         for number in (1, 2):
-            page = api.Page(5, number)
+            page = Page(5, number)
             there = api.query(built, name, page=page, timeout=30)
             here = api.query(embedded, name, page=page)
             assert (there.rows, there.more) == (here.rows, here.more), (name, number)

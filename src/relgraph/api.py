@@ -183,11 +183,17 @@ def draft(
     corpus_dir: str | Path,
     reference: Any = None,
     progress: Any = None,
+    recommender: str = "rules",
 ) -> Any:
-    """Draft articles from saved pages (files or folders) into the corpus; returns the report."""
+    """Draft articles from saved pages (files or folders) into the corpus; returns the report.
+
+    ``recommender`` names one of :data:`relgraph.draft.RECOMMENDERS`.
+    """
+    from relgraph.draft import recommender as by_name
     from relgraph.draft.run import draft_pages
 
-    return draft_pages(list(pages), Path(corpus_dir), reference, progress=progress)
+    chosen = by_name(recommender)
+    return draft_pages(list(pages), Path(corpus_dir), reference, progress, chosen)
 
 
 def page_files(pages: Any) -> Any:
@@ -197,11 +203,16 @@ def page_files(pages: Any) -> Any:
     return files(pages)
 
 
-def annotate(corpus_dir: str | Path, target: str | None = None, port: int = 0) -> Any:
-    """Start the review app's server on loopback; returns the server and its tokened URL."""
+def annotate(
+    corpus_dir: str | Path, target: str | None = None, port: int = 0, recommender: str = "rules"
+) -> Any:
+    """Start the review app's server on loopback; returns the server and its tokened URL.
+
+    A page opened is drafted by ``recommender`` (one of :data:`relgraph.draft.RECOMMENDERS`).
+    """
     from relgraph.web.annotate import start
 
-    return start(Path(corpus_dir), target, port)
+    return start(Path(corpus_dir), target, port, recommender)
 
 
 def review(

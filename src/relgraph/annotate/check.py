@@ -14,34 +14,12 @@ from pathlib import Path
 
 from relgraph.annotate.document import Document, dump_with_items
 from relgraph.core.errors import Problem
-from relgraph.core.model import Corpus, Entity
+from relgraph.core.model import Corpus
 from relgraph.corpus.article import read_article
-from relgraph.corpus.layout import REGISTRY
-from relgraph.corpus.registry import read_entities
+from relgraph.corpus.registry import Registry, load_registry
 from relgraph.corpus.validate import validate
 
-
-@dataclass(frozen=True)
-class Registry:
-    """The corpus's entities as read now, and any problem the registry file has."""
-
-    entities: tuple[Entity, ...]
-    problems: tuple[Problem, ...]
-    usable: bool = True
-    broken: frozenset[str] = frozenset()
-
-    def by_id(self) -> dict[str, Entity]:
-        return {e.id: e for e in self.entities}
-
-
-def load_registry(root: Path, source: Path | None = None) -> Registry:
-    """``entities.yaml`` of the corpus folder ``root`` (or the candidate text at ``source``)."""
-    problems: list[Problem] = []
-    path = root / REGISTRY
-    if not (source or path).is_file():
-        return Registry((), (Problem(str(path), 0, "entity registry not found"),), False)
-    read = read_entities(source or path, str(path), problems)
-    return Registry(read.entities, tuple(problems), read.usable, read.broken)
+__all__ = ["Located", "Registry", "check_document", "load_registry", "locate"]
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,6 @@ import unicodedata
 from typing import Any
 
 from relgraph.annotate.check import Registry
-from relgraph.annotate.view import finder_for
 from relgraph.core.model import Entity
 from relgraph.rdf.namespaces import RG
 from relgraph.rdf.vocabulary import Vocabulary, load_vocabulary
@@ -151,7 +150,8 @@ def guess_arguments(
     place named after "in" or "at", else the first place.
     """
     vocab = vocab or load_vocabulary()
-    found = finder_for(registry).find(quote)
+    by_id = registry.by_id()
+    found = [(m.start, m.end, by_id[m.entity]) for m in registry.find_mentions(quote)]
     mentions = [e for _, _, e in found]
     domain = allowed_types("subject", predicate, vocab)
     range_ = allowed_types("object", predicate, vocab)

@@ -20,6 +20,7 @@ from relgraph.core.errors import CorpusError, Problem, RelgraphError
 from relgraph.core.files import write_atomic
 from relgraph.core.model import Corpus
 from relgraph.corpus.layout import REGISTRY
+from relgraph.corpus.names import slug
 from relgraph.corpus.validate import validate
 from relgraph.corpus.writer import quoted, token
 from relgraph.corpus.yamlsafe import LList, LMap, LStr, parse_yaml
@@ -34,13 +35,7 @@ class RegistryEditError(RelgraphError):
 
 def suggest_id(name: str) -> str:
     """An id from a name: ``Sergei Lavrov`` -> ``sergei_lavrov``."""
-    from relgraph.annotate.choices import fold
-
-    slug = "_".join(fold(name).split())
-    slug = re.sub(r"[^a-z0-9_]", "", slug)
-    if not slug or not slug[0].isalpha():
-        slug = "e_" + slug
-    return slug
+    return slug(name)
 
 
 def registry_problems(registry: Registry) -> set[tuple[str, str]]:

@@ -46,6 +46,8 @@ class Annotator:
     """Annotation actions over the corpus folder ``root``."""
 
     root: Path
+    #: the recommender (a name in relgraph.draft.RECOMMENDERS) that drafts a page opened
+    recommender: str = "rules"
     _registry: Registry | None = field(default=None, repr=False)
     _stamp: tuple[int, int] | None = field(default=None, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
@@ -104,9 +106,10 @@ class Annotator:
 
     def draft(self, page: Path) -> str:
         """Draft one saved page into the corpus; the id of its article."""
+        from relgraph.draft import recommender
         from relgraph.draft.run import draft_pages
 
-        report = draft_pages([page], self.root).pages[0]
+        report = draft_pages([page], self.root, recommender=recommender(self.recommender)).pages[0]
         if report.error or report.article is None:
             raise NotFound(report.error or f"{page}: no article drafted")
         return report.article

@@ -10,14 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from relgraph.annotate.check import Located, Registry
 from relgraph.annotate.document import SUGGESTED, Document
 from relgraph.core.dates import DateError, resolve
-from relgraph.core.model import Entity
 
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n[^\n]+)*")
 ENTITY_FIELDS = (
@@ -57,37 +55,29 @@ def blocks(doc: Document) -> list[Block]:
     return found
 
 
-class MentionFinder:
-    """Every name and alias of the registry, matched as whole words, longest first."""
+def mention_marks(doc: Document, registry: Registry) -> list[list[dict[str, Any]]]:
+    """The registry's mentions per block, found by the one matcher the drafter uses.
 
-    def __init__(self, entities: Iterable[Entity]) -> None:
-        self.by_name: dict[str, Entity] = {}
-        for entity in entities:
-            for name in entity.names:
-                if name.strip():
-                    self.by_name.setdefault(name, entity)
-        names = sorted(self.by_name, key=lambda n: (-len(n), n))
-        self.pattern = (
-            re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)")
-            if names
-            else None
-        )
-
-    def find(self, text: str) -> list[tuple[int, int, Entity]]:
-        if self.pattern is None:
-            return []
-        return [(m.start(), m.end(), self.by_name[m.group()]) for m in self.pattern.finditer(text)]
-
-
-_LAST: list[tuple[Registry, MentionFinder]] = []
-
-
-def finder_for(registry: Registry) -> MentionFinder:
-    """The finder of the registry last used (the server reads the registry once per change
-    of ``entities.yaml``, so building the pattern once per registry is enough)."""
-    if not _LAST or _LAST[0][0] is not registry:
-        _LAST[:] = [(registry, MentionFinder(registry.entities))]
-    return _LAST[0][1]
+    The text is matched whole, as ``relgraph draft`` matches it (a surname in a
+    later paragraph belongs to the person named in an earlier one), then cut
+    into paragraphs; each caption is matched alone, as the drafter reads it.
+    """
+    all_blocks = blocks(doc)
+    marks: list[list[dict[str, Any]]] = [[] for _ in all_blocks]
+    by_id = registry.by_id()
+    text = doc.get("text")
+    found = registry.find_mentions(text) if isinstance(text, str) else []
+    for n, b in enumerate(all_blocks):
+        if b.kind == "caption":
+            inside = [(m, m.start, m.end) for m in registry.find_mentions(b.text)]
+        else:
+            end = b.start + len(b.text)
+            inside = [(m, m.start - b.start, m.end - b.start) for m in found]
+            inside = [x for x in inside if x[0].start >= b.start and x[0].end <= end]
+        for m, start, stop in inside:
+            kind = by_id[m.entity].type
+            marks[n].append({"start": start, "end": stop, "entity": m.entity, "type": kind})
+    return marks
 
 
 def quote_places(doc: Document, quote: str) -> list[tuple[str, int, int]]:
@@ -193,12 +183,8 @@ def _dev_band(kind: str, item: dict[str, Any]) -> dict[str, Any] | None:
 def build_view(doc: Document, registry: Registry, problems: list[Located]) -> dict[str, Any]:
     """The whole page state for one article as JSON-ready data."""
     all_blocks = blocks(doc)
-    finder = finder_for(registry)
     by_id = registry.by_id()
-    marks: list[list[dict[str, Any]]] = [[] for _ in all_blocks]
-    for n, b in enumerate(all_blocks):
-        for start, end, entity in finder.find(b.text):
-            marks[n].append({"start": start, "end": end, "entity": entity.id, "type": entity.type})
+    marks = mention_marks(doc, registry)
     items = []
     for kind in ("roles", "claims"):
         for index, item in enumerate(_items(doc, kind)):

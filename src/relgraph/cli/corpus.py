@@ -13,6 +13,7 @@ from relgraph.cli.options import (
     _STORE,
 )
 from relgraph.core.terminal import printable
+from relgraph.draft import DEFAULT_RECOMMENDER, RECOMMENDERS
 
 
 @cli.command()
@@ -93,6 +94,16 @@ def build(
         click.echo(f"{s.store} is up to date ({s.articles} articles, {s.quads} quads)")
 
 
+_RECOMMENDER = click.option(
+    "--recommender",
+    type=click.Choice(sorted(RECOMMENDERS)),
+    default=DEFAULT_RECOMMENDER,
+    show_default=True,
+    help="What suggests claims, roles and new entities: 'rules' (the rule-based drafter) "
+    "or 'names' (the registry's names only, no suggestions).",
+)
+
+
 @cli.command()
 @click.argument("pages", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
@@ -107,10 +118,11 @@ def build(
     "--reference",
     type=click.DateTime(formats=["%Y-%m-%d"]),
     default=None,
-    help="Latest date an article can have, for a date the text gives without a year "
-    "(default: today).",
+    help="Latest date an article can have; its year is used only when the page gives "
+    "no year at all, and the run says so (default: today).",
 )
-def draft(pages: tuple[Path, ...], corpus_dir: Path, reference: Any) -> None:
+@_RECOMMENDER
+def draft(pages: tuple[Path, ...], corpus_dir: Path, reference: Any, recommender: str) -> None:
     """Draft articles from saved news pages (.html, or .txt copied from a browser).
 
     Writes articles/<id>.yaml for each page: text and captions, metadata, and
@@ -125,12 +137,17 @@ def draft(pages: tuple[Path, ...], corpus_dir: Path, reference: Any) -> None:
     import sys
 
     bar: Any
-    with click.progressbar(length=len(files), label="drafting", file=sys.stderr) as bar:
+    # the bar is drawn on a terminal only: a log or a pipe gets the summary, not the bar
+    hidden = not sys.stderr.isatty()
+    with click.progressbar(
+        length=len(files), label="" if hidden else "drafting", file=sys.stderr, hidden=hidden
+    ) as bar:
         report = api.draft(
             files,
             corpus_dir,
             reference.date() if reference else None,
             progress=lambda _page: bar.update(1),
+            recommender=recommender,
         )
     for page in report.pages:
         click.echo(str(page) if not page.error else f"error: {page.error}", err=bool(page.error))
@@ -144,6 +161,8 @@ def draft(pages: tuple[Path, ...], corpus_dir: Path, reference: Any) -> None:
         for stub in stubs:
             country = f", {stub.country}" if stub.country else ""
             click.echo(f"  {stub.id}: {stub.type}{country} ({stub.name})")
+    for line in report.summary():
+        click.echo(line)
     if report.failed:
         raise click.exceptions.Exit(1)
 
@@ -163,7 +182,10 @@ def draft(pages: tuple[Path, ...], corpus_dir: Path, reference: Any) -> None:
 )
 @click.option("--port", type=int, default=0, help="Port on 127.0.0.1 (default: a free one).")
 @click.option("--no-browser", is_flag=True, help="Only print the URL.")
-def annotate(target: str | None, corpus_dir: Path, port: int, no_browser: bool) -> None:
+@_RECOMMENDER
+def annotate(
+    target: str | None, corpus_dir: Path, port: int, no_browser: bool, recommender: str
+) -> None:
     """Review an article's suggestions in the browser (or list the articles to review).
 
     Serves on 127.0.0.1 only; the printed URL holds a per-run token that every
@@ -173,7 +195,7 @@ def annotate(target: str | None, corpus_dir: Path, port: int, no_browser: bool) 
 
     from relgraph import api
 
-    server, url = api.annotate(corpus_dir, target, port)
+    server, url = api.annotate(corpus_dir, target, port, recommender)
     click.echo(f"relgraph annotate: {url}")
     click.echo("press Ctrl+C to stop")
     if not no_browser:

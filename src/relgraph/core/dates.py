@@ -82,3 +82,21 @@ def period_start(value: DateValue) -> dt.date:
     while len(parts) < 3:
         parts.append(1)
     return dt.date(parts[0], parts[1], parts[2])
+
+
+def yearless(month: int, day: int, article: dt.date) -> dt.date | None:
+    """A month and day the text gives without a year, in the article's year.
+
+    News copy dates events by month and day in the year it is written; a day
+    later in the calendar than the article itself is last year's ("on Dec. 28"
+    in a January story). None for a day that does not exist (Feb. 30; Feb. 29 in
+    a year that has none is looked for a year earlier, too).
+    """
+    for year in (article.year, article.year - 1):
+        try:
+            found = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if found <= article:
+            return found
+    return None

@@ -6,6 +6,11 @@ does not exist. So an entity id is suggested only within a small edit distance
 (a typo), and otherwise the hint says to add the entity. Predicate hints read
 the ontology's trigger words first, so ``said`` suggests ``stated_position``
 (what it means), not ``signed`` (what it looks like).
+
+A name written where an id belongs is recognised by the one name matcher
+(:mod:`relgraph.corpus.names`), the one drafting and the annotation page use:
+"Kim Jong-un" and "KIM JONG UN" both name ``kim_jong_un``, and "sergey_lavrov"
+nearly spells the name "Sergei Lavrov".
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from relgraph.core.model import Entity
+from relgraph.corpus.names import Names
 from relgraph.rdf.vocabulary import Vocabulary
 
 ADD_ENTITY = "add it to entities.yaml; `relgraph draft` lists new-entity stubs you can copy"
@@ -68,10 +74,18 @@ class Ids:
         self.usable = usable
         self.broken = broken
         self._hints: dict[str, str] = {}
+        self._names: Names | None = None
         for e in entities:
             self.by_id.setdefault(e.id, e)
             for n in e.names:
                 self.by_name.setdefault(n.casefold(), e.id)
+
+    @property
+    def names(self) -> Names:
+        """The registry's names for the matcher (built only when a hint is needed)."""
+        if self._names is None:
+            self._names = Names(self.by_id.values())
+        return self._names
 
     def unknown_hint(self, value: str) -> str:
         hint = self._hints.get(value)
@@ -80,12 +94,15 @@ class Ids:
         return hint
 
     def _hint(self, value: str) -> str:
-        owner = self.by_name.get(value.casefold())
+        owner = self.by_name.get(value.casefold()) or self.names.by_name(value)
         if owner is not None:
             return f"{value!r} is a name of {owner!r}; write the id"
         near = closest(value, self.by_id)
         if near is not None:
             return f"did you mean {near!r}?"
+        spelt = self.names.closest(value)
+        if spelt is not None:
+            return f"did you mean {spelt[0].entity!r}?"
         name = closest(value, self.by_name)
         if name is not None:
             return f"did you mean {self.by_name[name]!r}?"

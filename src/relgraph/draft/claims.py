@@ -17,6 +17,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from relgraph.draft import DraftClaim
 from relgraph.draft.cues import (
     ACTORS,
     CALLED_OFF,
@@ -51,24 +52,6 @@ from relgraph.draft.triggers import trigger_patterns
 from relgraph.rdf.vocabulary import Vocabulary
 
 WINDOW = 100  # characters between a trigger and its object, at most
-
-
-@dataclass(frozen=True)
-class DraftClaim:
-    predicate: str
-    participants: tuple[str, ...]
-    object: str | None
-    quote: str
-    confidence: float
-    date: str | None = None
-    place: str | None = None
-    status: str = "asserted"
-    asserted_by: str | None = None
-
-    @property
-    def key(self) -> tuple[str, frozenset[str] | tuple[str, ...], str | None]:
-        """What makes two suggestions the same claim (quote and wording aside)."""
-        return (self.predicate, tuple(self.participants), self.object)
 
 
 @dataclass(frozen=True)
@@ -279,7 +262,7 @@ def sentence_claims(
                     and speaker is not None
                     and participants == (subject_id,)
                     and registry.type_of(speaker) == "Person"
-                    and registry.entities[speaker].country == subject_id
+                    and registry.by_id()[speaker].country == subject_id
                 ):
                     # "Lavrov said Russia is ready …": the minister states his country's position
                     participants, subject_id = (speaker,), speaker

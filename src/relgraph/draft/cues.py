@@ -117,7 +117,7 @@ def as_actor(m: Mention, registry: Registry, text: str) -> Mention:
 
     Only when the place is not the object of a preposition of place ("in Moscow").
     """
-    entity = registry.entities.get(m.entity)
+    entity = registry.get(m.entity)
     if (
         entity is not None
         and entity.type == "Person"

@@ -1,304 +1,32 @@
-"""Mentions: where the text names a registry entity, and proper names it does not know.
+"""The draft modules' names for the one registry and the one name matcher.
 
-Names are compared as token sequences after folding case, diacritics, curly
-quotes, hyphens and possessives, so "Kim Jong-un", "Kim Jong Un's" and "KIM JONG
-UN" are one name. A name written with capitals in the registry needs a capital in
-the text ("US" is not "us"), and a short all-capital alias needs all capitals.
-A person named once in full may then be called by surname alone ("Lavrov said");
-that surname goes to the nearest person named before it. Capitalised runs the
-registry does not know become new-entity stubs with a guessed type and country, or
-a "did you mean" when they nearly spell a known name.
+Matching lives in :mod:`relgraph.corpus.names` and the registry in
+:mod:`relgraph.corpus.registry`, shared with ``relgraph annotate`` and ``check``;
+the suggestion types live at the package's face (:mod:`relgraph.draft`). This
+module only gathers them under the names the rule modules import.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from functools import lru_cache
-
-from relgraph.core.model import Entity
-from relgraph.draft.cores import core_name
-
-KOREAN_SURNAMES = frozenset(
-    [
-        "kim",
-        "lee",
-        "ri",
-        "park",
-        "pak",
-        "choe",
-        "choi",
-        "jang",
-        "jong",
-        "jung",
-        "kang",
-        "cho",
-        "jo",
-        "yun",
-        "yoon",
-        "han",
-        "paek",
-        "baek",
-        "moon",
-        "mun",
-        "ro",
-        "roh",
-        "noh",
-        "hwang",
-        "ahn",
-        "an",
-        "song",
-        "hong",
-        "o",
-        "oh",
-        "ko",
-        "go",
-        "yang",
-    ]
-)
-
-
-@dataclass(frozen=True)
-class Token:
-    key: str  # folded form
-    start: int
-    end: int
-    capital: bool  # first letter upper-case in the text
-    upper: bool  # all letters upper-case in the text
-
-
-@dataclass(frozen=True)
-class Mention:
-    entity: str
-    start: int
-    end: int
-    surface: str
-    score: float = 1.0  # 1 for an exact name, lower for a near-miss spelling
-
-
-@dataclass(frozen=True)
-class Stub:
-    """A proper name the registry lacks, proposed as a new entity."""
-
-    id: str
-    name: str
-    type: str
-    country: str | None
-    start: int
-    end: int
-    reason: str
-
-
-@dataclass(frozen=True)
-class NearMiss:
-    surface: str
-    entity: str
-    name: str
-    start: int
-
-
-_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+", re.UNICODE)
-
-
-def fold(text: str) -> str:
-    """Case, diacritics and dotted abbreviations folded: ``U.S.`` -> ``us``."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return plain.replace(".", "").casefold()
-
-
-@lru_cache(maxsize=16)
-def tokenize(text: str) -> tuple[Token, ...]:
-    """Word tokens with offsets; hyphens and apostrophes split words (``Jong-un`` = 2)."""
-    tokens = []
-    for m in _TOKEN.finditer(text):
-        word = m.group()
-        letters = [c for c in word if c.isalpha()]
-        tokens.append(
-            Token(
-                fold(word),
-                m.start(),
-                m.end(),
-                bool(letters) and letters[0].isupper(),
-                bool(letters) and all(c.isupper() for c in letters),
-            )
-        )
-    return tuple(tokens)
-
-
-def _name_keys(name: str) -> tuple[str, ...]:
-    keys = [t.key for t in tokenize(name)]
-    while len(keys) > 1 and keys[-1] == "s" and ("'" in name or "’" in name):
-        keys.pop()  # a possessive written into an alias
-    return tuple(keys)
-
-
-@dataclass(frozen=True)
-class _Name:
-    entity: str
-    keys: tuple[str, ...]
-    text: str
-    needs_capital: bool
-    needs_upper: bool
-    #: a Topic's or Project's lower-case core ("gas pipeline") counts only in lower case
-    needs_lower: bool = False
-
-
-class Registry:
-    """The entity registry indexed for matching names in text."""
-
-    def __init__(self, entities: Iterable[Entity]) -> None:
-        self.entities = {e.id: e for e in entities}
-        self.names: dict[tuple[str, ...], list[_Name]] = {}
-        for entity in self.entities.values():
-            for name in entity.names:
-                keys = _name_keys(name)
-                if not keys:
-                    continue
-                letters = [c for c in name if c.isalpha()]
-                upper = all(c.isupper() for c in letters) and len(letters) <= 5
-                words = name.split()
-                # "Six-party talks" is written in sentence case: it may start a sentence
-                # or sit inside one uncapitalised; "Lavrov" or "Kim Jong Un" may not.
-                capital = (len(words) == 1 and name[:1].isupper()) or any(
-                    c.isupper() for w in words[1:] for c in w
-                )
-                item = _Name(entity.id, keys, name, capital, upper)
-                self.names.setdefault(keys, []).append(item)
-        self._add_cores()
-        self.longest = max((len(k) for k in self.names), default=1)
-        #: first token of a name -> the most tokens a name starting with it has
-        self.first: dict[str, int] = {}
-        for keys in self.names:
-            self.first[keys[0]] = max(self.first.get(keys[0], 0), len(keys))
-        self._by_name: dict[str, str | None] = {}
-        self.surnames: dict[str, set[str]] = {}
-        for entity in self.entities.values():
-            if entity.type != "Person":
-                continue
-            for name in entity.names:
-                keys = _name_keys(name)
-                if len(keys) >= 2:
-                    korean = keys[0] in KOREAN_SURNAMES and len(keys) >= 3
-                    self.surnames.setdefault(keys[0] if korean else keys[-1], set()).add(entity.id)
-
-    def _add_cores(self) -> None:
-        """Lower-case cores of Topic and Project names, when one entity alone has it."""
-        cores: dict[tuple[str, ...], set[str]] = {}
-        for entity in self.entities.values():
-            if entity.type in ("Topic", "Project"):
-                for name in entity.names:
-                    core = core_name(name)
-                    if core:
-                        cores.setdefault(_name_keys(core), set()).add(entity.id)
-        for keys, owners in sorted(cores.items()):
-            if len(owners) == 1 and keys not in self.names:
-                entity_id = next(iter(owners))
-                self.names[keys] = [_Name(entity_id, keys, " ".join(keys), False, False, True)]
-
-    def type_of(self, entity_id: str) -> str | None:
-        entity = self.entities.get(entity_id)
-        return entity.type if entity else None
-
-    def by_name(self, name: str) -> str | None:
-        """The entity one of whose names is ``name`` (folded), or None."""
-        if name not in self._by_name:
-            found = self.names.get(_name_keys(name))
-            self._by_name[name] = found[0].entity if found else None
-        return self._by_name[name]
-
-
-def _fits(name: _Name, tokens: Sequence[Token]) -> bool:
-    if name.needs_lower:
-        return not any(t.capital for t in tokens[1:]) and not tokens[0].upper
-    if name.needs_upper:
-        return all(t.upper for t in tokens)
-    if name.needs_capital:
-        return tokens[0].capital
-    return True
+from relgraph.corpus.names import KOREAN_SURNAMES, Mention, Token, fold, slug, tokenize
+from relgraph.corpus.registry import Registry
+from relgraph.draft import NearMiss, Stub
 
 
 def find_mentions(text: str, registry: Registry) -> list[Mention]:
-    """Every registry name in ``text``, longest match first, then surnames of people named."""
-    tokens = tokenize(text)
-    mentions: list[Mention] = []
-    taken = [False] * len(tokens)
-    # a name does not run across a sentence or a parenthesis
-    close = [tokens[k + 1].start - tokens[k].end <= 3 for k in range(len(tokens) - 1)]
-    i = 0
-    while i < len(tokens):
-        longest = registry.first.get(tokens[i].key, 0)
-        for n in range(min(longest, len(tokens) - i), 0, -1):
-            if not all(close[i : i + n - 1]):
-                continue
-            window = tokens[i : i + n]
-            candidates = [
-                c for c in registry.names.get(tuple(t.key for t in window), ()) if _fits(c, window)
-            ]
-            if candidates and n == 1 and _continues(text, tokens, i):
-                candidates = [c for c in candidates if registry.entities[c.entity].type != "Person"]
-            if candidates:
-                start, end = window[0].start, window[-1].end
-                mentions.append(Mention(candidates[0].entity, start, end, text[start:end]))
-                for k in range(i, i + n):
-                    taken[k] = True
-                i += n
-                break
-        else:
-            i += 1
-    return _add_surnames(text, tokens, taken, mentions, registry)
+    """Every registry name in ``text``: the one matcher, as annotate's page shows it."""
+    return registry.find_mentions(text)
 
 
-def _continues(text: str, tokens: Sequence[Token], i: int) -> bool:
-    """The name goes on: "Choe Son-hui" is not "Choe" (a surname alias) and more."""
-    if i + 1 >= len(tokens) or not tokens[i + 1].capital:
-        return False
-    return text[tokens[i].end : tokens[i + 1].start] in (" ", "-")
-
-
-def _sentence_start(text: str, at: int) -> bool:
-    before = text[:at].rstrip(" \"“'‘(")
-    return not before or before[-1] in ".!?\n"
-
-
-def _add_surnames(
-    text: str,
-    tokens: Sequence[Token],
-    taken: list[bool],
-    mentions: list[Mention],
-    registry: Registry,
-) -> list[Mention]:
-    """A capitalised surname alone is the nearest person named before it with that surname."""
-    found = list(mentions)
-    ordered = sorted(mentions, key=lambda m: m.end)
-    last_end: dict[str, int] = {}  # person -> end of the latest mention before this token
-    k = 0
-    for i, token in enumerate(tokens):
-        while k < len(ordered) and ordered[k].end <= token.start:
-            last_end[ordered[k].entity] = ordered[k].end
-            k += 1
-        if taken[i] or not token.capital or token.key not in registry.surnames:
-            continue
-        if i + 1 < len(tokens) and tokens[i + 1].capital and tokens[i + 1].start - token.end <= 1:
-            continue  # part of a longer name the registry does not know
-        if (
-            i
-            and not taken[i - 1]
-            and tokens[i - 1].capital
-            and token.start - tokens[i - 1].end == 1
-            and text[tokens[i - 1].start : token.start].strip().isalpha()
-        ) and not _sentence_start(text, tokens[i - 1].start):
-            continue  # "Sung Kim": the end of a longer name
-        people = registry.surnames[token.key]
-        before = [p for p in people if p in last_end]
-        if before:
-            entity = max(before, key=lambda p: last_end[p])
-        elif len(people) == 1:
-            entity = next(iter(people))
-        else:
-            continue
-        found.append(Mention(entity, token.start, token.end, text[token.start : token.end], 0.9))
-        last_end[entity] = token.end
-    return sorted(found, key=lambda m: (m.start, m.end))
+__all__ = [
+    "KOREAN_SURNAMES",
+    "Mention",
+    "NearMiss",
+    "Registry",
+    "Stub",
+    "Token",
+    "find_mentions",
+    "fold",
+    "slug",
+    "tokenize",
+]

@@ -21,9 +21,8 @@ from relgraph.core.dates import DateError, resolve
 from relgraph.core.model import Article, Claim, DateValue, Role, Status
 from relgraph.corpus import rejections
 from relgraph.corpus.quotes import QuoteFinder
+from relgraph.draft import DraftClaim, DraftRole
 from relgraph.draft.assemble import Draft
-from relgraph.draft.claims import DraftClaim
-from relgraph.draft.roles import DraftRole
 
 
 def _date(value: str | None, anchor: dt.date) -> DateValue | None:

@@ -1,46 +1,60 @@
-"""Article metadata from the story itself: date, dateline, outlet, title, id.
+"""Article metadata as a reader finds it on the page: date, dateline, outlet, title, id.
 
-The date comes from the text, never from the page's header (which is often the
-day the page was saved): a closing credit ``(Xinhua News Agency May 22, 2002)``,
-a dateline ``Moscow, Oct 19 (EFE).-``, or the latest full date the story or its
-captions give, moved to the weekday the lead names ("said Thursday"). A month and
-day without a year take the latest year, not after ``reference``, in which that day
-is the weekday the lead names. The dateline's places and the agency are linked to
-registry entities.
+The date is the one printed with the story (:mod:`relgraph.draft.published`),
+never the page's header date unless nothing else gives one (then with a note).
+The dateline is the lead's ("SEOUL, April 30 (Hanbit) --", "PYONGYANG/MOSCOW -",
+"S E O U L --"; a hyphen inside a word is never its dash), or a line under the
+headline that only names known places ("Kremlin, Moscow"); a story without one
+gets none, rather than a guess. The outlet is the masthead when something else
+on the page confirms it (copyright line, the site's name in the markup, the
+registry, a newspaper's last word, the dateline's agency abbreviating it), else
+the copyright holder, else the agency credited; places and outlets the registry
+lacks become stubs.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from relgraph.draft.lexicon import OUTLET_WORDS
-from relgraph.draft.mentions import Mention, Registry, Stub, find_mentions
-from relgraph.draft.page import FULL_DATE, PageText
-from relgraph.draft.stubs import capital_of, find_stubs, slug
+from relgraph.draft.mentions import Registry, Stub, fold
+from relgraph.draft.page import PageText, is_chrome
+from relgraph.draft.published import (
+    MONTH,
+    DateSources,
+    closing_credit,
+    find_published,
+    full_dates,
+    month_day,
+)
+from relgraph.draft.stubs import capital_of, slug
 
-_MONTH_NUMBERS = {
-    m: i + 1
-    for i, m in enumerate(
-        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-    )
-}
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_LEAD_WEEKDAY = re.compile(r"\b(?:on )?(" + "|".join(w.title() for w in _WEEKDAYS) + r")\b")
-_CREDIT = re.compile(
-    r"\((?P<agency>[A-Z][\w.&'’ -]+?),? (?P<month>[A-Z][a-z]{2,8}\.?) (?P<day>\d{1,2}),? "
-    r"(?P<year>\d{4})\)\s*$"
-)
 _DATELINE = re.compile(
-    r"^(?P<places>[A-Z][A-Za-z.'’ -]*(?:/[A-Z][A-Za-z.'’ -]*)*?)"
-    r"(?:,\s*(?P<month>[A-Z][a-z]{2,8})\.? (?P<day>\d{1,2}))?"
-    r"\s*(?:\((?P<agency>[A-Za-z .&-]{2,40})\))?\s*\.?\s*[—–-]+\s*"
+    r"^(?P<places>{city}(?:\s*/\s*{city})*)"
+    r"(?:,\s*(?!{month} )(?P<region>[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?))?"
+    r"(?:[,.]\s*(?P<month>{month}) (?P<day>[0-3]?\d)(?:,? (?P<year>\d{{4}}))?)?"
+    r"(?:\s*\((?P<agency>[A-Za-z][A-Za-z .&'’-]{{0,38}}[A-Za-z.])\)"
+    r"(?:\s*\.?\s*(?:—|–|--)|\s+-|\.?-)"  # "(EFE).-", "(Hanbit) --"
+    r"|\.?\s*/(?P<slashed>[A-Za-z][A-Za-z-]{{1,20}})/\.?"  # TASS: "MOSCOW, June 19. /TASS/."
+    r"|\s*\.?\s*(?:—|–|--)|\s+-)\s+".format(
+        city=r"(?:(?:[A-Z] ){2,}[A-Z]|[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}"
+        r"|[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)*(?: (?:[A-Z][a-z'’]+|de|on|upon|am)){0,2})",
+        month=MONTH,
+    )
 )
-_BYLINE = re.compile(r"\bBy ([A-Z][\w.'’ -]{1,40}?)\s*$")
+_TIME = re.compile(r"\b[0-2]?\d:[0-5]\d\b")
+_SPACED = re.compile(r"^(?:[A-Z] )+[A-Z]$")
+_BYLINE = re.compile(r"\bBy ([A-Z][\w.'’ -]{1,40}?)\s*(?:$|[|·•])")
 _SIGN_OFF = re.compile(r"[.!?\"”] ([A-Z]{2,8})\s*$")
+_COPYRIGHT = re.compile(
+    r"(?:copyright\s*(?:\(c\)|©)?|\(c\)|©)\s*(?:\d{4}\s*)?(?P<name>[A-Z][\w&'’ .-]*?)\.?\s*"
+    r"(?:\d{4}\b|[|.]|all rights|$)",
+    re.IGNORECASE,
+)
+_NAME_WORD = re.compile(r"^(?:[A-Z][\w&'’.-]*|of|the|and|&|for|de)$")
 
 
 @dataclass(frozen=True)
@@ -55,70 +69,39 @@ class Metadata:
     warnings: tuple[str, ...] = ()
     #: outlets, agencies and dateline places the registry lacks
     stubs: tuple[Stub, ...] = ()
+    #: the date the page says the article was updated ("Updated 2015/04/30 21:14 KST")
+    updated: dt.date | None = None
 
 
-def _month(name: str) -> int | None:
-    return _MONTH_NUMBERS.get(name[:3].lower())
+def split_header(page: PageText) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(page header, near the headline): the lines above the headline (menus, the
+    day the page was saved) and those under it (byline, date line, place line).
+
+    Without a headline among them, the last three lines count as near it.
+    """
+    header = page.header
+    if page.title in header:
+        at = len(header) - 1 - header[::-1].index(page.title)
+        return header[:at], header[at + 1 :]
+    return header[:-3], header[-3:]
 
 
-def _date(year: str | int, month: str, day: str | int) -> dt.date | None:
-    number = _month(month)
-    try:
-        return dt.date(int(year), number, int(day)) if number else None
-    except ValueError:
-        return None
-
-
-def _lead_weekday(lead: str) -> int | None:
-    found = _LEAD_WEEKDAY.search(lead)
-    return _WEEKDAYS.index(found.group(1).lower()) if found else None
-
-
-def find_published(page: PageText, reference: dt.date) -> tuple[dt.date, str | None]:
-    """The article's date and, when it had to be guessed, a warning saying so."""
-    paragraphs = page.paragraphs
-    lead = paragraphs[0] if paragraphs else ""
-    weekday = _lead_weekday(lead)
-    credit = _CREDIT.search(paragraphs[-1]) if paragraphs else None
-    if credit:
-        found = _date(credit["year"], credit["month"], credit["day"])
-        if found:
-            return found, None
-    dateline = _DATELINE.match(lead)
-    if dateline and dateline["month"] and _month(dateline["month"]):
-        month, day = _month(dateline["month"]), int(dateline["day"])
-        assert month is not None
-        for year in range(reference.year, reference.year - 40, -1):
-            try:
-                candidate = dt.date(year, month, day)
-            except ValueError:
-                continue
-            if candidate <= reference and (weekday is None or candidate.weekday() == weekday):
-                return candidate, "the text gives no year: took the latest one that fits"
-    dates = [
-        d
-        for text in (*paragraphs, *page.captions)
-        for m in FULL_DATE.finditer(text)
-        if (d := _date(m["year"], m["month"], m["day"])) is not None and d <= reference
-    ]
-    if dates:
-        latest = max(dates)
-        if weekday is not None and latest.weekday() != weekday:
-            latest += dt.timedelta(days=(weekday - latest.weekday()) % 7)
-        return latest, None
-    return reference, "no date in the text: 'published' is the reference date, correct it"
+def _dateline(lead: str) -> re.Match[str] | None:
+    """The lead's dateline; a hyphen inside a word ("Kim Jong-un") is never its dash."""
+    return _DATELINE.match(lead)
 
 
 def _places(names: str, registry: Registry, stubs: dict[str, Stub]) -> list[str]:
     found = []
     for raw in names.split("/"):
-        name = raw.strip().title() if raw.strip().isupper() else raw.strip()
+        name = raw.strip()
+        name = name.replace(" ", "") if _SPACED.match(name) else name  # "S E O U L"
+        name = name.title() if name.isupper() else name
         entity = registry.by_name(name)
         if entity and registry.type_of(entity) in ("Place", "Country"):
             found.append(entity)
         elif entity is None and name:
-            stub = _stub(name, "Place", "the dateline", registry, stubs)
-            found.append(stub)
+            found.append(_stub(name, "Place", "the dateline", registry, stubs))
     return found
 
 
@@ -128,80 +111,195 @@ def _stub(name: str, kind: str, reason: str, registry: Registry, stubs: dict[str
     if known:
         return known
     entity_id = slug(name)
-    if entity_id in registry.entities:
+    if entity_id in registry:
         entity_id += "_2"
     country = capital_of(name, registry) if kind == "Place" else None
     stubs.setdefault(entity_id, Stub(entity_id, name, kind, country, 0, 0, reason))
     return entity_id
 
 
+def _place_line(lines: Sequence[str], registry: Registry) -> list[str]:
+    """A line under the headline that only names places ("Kremlin, Moscow"): the
+    dateline of a release; only places the registry knows count."""
+    for line in lines:
+        parts = [p.strip() for p in line.split(",")]
+        if not 1 <= len(parts) <= 3 or any(not _is_name(p, 4) for p in parts):
+            continue
+        known = [registry.by_name(p) for p in parts]
+        places = [e for e in known if e and registry.type_of(e) in ("Place", "Country")]
+        if places and all(known):
+            return places
+    return []
+
+
 def find_datelines(
-    page: PageText, mentions: Sequence[Mention], registry: Registry, stubs: dict[str, Stub]
+    page: PageText, near_headline: Sequence[str], registry: Registry, stubs: dict[str, Stub]
 ) -> tuple[list[str], str | None]:
-    """Places of the dateline (and its agency), else the place the story is most 'in'."""
+    """(places, agency in parentheses) of the lead's dateline ("SEOUL, April 30
+    (Hanbit) --", "PYONGYANG/MOSCOW -"), else of a place line under the headline.
+
+    A story without a dateline has none: the places it mentions are not guessed.
+    """
     lead = page.paragraphs[0] if page.paragraphs else ""
-    found = _DATELINE.match(lead)
+    found = _dateline(lead)
     if found:
         places = _places(found["places"], registry, stubs)
-        agency = (
-            _stub(found["agency"].strip(), "Organization", "the dateline's agency", registry, stubs)
-            if found["agency"]
-            else None
-        )
         if places:
-            return places, agency
-    text = page.text
-    found_stubs, _, _ = find_stubs(text, mentions, registry)
-    located = [(m.entity, m.start) for m in mentions if registry.type_of(m.entity) == "Place"]
-    located += [(s.id, s.start) for s in found_stubs if s.type == "Place"]
-    counts: Counter[str] = Counter()
-    first: dict[str, int] = {}
-    for entity, start in located:
-        if text[max(0, start - 3) : start] == "in ":
-            counts[entity] += 1
-            first.setdefault(entity, start)
-    if counts:
-        best = min(counts, key=lambda e: (-counts[e], first[e]))
-        for s in found_stubs:
-            if s.id == best:
-                stubs.setdefault(s.id, s)
-        return [best], None
-    return [], None
+            agency = found["agency"] or found["slashed"]
+            return places, agency.strip() if agency else None
+    return _place_line(near_headline, registry), None
+
+
+def _is_name(text: str, most: int = 6) -> bool:
+    """A proper name of a few capitalised words, without sentence punctuation."""
+    words = text.split()
+    return (
+        1 <= len(words) <= most
+        and text[-1:] not in ".,:;?!"
+        and all(_NAME_WORD.match(w) for w in words)
+        and words[0][:1].isupper()
+        and not any(ch.isdigit() for ch in text)
+    )
+
+
+def _name_form(text: str) -> str:
+    """A masthead as a name: "THE EURASIA LEDGER" -> "The Eurasia Ledger"; a leading
+    acronym of the rest dropped ("NMN Northern Meridian News")."""
+    name = text.title() if text.isupper() and len(text.split()) > 1 else text
+    words = name.split()
+    if len(words) > 2 and words[0].isupper() and words[0] == _initials(" ".join(words[1:])):
+        name = " ".join(words[1:])
+    return name
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in re.split(r"[\s-]+", name) if w[:1].isupper()).upper()
+
+
+def _abbreviates(short: str, name: str) -> bool:
+    """ "TPWS" for "Trans-Pacific Wire Service", "Hanbit" for "Hanbit News Agency"."""
+    short, words = short.strip(), name.split()
+    if len(words) > 1 and words[0].lower() == "the":  # "AP" for "The Associated Press"
+        name, words = " ".join(words[1:]), words[1:]
+    return bool(words) and (
+        short.upper() == _initials(name)
+        or fold(short) == fold(words[0])
+        or fold(short) == fold(name)
+    )
+
+
+def _mastheads(page_header: Sequence[str]) -> list[str]:
+    """Candidate outlet names among the lines above the headline, in page order."""
+    found = []
+    for line in page_header:
+        for part in (p.strip() for p in re.split(r"\s+[|·•]\s+", line)):
+            if (
+                part
+                and _is_name(part)
+                and not is_chrome(part)
+                and not (part.isupper() and len(part.split()) == 1)
+            ):
+                found.append(_name_form(part))
+    return found
+
+
+def _copyright_names(lines: Sequence[str]) -> list[str]:
+    """The names in copyright lines ("(c) 2002 Trans-Pacific Wire Service.", "Copyright
+    2024 The Example Post"): the site's owner."""
+    found = (m["name"].strip() for line in lines for m in _COPYRIGHT.finditer(line))
+    return [_name_form(name) for name in found if name and _is_name(name)]
+
+
+def masthead(page: PageText, registry: Registry, agency_hint: str | None) -> str | None:
+    """The outlet's name as the page shows it, when something else confirms it.
+
+    First a masthead the copyright line, the markup's site name or the dateline's
+    agency ("(TPWS)") confirms; else the copyright holder; else a masthead the
+    registry or a newspaper's last word ("Herald") confirms; else the page's first
+    line when it is a name of several words ("EURASIA BUSINESS REVIEW").
+    """
+    page_header = split_header(page)[0] if page.title in page.header else page.header
+    owners = _copyright_names((*page.dropped, *page.header))
+    if page.site_name:
+        owners.append(page.site_name)
+    candidates = _mastheads(page_header)
+    for name in candidates:
+        if any(fold(name) == fold(o) for o in owners) or (
+            agency_hint is not None and _abbreviates(agency_hint, name)
+        ):
+            return name
+    if owners:
+        return owners[0]
+    for name in candidates:
+        if len(name.split()) > 1 and (  # one word ("News", "Kremlin") is a menu item
+            _is_organization(name, registry) or name.split()[-1].lower() in OUTLET_WORDS
+        ):
+            return name
+    first = _mastheads(page.header[:1])
+    if first and len(first[0].split()) > 1 and first[0] != page.title:
+        return first[0]
+    return None
+
+
+def _credited(
+    page: PageText, registry: Registry, agency_hint: str | None, credit: str | None
+) -> list[str]:
+    """Agencies the page credits, in order: the dateline's ("(Yonhap)"), the closing
+    credit, a byline ("By Xinhua", "By Kim Tong-hyung, Associated Press"), a
+    sign-off ("EFE")."""
+    named = [agency_hint, credit]
+    for line in page.header:
+        by = _BYLINE.search(line)
+        if by and registry.by_name(by.group(1).strip()):
+            named.append(by.group(1).strip())
+        elif line.startswith("By "):
+            parts = (p.strip() for p in re.split(r"[,|·•]| and ", line[3:]))
+            named += [p for p in parts if _is_organization(p, registry)]
+    sign_off = _SIGN_OFF.search(page.paragraphs[-1]) if page.paragraphs else None
+    if sign_off and registry.by_name(sign_off.group(1)):
+        named.append(sign_off.group(1))
+    return [n for n in named if n]
 
 
 def find_outlet(
-    page: PageText, registry: Registry, agency_hint: str | None, stubs: dict[str, Stub]
+    page: PageText,
+    registry: Registry,
+    agency_hint: str | None,
+    credit: str | None,
+    stubs: dict[str, Stub],
 ) -> tuple[str | None, str | None]:
-    """(outlet, agency): the masthead or credited agency; the agency whose copy it ran."""
-    paragraphs = page.paragraphs
-    credit = _CREDIT.search(paragraphs[-1]) if paragraphs else None
-    credited = (
-        _stub(credit["agency"], "Organization", "the closing credit", registry, stubs)
-        if credit
-        else None
+    """(outlet, agency): the masthead, and the agency whose copy it ran (one the
+    masthead's name does not abbreviate); with no masthead, the agency is the outlet."""
+    name = masthead(page, registry, agency_hint)
+    outlet = _stub(name, "Organization", "the page's masthead", registry, stubs) if name else None
+    outlet_name = _display(outlet, registry, stubs)
+    agency = next(
+        (
+            _stub(credited, "Organization", "the agency credited", registry, stubs)
+            for credited in _credited(page, registry, agency_hint, credit)
+            if not (outlet_name and _abbreviates(credited, outlet_name))
+        ),
+        None,
     )
-    byline: str | None = None
-    masthead: str | None = None
-    for line in page.header:
-        by = _BYLINE.search(line)
-        if by and byline is None:
-            byline = registry.by_name(by.group(1).strip())
-        entity: str | None = registry.by_name(line.strip())
-        words = line.split()
-        registry_type: str | None
-        if entity is None and 2 <= len(words) <= 4 and words[-1].lower() in OUTLET_WORDS:
-            entity = _stub(line.strip(), "Organization", "the page's masthead", registry, stubs)
-            registry_type = "Organization"
-        else:
-            registry_type = registry.type_of(entity) if entity else None
-        if entity and registry_type == "Organization" and masthead is None:
-            masthead = entity
-    sign_off = _SIGN_OFF.search(paragraphs[-1]) if paragraphs else None
-    signed = registry.by_name(sign_off.group(1)) if sign_off else None
-    agency = credited or agency_hint or byline or signed
-    if masthead and agency and masthead != agency:
-        return masthead, agency
-    return masthead or agency, None
+    if agency == outlet:
+        agency = None
+    if outlet is None:
+        return agency, None
+    return outlet, agency
+
+
+def _is_organization(name: str, registry: Registry) -> bool:
+    known = registry.by_name(name) if name else None
+    return known is not None and registry.type_of(known) == "Organization"
+
+
+def _display(entity: str | None, registry: Registry, stubs: dict[str, Stub]) -> str | None:
+    if entity is None:
+        return None
+    if entity in stubs:
+        return stubs[entity].name
+    known = registry.get(entity)
+    return known.name if known else None
 
 
 def _title(page: PageText) -> str:
@@ -211,34 +309,65 @@ def _title(page: PageText) -> str:
     return "[" + " ".join(words).rstrip(",.;:") + " …]"
 
 
+def date_sources(page: PageText) -> DateSources:
+    """The page's lines grouped by how far a reader trusts a date found in them."""
+    page_header, near_headline = split_header(page)
+    lead = _dateline(page.paragraphs[0]) if page.paragraphs else None
+    if lead and lead["year"]:  # "MOSCOW, Sept. 3, 2019 (Xinhua) --": as good as a date line
+        near_headline = (*near_headline, lead.group(0))
+    if page_header and all(full_dates(line) for line in page_header):
+        # nothing but a date above the headline ("June 19, 2024" as the first line of a
+        # pasted story): no menus, so not a site's header but the article's own date
+        page_header, near_headline = (), (*page_header, *near_headline)
+    # a date with its time of day ("Thursday, May 31, 2018, 20:08") is the story's
+    # timestamp even above the headline: a site's "today" in the menus has no time
+    stamped = tuple(line for line in page_header if _TIME.search(line) and full_dates(line))
+    return DateSources(
+        (*near_headline, *stamped),
+        page_header,
+        (*page.paragraphs, *page.captions),
+        page.dropped,
+        page.paragraphs[0] if page.paragraphs else "",
+        page.markup_date,
+    )
+
+
 def find_metadata(
     page: PageText, registry: Registry, reference: dt.date, unnamed_outlet: str
 ) -> Metadata:
     """Everything an article file needs above its text, from the story."""
-    mentions = find_mentions(page.text, registry)
-    published, date_warning = find_published(page, reference)
     stubs: dict[str, Stub] = {}
-    datelines, agency_hint = find_datelines(page, mentions, registry, stubs)
-    outlet, agency = find_outlet(page, registry, agency_hint, stubs)
-    warnings = [date_warning] if date_warning else []
+    _, near_headline = split_header(page)
+    datelines, agency_hint = find_datelines(page, near_headline, registry, stubs)
+    lead = _dateline(page.paragraphs[0]) if page.paragraphs else None
+    day = None
+    if lead and lead["month"]:
+        day = month_day(f"{lead['month']} {lead['day']}")
+    published = find_published(date_sources(page), day, reference)
+    credit = closing_credit((*page.paragraphs[-2:], *page.dropped), day)
+    outlet, agency = find_outlet(page, registry, agency_hint, credit[0] if credit else None, stubs)
+    warnings = [published.note] if published.note else []
     if outlet is None:
         outlet = unnamed_outlet
-        if unnamed_outlet not in registry.entities:
+        if unnamed_outlet not in registry:
             stubs[outlet] = Stub(
                 outlet, "Unnamed wire service", "Organization", None, 0, 0, "no outlet in the text"
             )
-        warnings.append(f"no outlet named in the text: outlet is {unnamed_outlet!r}")
-    short = (agency or outlet).split("_")[-1].replace("_", "-")
-    place = datelines[0].replace("_", "-") if datelines else "unknown"
-    article_id = f"{published.isoformat()}-{short}-{place}"
+        warnings.append(f"no outlet named on the page: outlet is {unnamed_outlet!r}")
+    credited = agency or outlet
+    short = "wire" if credited == unnamed_outlet else credited.removeprefix("the_")
+    short = short.replace("_", "-")
+    place = f"-{datelines[0].replace('_', '-')}" if datelines else ""
+    article_id = f"{published.date.isoformat()}-{short}{place}"
     used = {outlet, agency, *datelines}
     return Metadata(
         article_id,
         _title(page),
         outlet,
         agency,
-        published,
+        published.date,
         tuple(datelines),
         tuple(warnings),
         tuple(s for s in stubs.values() if s.id in used),
+        published.updated,
     )

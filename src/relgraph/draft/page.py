@@ -1,8 +1,9 @@
 """Page text: the article's own paragraphs and its photo captions, without page chrome.
 
-A saved page is either HTML (handed to trafilatura, a maintained main-content
-extractor that works on the string it is given and never fetches) or text copied
-from a browser, where menus, log-in links, bylines, "read more" links and comment
+A saved page is either HTML (read as the lines a browser shows, see
+:mod:`relgraph.draft.htmlpage`; trafilatura, a maintained main-content extractor
+that never fetches, is the fallback when no line is prose) or text copied from a
+browser, where menus, log-in links, bylines, "read more" links and comment
 notices sit on their own lines around the story. For text the heuristics are
 line-based, because that is how browsers copy: a story paragraph is a line of
 running prose, chrome is a short line without sentence punctuation or a known
@@ -13,19 +14,19 @@ byline and masthead without ever taking the page's own date.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from relgraph.core.errors import RelgraphError
+from relgraph.draft.pagefile import MAX_PAGE_BYTES as MAX_PAGE_BYTES  # re-exported
+from relgraph.draft.pagefile import PageError as PageError
+from relgraph.draft.pagefile import display_name as display_name
+from relgraph.draft.pagefile import read_text
 
-MAX_PAGE_BYTES = 5_000_000  # a news page's text is far below this; bigger is not a story
 MAX_STORY_CHARS = 100_000  # about 15,000 words: longer than any news article
-
-
-class PageError(RelgraphError):
-    """A saved page cannot be read as a news page."""
 
 
 @dataclass(frozen=True)
@@ -39,11 +40,21 @@ class PageText:
     #: every other line dropped as chrome (pull quotes, "read more", comment notices)
     dropped: tuple[str, ...]
     title: str | None = None
+    #: the site's name as the HTML's markup gives it (``og:site_name``, ``<title>``)
+    site_name: str | None = None
+    #: the publication date the HTML's markup gives (``<time datetime>``, meta tags)
+    markup_date: dt.date | None = None
+
+    #: lines between the headline and the story that are the outlet's own words (a
+    #: standfirst, a live blog's key events): kept at the head of the text
+    standfirst: tuple[str, ...] = ()
 
     @property
     def text(self) -> str:
-        """The article text as the corpus stores it: paragraphs split by one blank line."""
-        return "\n\n".join(self.paragraphs) + "\n" if self.paragraphs else ""
+        """The article text as the corpus stores it: the standfirst and the paragraphs,
+        split by one blank line."""
+        kept = (*self.standfirst, *self.paragraphs)
+        return "\n\n".join(kept) + "\n" if self.paragraphs else ""
 
 
 _MONTHS = (
@@ -64,7 +75,7 @@ _CHROME = re.compile(
     r"(?:read more|also read|see also|related|more)\s*:.*|"
     r"comments? (?:are|is) closed.*|comment threads? .*|\d* ?comments?|"
     r"(?:all rights reserved|copyright|©).*|follow us.*|"
-    r"by [A-Z][\w.'’ -]{1,40}|[a-z]{2,4}(?:/[a-z]{2,4})+"
+    r"by [A-Z][\w.'’ -]{1,40}|[a-z]{2,4}(?:/[a-z]{2,4})+|\d+ min(?:ute)?s? read"
     r")\s*$",
     re.IGNORECASE,
 )
@@ -77,6 +88,14 @@ _PHOTO_CREDIT = re.compile(
 _POSITION = re.compile(
     r"\((?:right|left|center|centre|L|R|C|top|bottom)\)|"
     r", (?:(?:center|centre|second from )?(?:right|left)|center|centre),"
+)
+_COPYRIGHT = re.compile(r"(?:^|\|\s*)(?:copyright\s*)?(?:\(c\)|©)", re.IGNORECASE)
+_BYLINE_START = re.compile(r"^(?:By|BY|Posted by|Written by)\s")
+_DATED = re.compile(
+    rf"^(?:Published|Updated|Posted|Last updated)\b|\b\d{{1,2}}:\d{{2}}\b|"
+    rf"\b(?:{_MONTHS}) \d{{1,2}},? \d{{4}}\b|\b\d{{1,2}} (?:{_MONTHS}) \d{{4}}\b|"
+    r"\b\d{4}[/-]\d{2}[/-]\d{2}\b",
+    re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*$|[\"”]$")
 _SPACES = re.compile(r" {2,}")
@@ -109,35 +128,93 @@ _SIGN_OFF = re.compile(r"[.!?\"”] [A-Z]{2,8}$")
 
 def _is_prose(line: str) -> bool:
     """Running prose: a dozen words or more ending a sentence (or a sign-off like ``. EFE``)."""
-    if _words(line) < 12 or _is_chrome(line):
+    if _words(line) < 12 or is_chrome(line):
         return False
     return bool(_SENTENCE_END.search(line) or _SIGN_OFF.search(line) or line.endswith(","))
 
 
-def _is_chrome(line: str) -> bool:
-    return bool(_CHROME.match(line) or _IMAGE_FILE.search(line) or _DATE_LINE.match(line)) or (
-        ">" in line and _words(line) <= 8
+def is_chrome(line: str) -> bool:
+    """Menus, links, dates and notices: never the story's own text.
+
+    A line of three or more ``|``-separated items is a menu or a footer; a
+    copyright mark at the start of the line or of an item is the site's footer.
+    """
+    return (
+        bool(
+            _CHROME.match(line)
+            or _IMAGE_FILE.search(line)
+            or _DATE_LINE.match(line)
+            or _COPYRIGHT.search(line)
+        )
+        or (">" in line and _words(line) <= 8)
+        or line.count(" | ") >= 2
     )
 
 
 def split_text_page(raw: str) -> PageText:
-    """Split a page copied from a browser into story paragraphs, captions and chrome."""
-    lines = [_SPACES.sub(" ", line).strip() for line in clean(raw).split("\n")]
-    lines = [line for line in lines if line]
-    captions_at = {i for i, line in enumerate(lines) if is_caption(line)}
-    prose = [i for i, line in enumerate(lines) if i not in captions_at and _is_prose(line)]
-    if not prose:
-        return PageText((), tuple(lines[i] for i in sorted(captions_at)), tuple(lines), ())
-    first, last = prose[0], prose[-1]
-    header = [line for i, line in enumerate(lines[:first]) if i not in captions_at]
-    title = next(
-        (
-            line
-            for line in reversed(header)
-            if not _is_chrome(line) and 3 <= _words(line) <= 25 and not line.isupper()
-        ),
-        None,
+    """Split a page copied from a browser into story paragraphs, captions and chrome.
+
+    Text wrapped at a fixed width (wire copy, e-mail) has no line of prose: its
+    paragraphs are the blocks between blank lines. Both readings are tried; the
+    blocks win only when they find more than twice the words of story the lines do
+    (a page without blank lines is one block, story, menus and all).
+    """
+    text = clean(raw)
+    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    page = split_lines([line for line in lines if line])
+    blocks = [" ".join(block.split()) for block in re.split(r"\n\s*\n", text)]
+    joined = split_lines([block for block in blocks if block])
+    if len(joined.text.split()) > 2 * len(page.text.split()):
+        return joined
+    return page
+
+
+def _is_title(line: str) -> bool:
+    """A headline candidate: a few words of its own, not a date, byline, list item or
+    editor's note, and not a menu of ``|``-separated links."""
+    return (
+        not is_chrome(line)
+        and 3 <= _words(line) <= 25
+        and not line.isupper()
+        and " | " not in line
+        and not line.startswith(("-", "•", "*", "–"))
+        and not (line.startswith("(") and line.endswith(")"))
+        and not _BYLINE_START.match(line)
+        and not _DATED.search(line)
     )
+
+
+def _ends_story(line: str, caption: bool) -> bool:
+    """A short sentence right after the story's last long paragraph: still the story."""
+    return (
+        not caption
+        and _words(line) >= 3
+        and not is_chrome(line)
+        and _SENTENCE_END.search(line) is not None
+        and any(w.islower() for w in line.split())
+    )
+
+
+def split_lines(
+    lines: Sequence[str], captions_known: frozenset[str] = frozenset(), headline: str | None = None
+) -> PageText:
+    """Split a page's visible lines into story paragraphs, captions and chrome.
+
+    ``captions_known`` are lines the page marks as captions (HTML ``figcaption``);
+    ``headline`` is the page's marked headline (HTML ``h1``), used as the title.
+    """
+    lines = list(lines)
+    captions_at = {i for i, line in enumerate(lines) if line in captions_known or is_caption(line)}
+    prose = [i for i, line in enumerate(lines) if i not in captions_at and _is_prose(line)]
+    captions = tuple(dict.fromkeys(lines[i] for i in sorted(captions_at)))
+    if not prose:
+        return PageText((), captions, tuple(lines), (), headline)
+    first, last = prose[0], prose[-1]
+    while last + 1 < len(lines) and _ends_story(lines[last + 1], last + 1 in captions_at):
+        last += 1  # a short closing paragraph ('"We will be back," he said.') is the story's
+        prose.append(last)
+    header = [line for i, line in enumerate(lines[:first]) if i not in captions_at]
+    title = headline or next((line for line in reversed(header) if _is_title(line)), None)
     body = set(prose)
     paragraphs: list[str] = []
     dropped: list[str] = []
@@ -149,15 +226,39 @@ def split_text_page(raw: str) -> PageText:
             paragraphs.append(line)
         else:
             dropped.append(line)
-    captions = tuple(lines[i] for i in sorted(captions_at))
-    return PageText(tuple(paragraphs), captions, tuple(header), tuple(dropped), title)
+    standfirst: tuple[str, ...] = ()
+    if title in header:
+        under = header[len(header) - header[::-1].index(title) :]
+        standfirst = tuple(line for line in under if _is_standfirst(line))
+    return PageText(
+        tuple(paragraphs), captions, tuple(header), tuple(dropped), title, standfirst=standfirst
+    )
 
 
-_CREDIT = re.compile(rf"^\((?P<agency>[A-Z][\w.&'’ -]+?),? (?:{_MONTHS}) \d{{1,2}},? \d{{4}}\)$")
+def _is_standfirst(line: str) -> bool:
+    """Words of the outlet's own under the headline (a summary, a key event), not a
+    byline, date line, editor's note or label."""
+    return (
+        _words(line) >= 6
+        and not is_chrome(line)
+        and not line.isupper()
+        and " | " not in line
+        and not (line.startswith("(") and line.endswith(")"))
+        and not _BYLINE_START.match(line)
+        and not _DATED.search(line)
+        and sum(1 for w in line.split() if w.islower()) >= 2
+    )
+
+
+_CREDIT = re.compile(
+    rf"^\((?P<agency>[A-Z][\w.&'’ -]+?),? "
+    rf"(?:(?:{_MONTHS}) \d{{1,2}},? \d{{4}}|\d{{1,2}}/\d{{1,2}}/\d{{4}})\)$"
+)
 
 
 def _is_credit(line: str) -> bool:
-    """A closing credit such as ``(Xinhua News Agency May 22, 2002)``: the story's own."""
+    """A closing credit such as ``(Xinhua News Agency May 22, 2002)`` or
+    ``(Xinhua News Agency 08/05/2001)``: the story's own."""
     return bool(_CREDIT.match(line))
 
 
@@ -167,7 +268,7 @@ def _keep_inside(line: str, lines: list[str], i: int) -> bool:
     A pull quote repeats a sentence of the story (and is followed by its speaker's
     name and title); a subheading is a few capitalised words of its own.
     """
-    if _is_chrome(line):
+    if is_chrome(line):
         return False
     others = " ".join(lines[j] for j in range(len(lines)) if j != i)
     if len(line) > 20 and line.rstrip('."”') in others:
@@ -183,54 +284,32 @@ def _keep_inside(line: str, lines: list[str], i: int) -> bool:
 
 
 def split_html_page(html: str) -> PageText:
-    """Main text and captions of an HTML page, with trafilatura (no network, no JS)."""
-    import trafilatura
-    from lxml import html as lxml_html
+    """Story, captions and chrome of an HTML page, read as the lines a browser shows.
+
+    The same splitter as for a copied text page decides what is story, so a lead
+    paragraph in its own ``<div>`` is never lost to a main-content guess; the
+    markup adds what only it can say (figcaptions, the h1, the site's name, the
+    date in ``<time datetime>`` or meta tags).
+    """
+    from relgraph.draft.htmlpage import html_lines, main_content
 
     cleaned = clean(html)
-    captions: list[str] = []
-    try:
-        tree = lxml_html.fromstring(cleaned)
-        for node in tree.iter("figcaption"):
-            caption = " ".join(node.text_content().split())
-            if caption and caption not in captions:
-                captions.append(caption)
-    except (ValueError, lxml_html.etree.ParserError):
-        tree = None
-    extracted = trafilatura.bare_extraction(
-        cleaned,
-        include_comments=False,
-        include_tables=False,
-        include_images=False,
-        include_links=False,
-        with_metadata=True,
-        deduplicate=False,
-    )
-    body = getattr(extracted, "text", None) or ""
-    title = getattr(extracted, "title", None)
-    paragraphs = []
-    for line in clean(body).split("\n"):
-        line = " ".join(line.split())
-        if line and line not in captions and line != title and not _is_chrome(line):
-            paragraphs.append(line)
-    return PageText(tuple(paragraphs), tuple(captions), (), (), title or None)
+    found = html_lines(cleaned)
+    page = split_lines(found.lines, found.captions, found.headline)
+    if not page.paragraphs:  # no line of prose: trafilatura's main content, as it is
+        title = found.headline
+        body = [
+            line
+            for line in main_content(cleaned)
+            if line not in found.captions and line != title and not is_chrome(line)
+        ]
+        page = PageText(tuple(body), tuple(sorted(found.captions)), page.header, (), title)
+    return replace(page, site_name=found.site_name, markup_date=found.date)
 
 
 def read_page(path: Path) -> PageText:
     """Read a saved page (``.html``/``.htm`` or text) and split it."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_PAGE_BYTES:
-            raise PageError(
-                f"page is {size // 1_000_000} MB, larger than a news page "
-                f"({MAX_PAGE_BYTES // 1_000_000} MB at most)",
-                path,
-                hint="save only the article's page, as text or HTML",
-            )
-        data = path.read_bytes()
-    except OSError as exc:
-        raise PageError(f"cannot read page: {exc.strerror or exc}", path) from None
-    raw = data.decode("utf-8", errors="replace")
+    raw = read_text(path)
     looks_html = path.suffix.lower() in (".html", ".htm", ".xhtml") or raw.lstrip()[
         :15
     ].lower().startswith(("<!doctype html", "<html"))

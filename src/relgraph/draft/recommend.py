@@ -1,64 +1,27 @@
-"""The suggestion engine's interface, and the rule-based engine behind it.
+"""The rule-based recommender: trigger words, mention order and patterns of news English.
 
-A recommender reads an article (text, captions, date, dateline) and the registry
-and returns suggestions: roles, claims, new-entity stubs and near-misses. The
-drafter only talks to this interface, so a learned recommender can sit beside the
-rule-based one without touching page reading, metadata or writing.
+It implements the interface at the package's face (:mod:`relgraph.draft`) and is
+registered there as ``rules``; nothing outside the rule modules imports it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left
-from dataclasses import dataclass, replace
-from typing import Protocol
+from dataclasses import replace
 
 from relgraph.core.dates import DateError, resolve
-from relgraph.draft.claims import Context, DraftClaim, sentence_claims
+from relgraph.draft import ArticleText, DraftClaim, DraftRole, NearMiss, Stub, Suggestions
+from relgraph.draft.claims import Context, sentence_claims
 from relgraph.draft.cues import ACTORS, as_actor
 from relgraph.draft.lexicon import DEMONYMS
-from relgraph.draft.mentions import Mention, NearMiss, Registry, Stub, find_mentions
-from relgraph.draft.roles import DraftRole, find_roles
+from relgraph.draft.mentions import Mention, Registry, find_mentions
+from relgraph.draft.roles import find_roles
+from relgraph.draft.runs import has_content
 from relgraph.draft.sentences import Sentence, find_dates, split_sentences
-from relgraph.draft.stubs import find_stubs
+from relgraph.draft.stubs import find_stubs, with_stubs
 from relgraph.draft.topics import find_topic_stubs
 from relgraph.rdf.vocabulary import load_vocabulary
-
-
-@dataclass(frozen=True)
-class ArticleText:
-    """What a recommender reads: the article without its annotations."""
-
-    text: str
-    captions: tuple[str, ...]
-    published: dt.date
-    datelines: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Suggestions:
-    roles: tuple[DraftRole, ...]
-    claims: tuple[DraftClaim, ...]
-    stubs: tuple[Stub, ...]
-    near_misses: tuple[NearMiss, ...]
-    #: every registry entity (and stub) the article names
-    mentioned: tuple[str, ...]
-
-
-class Recommender(Protocol):
-    """article + registry -> suggestions."""
-
-    name: str
-
-    def suggest(self, article: ArticleText, registry: Registry) -> Suggestions: ...
-
-
-def with_stubs(registry: Registry, stubs: tuple[Stub, ...]) -> Registry:
-    """The registry with stubs as entities, so claims can name new people and places."""
-    from relgraph.core.model import Entity
-
-    extra = [Entity(s.id, s.type, s.name, country=s.country) for s in stubs]
-    return Registry([*registry.entities.values(), *extra])
 
 
 class RuleBased:
@@ -73,7 +36,7 @@ class RuleBased:
         for document in documents:
             found = find_mentions(document, registry)
             more, missed, _ = find_stubs(document, found, registry)
-            more += find_topic_stubs(document, found, registry)
+            more += [s for s in find_topic_stubs(document, found, registry) if has_content(s.name)]
             stubs.extend(s for s in more if s.id not in {x.id for x in stubs})
             misses.extend(missed)
         stubs, registry = dateline_bodies(stubs, registry, article.datelines)
@@ -138,11 +101,12 @@ def dateline_bodies(
     """
     countries = []
     for place in datelines:
-        entity = registry.entities.get(place)
+        entity = registry.get(place)
         if entity is not None:
             country = place if entity.type == "Country" else entity.country
-            if country and country in registry.entities:
-                countries.append(registry.entities[country].name)
+            owner = registry.get(country) if country else None
+            if owner is not None:
+                countries.append(owner.name)
     if not countries:
         return stubs, registry
     kept: list[Stub] = []
@@ -160,9 +124,9 @@ def dateline_bodies(
         return stubs, registry
     entities = [
         replace(e, aliases=(*e.aliases, *aliases[e.id])) if e.id in aliases else e
-        for e in registry.entities.values()
+        for e in registry.entities
     ]
-    return kept, Registry(entities)
+    return kept, Registry.of(entities)
 
 
 def one_per_event(claims: list[DraftClaim], published: dt.date) -> tuple[DraftClaim, ...]:
@@ -215,6 +179,3 @@ def _all_mentions(document: str, registry: Registry) -> list[Mention]:
     mentions = find_mentions(document, registry)
     _, _, linked = find_stubs(document, mentions, registry)
     return sorted([*mentions, *linked], key=lambda m: (m.start, m.end))
-
-
-RECOMMENDERS: dict[str, Recommender] = {"rules": RuleBased()}

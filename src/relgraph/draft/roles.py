@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
+from relgraph.draft import DraftRole
 from relgraph.draft.lexicon import DEMONYMS, TITLE_HEADS, TITLE_WORDS
 from relgraph.draft.mentions import Mention, Registry, fold
 from relgraph.draft.sentences import DateMention, shortest_unique, split_sentences
@@ -26,16 +26,6 @@ _APPOSITION = re.compile(
     rf"^,\s+(?:the\s+|a\s+)?((?:{_TITLE_WORD}'?s?\s+){{0,6}}?{_TITLE_WORD})"
     rf"(?:\s+(?:to|of|for)\s+[^,.;()]*?)?(?=[,.;)]|\s+(?:said|told|who|was|is|and)\b|$)"
 )
-
-
-@dataclass(frozen=True)
-class DraftRole:
-    entity: str
-    title: str
-    of: str | None
-    quote: str
-    confidence: float
-    date: str | None = None
 
 
 _FORMS = [
@@ -89,7 +79,7 @@ def find_roles(
     for m in mentions:
         if registry.type_of(m.entity) != "Person" or m.score < 1.0:
             continue
-        person = registry.entities[m.entity]
+        person = registry.by_id()[m.entity]
         found = _title_before(text, m, registry) or _apposition(text, m)
         if found is None:
             continue

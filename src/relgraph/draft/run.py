@@ -14,18 +14,18 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from relgraph.core.errors import RelgraphError
 from relgraph.core.files import write_atomic
 from relgraph.core.model import Article
 from relgraph.corpus.layout import ARTICLES, REGISTRY
+from relgraph.draft import Recommender
 from relgraph.draft.assemble import Draft, draft_article
 from relgraph.draft.mentions import NearMiss, Registry, Stub
 from relgraph.draft.merge import article_from_draft, merge_articles
-from relgraph.draft.page import read_page
-from relgraph.draft.recommend import Recommender
+from relgraph.draft.page import display_name, read_page
 
 STUB_HEADER = "  # ---- suggested by relgraph draft: review type, name and country ----"
 
@@ -46,14 +46,25 @@ class PageReport:
     near_misses: tuple[NearMiss, ...] = ()
     warnings: tuple[str, ...] = ()
     error: str | None = None
+    #: what became of the page: new, updated, unchanged, renamed (its id was taken), refused
+    outcome: str = "new"
+    #: the id the page's metadata gave, when another page's article already had it
+    taken: str | None = None
 
     def __str__(self) -> str:
         if self.error:
             return self.error
         kept = f", {self.kept} kept" if self.kept else ""
-        return (
-            f"{self.path}: {self.claims_added} claims and {self.roles_added} roles suggested{kept}"
-        )
+        counts = f"{self.claims_added} claims and {self.roles_added} roles suggested{kept}"
+        if self.outcome == "renamed":
+            return (
+                f"{self.path}: {counts} (new article from {self.page}: {self.taken!r} "
+                "was taken by another page's article)"
+            )
+        return f"{self.path}: {counts}"
+
+
+OUTCOMES = ("new", "renamed", "updated", "unchanged", "refused")
 
 
 @dataclass(frozen=True)
@@ -63,6 +74,29 @@ class RunReport:
     @property
     def failed(self) -> int:
         return sum(1 for p in self.pages if p.error)
+
+    def summary(self) -> list[str]:
+        """What the run did: the count of each outcome, then every page, one a line,
+        under its outcome (``page -> article id``)."""
+        if not self.pages:
+            return ["no pages to draft"]
+        groups = [(o, [p for p in self.pages if p.outcome == o]) for o in OUTCOMES]
+        groups = [(o, pages) for o, pages in groups if pages]
+        counts = ", ".join(f"{len(pages)} {_OUTCOME_WORDS[o]}" for o, pages in groups)
+        lines = [f"{len(self.pages)} pages drafted: {counts}"]
+        for outcome, pages in groups:
+            lines.append(f"{_OUTCOME_WORDS[outcome]}:")
+            lines += [f"  {p.page}" + (f" -> {p.article}" if p.article else "") for p in pages]
+        return lines
+
+
+_OUTCOME_WORDS = {
+    "new": "new",
+    "renamed": "new under a distinct id (their id was taken by another page's article)",
+    "updated": "re-drafted with suggestions added",
+    "unchanged": "re-drafted with nothing new",
+    "refused": "refused (see the messages above)",
+}
 
 
 def load_registry(corpus_dir: Path) -> Registry:
@@ -77,7 +111,7 @@ def load_registry(corpus_dir: Path) -> Registry:
     registry = read_entities(path, str(path), problems)
     if problems:
         raise CorpusError(problems)
-    return Registry(registry.entities)
+    return registry
 
 
 def _atomic_write(path: Path, text: str) -> None:
@@ -90,6 +124,8 @@ def _stub_entry(stub: Stub, article: str) -> str:
         f"    type: {stub.type}",
         f"    name: {_quoted(stub.name)}",
     ]
+    if stub.aliases:
+        lines.append(f"    aliases: [{', '.join(_quoted(a) for a in stub.aliases)}]")
     if stub.country:
         lines.append(f"    country: {stub.country}")
     note = (
@@ -110,7 +146,7 @@ def add_stubs(
     corpus_dir: Path, stubs: Sequence[Stub], article: str, registry: Registry
 ) -> list[Stub]:
     """Append stubs the registry lacks to ``entities.yaml``; returns those added."""
-    new = [s for s in stubs if s.id not in registry.entities]
+    new = [s for s in stubs if s.id not in registry]
     if not new:
         return []
     path = corpus_dir / REGISTRY
@@ -150,31 +186,56 @@ def _read_existing(path: Path) -> Article:
     return article
 
 
-def write_draft(draft: Draft, corpus_dir: Path, registry: Registry | None = None) -> PageReport:
+def write_draft(
+    draft: Draft,
+    corpus_dir: Path,
+    registry: Registry | None = None,
+    sources: dict[str, Path] | None = None,
+) -> PageReport:
     """Write (or merge) one draft's article file and its stubs into the corpus.
 
-    The article file is checked against the corpus reader before anything is
-    written; stubs are added to the registry only then.
+    The page's own article (found by its ``source``, in ``sources`` when the run
+    keeps an index) is merged into; an article file of another page with the same
+    id is never touched: the draft gets a distinct id (``-2``, ``-3``, …). The
+    article file is checked against the corpus reader before anything is written;
+    stubs are added to the registry only then.
     """
     from relgraph.corpus.writer import dump_article
 
     registry = registry or load_registry(corpus_dir)
+    name = Path(draft.source).name
+    own = sources.get(name) if sources is not None else drafted_from(corpus_dir, draft.source)
+    taken: str | None = None
+    if own is None:
+        wanted = draft.metadata.id
+        free = _free_id(corpus_dir, wanted)
+        if free != wanted:
+            taken = wanted
+            draft = replace(draft, metadata=replace(draft.metadata, id=free))
     fresh = article_from_draft(draft)
-    path = drafted_from(corpus_dir, draft.source) or corpus_dir / ARTICLES / f"{fresh.id}.yaml"
-    existing = _read_existing(path) if path.exists() else None
+    path = own or corpus_dir / ARTICLES / f"{fresh.id}.yaml"
+    existing = _read_existing(path) if own is not None and path.exists() else None
     from relgraph.corpus import rejections
 
     memory = rejections.read(corpus_dir, path.stem)  # what review rejected stays out
     merged, added_claims, added_roles, kept = merge_articles(existing, fresh, memory)
     used = _used_ids(merged)
-    new_stubs = [s for s in draft.suggestions.stubs if s.id not in registry.entities]
+    new_stubs = [s for s in draft.suggestions.stubs if s.id not in registry]
     if existing is not None:  # a re-draft adds only the stubs its new suggestions name
         new_stubs = [s for s in new_stubs if s.id in used]
-    if existing is None or added_claims or added_roles or new_stubs:
+    changed = existing is None or bool(added_claims or added_roles or new_stubs)
+    if changed:
         text = dump_article(merged) + _stub_comment(new_stubs)
         path.parent.mkdir(parents=True, exist_ok=True)
         add_stubs(corpus_dir, new_stubs, merged.id, registry)
         _atomic_write(path, text)  # else the file stays as the reviewer left it, byte for byte
+    if sources is not None:
+        sources[name] = path
+    outcome = (
+        ("renamed" if taken else "new")
+        if existing is None
+        else ("updated" if changed else "unchanged")
+    )
     return PageReport(
         draft.source,
         merged.id,
@@ -185,7 +246,31 @@ def write_draft(draft: Draft, corpus_dir: Path, registry: Registry | None = None
         tuple(new_stubs),
         draft.suggestions.near_misses,
         draft.metadata.warnings,
+        outcome=outcome,
+        taken=taken,
     )
+
+
+def _free_id(corpus_dir: Path, wanted: str) -> str:
+    """``wanted``, or ``wanted-2``, ``wanted-3``, … : the first id no article file has."""
+    folder = corpus_dir / ARTICLES
+    candidate, n = wanted, 1
+    while (folder / f"{candidate}.yaml").exists():
+        n += 1
+        candidate = f"{wanted}-{n}"
+    return candidate
+
+
+def source_index(corpus_dir: Path) -> dict[str, Path]:
+    """Page name -> the article file drafted from it, for every article in the corpus
+    (read once per run: looking each page up by scanning every file is quadratic)."""
+    index: dict[str, Path] = {}
+    for path in sorted((corpus_dir / ARTICLES).glob("*.yaml")):
+        head = path.read_text(encoding="utf-8", errors="replace")[:4000]
+        found = _SOURCE_LINE.search(head)
+        if found:
+            index.setdefault(Path(found.group(1)).name, path)
+    return index
 
 
 def _stub_comment(stubs: Sequence[Stub]) -> str:
@@ -225,16 +310,17 @@ def draft_pages(
     """
     reference = reference or dt.date.today()
     registry = load_registry(corpus_dir)
+    sources = source_index(corpus_dir)
     reports = []
     for page_path in pages:
         try:
             page = read_page(page_path)
             source = _source_name(page_path, corpus_dir)
             draft = draft_article(page, registry, source, reference, recommender)
-            report = write_draft(draft, corpus_dir, registry)
+            report = write_draft(draft, corpus_dir, registry, sources)
             registry = load_registry(corpus_dir) if report.stubs else registry
         except RelgraphError as exc:  # this page only: the others are still drafted
-            report = PageReport(str(page_path), error=str(exc))
+            report = PageReport(display_name(page_path), error=str(exc), outcome="refused")
         reports.append(report)
         if progress is not None:
             progress(page_path)

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from relgraph.draft.cores import GENERIC
+from relgraph.corpus.cores import GENERIC
 from relgraph.draft.mentions import Mention, Registry, Stub
 from relgraph.draft.stubs import slug
 
@@ -86,7 +86,7 @@ def find_topic_stubs(text: str, mentions: Sequence[Mention], registry: Registry)
         if end - 1 in covered or registry.by_name(name):
             return
         entity_id = slug(name)
-        if entity_id in registry.entities:
+        if entity_id in registry:
             return
         stubs.setdefault(entity_id, Stub(entity_id, name, kind, None, start, end, reason))
 

@@ -263,9 +263,14 @@ def make_server(annotator: Annotator, port: int = 0, token: str | None = None) -
     return AnnotateServer(annotator, port, token)
 
 
-def start(corpus: Path, target: str | None = None, port: int = 0) -> tuple[AnnotateServer, str]:
-    """A server over the corpus folder and the URL (with the token) to open."""
-    annotator = Annotator(corpus)
+def start(
+    corpus: Path, target: str | None = None, port: int = 0, recommender: str = "rules"
+) -> tuple[AnnotateServer, str]:
+    """A server over the corpus folder and the URL (with the token) to open.
+
+    ``recommender`` (a name in :data:`relgraph.draft.RECOMMENDERS`) drafts a page opened.
+    """
+    annotator = Annotator(corpus, recommender=recommender)
     article = annotator.target(target)
     try:
         server = make_server(annotator, port)

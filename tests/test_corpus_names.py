@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import pytest
+
 from relgraph.core.model import Entity
-from relgraph.draft.mentions import Registry, find_mentions, fold
+from relgraph.corpus.names import fold
+from relgraph.corpus.registry import Registry
+from relgraph.draft.mentions import find_mentions
 from relgraph.draft.stubs import find_stubs, slug
 
-REGISTRY = Registry(
+from conftest import DATA
+
+REGISTRY = Registry.of(
     [
         Entity("dprk", "Country", "North Korea", ("DPRK", "Democratic People's Republic of Korea")),
         Entity("usa", "Country", "United States", ("US", "U.S.")),
@@ -97,7 +103,55 @@ def test_a_kind_written_in_lower_case_after_the_name_and_quoting_agencies() -> N
         "Interfax quoted diplomatic sources."
     )
     assert stubs(text) == [
+        ("Japan", "Country", None),  # a country the registry lacks, by its English name
         ("Asia-Pacific Economic Co-operation forum", "Forum", None),
         ("Hanoi", "Place", None),
         ("Interfax", "Organization", None),
+    ]
+
+
+def _view_mentions(doc: dict[str, object], registry: Registry) -> list[tuple[int, int, str]]:
+    """The marks annotate's page draws over the text, back at their offsets in it."""
+    from relgraph.annotate.view import blocks, build_view
+
+    view = build_view(doc, registry, [])
+    found = []
+    for block, shown in zip(blocks(doc), view["blocks"], strict=True):
+        if block.kind == "paragraph":
+            found += [
+                (block.start + m["start"], block.start + m["end"], m["entity"])
+                for m in shown["marks"]
+                if "entity" in m
+            ]
+    return found
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in (DATA / "articles").glob("*.yaml")))
+def test_draft_and_annotate_see_the_same_mentions(name: str) -> None:
+    from relgraph.annotate.document import read_document
+    from relgraph.corpus.registry import load_registry
+
+    registry = load_registry(DATA)
+    doc, _ = read_document(DATA / "articles" / name)
+    text = doc["text"]
+    assert isinstance(text, str)
+    drafted = [(m.start, m.end, m.entity) for m in find_mentions(text, registry)]
+    assert drafted  # every bundled article names someone
+    assert _view_mentions(doc, registry) == drafted
+
+
+def test_the_reviewer_is_shown_folded_names_and_surnames() -> None:
+    """Exact-case matching missed these; the one matcher finds them for both sides."""
+    doc = {
+        "text": "KIM JONG UN met Sergey Lavrov.\n\nLater Lavrov spoke to Kim Jong-un's aides.",
+        "captions": ["Lavrov in Pyongyang"],
+    }
+    from relgraph.corpus.registry import load_registry
+
+    registry = load_registry(DATA)
+    assert [m[2] for m in _view_mentions(doc, registry)] == [
+        "kim_jong_un",
+        "lavrov",
+        "lavrov",
+        "kim_jong_un",
     ]
