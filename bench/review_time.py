@@ -97,7 +97,7 @@ class Resolver:
     def id_of(self, name: Any) -> str | None:
         if name is None:
             return None
-        hits = [e for e in self.registry.entities if self.names.same(e, str(name))]
+        hits = [e.id for e in self.registry.entities if self.names.same(e.id, str(name))]
         return hits[0] if hits else None
 
 
@@ -189,8 +189,9 @@ def review_page(
                 add_fact(tab, tally, resolver, fact, held, gold)
             for role in missed_roles:
                 add_role(tab, tally, resolver, role, held)
-            for stub in load_registry(root).entities.values():
-                if stub.id not in load_registry(registry).entities and _garbage(stub.name):
+            known = load_registry(registry)
+            for stub in load_registry(root).entities:
+                if stub.id not in known and _garbage(stub.name):
                     tally.add("K M" + " K" * (len(stub.id) + 7) + " M", charged=True)
                     tally.events["garbage stub (charged)"] += 1
             tab.wait_for_selector("body[data-idle=true] #status[data-state=saved]")
