@@ -102,3 +102,25 @@ def select_text(page: Any, words: str) -> None:
     page.evaluate(SELECT_JS, words)
     expect(page.locator("#selection q")).to_have_text(words)
     page.wait_for_selector("#quote-status")
+
+
+def api(
+    server: AnnotateServer, method: str, path: str, body: Any = None, token: bool = True
+) -> tuple[int, Any]:
+    """One request to the server as the page makes it (token header, JSON); status, answer."""
+    import http.client
+    import json
+
+    connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=10)
+    headers = {"Host": f"127.0.0.1:{server.port}"}
+    if token:
+        headers["X-Relgraph-Token"] = server.token
+    data = None
+    if body is not None:
+        data = json.dumps(body).encode()
+        headers["Content-Type"] = "application/json"
+    connection.request(method, path, body=data, headers=headers)
+    response = connection.getresponse()
+    answer = json.loads(response.read() or b"null")
+    connection.close()
+    return response.status, answer
