@@ -234,3 +234,17 @@ def test_the_accept_all_threshold_comes_from_the_dev_table(
     band = table.band("claims", 0.72)
     if band:
         expect(badge).to_contain_text(f"dev {band['right']}/{band['drafted']} right")
+
+
+def test_the_predicate_is_found_by_its_trigger_words(page: Any, server: AnnotateServer) -> None:
+    open_article(page, server)
+    select_text(page, "Lavrov held talks with Ri Yong Ho on Thursday at the Mansudae")
+    page.keyboard.press("c")
+    page.wait_for_selector("dialog#editor[open]")
+    page.keyboard.press("Shift+Tab")  # from the predicate list back to its search box
+    page.keyboard.type("letter")
+    expect(page.locator("#field-predicate")).to_have_value("sent_message")
+    page.keyboard.press("Control+a")
+    page.keyboard.type("held talks")
+    expect(page.locator("#field-predicate")).to_have_value("met")
+    expect(page.locator("#field-object")).to_have_value("ri_yong_ho")  # guessed for "met"
