@@ -138,3 +138,23 @@ def test_rename_and_alias_by_keyboard_only(page: Any, tmp_path: Path) -> None:
             page.wait_for_selector("dialog#editor", state="hidden")
     registry = (root / "entities.yaml").read_text(encoding="utf-8")
     assert "    name: Sergei V. Lavrov\n    aliases: [Sergei V. Lavrov, S. V. Lavrov]\n" in registry
+
+
+def test_a_new_entity_is_undone_too(page: Any, tmp_path: Path) -> None:
+    from annotating import DRAFT, select_text
+
+    root = copy_corpus(DRAFT, tmp_path / "corpus")
+    before = (root / "entities.yaml").read_bytes()
+    with running(root) as server:
+        open_article(page, server)
+        select_text(page, "Mansudae Assembly Hall")
+        page.keyboard.press("n")
+        page.wait_for_selector("dialog#editor[open]")
+        page.select_option("#field-type", "Place")
+        page.press("#field-type", "Enter")
+        expect(page.locator(".mention.type-Place", has_text="Mansudae")).to_have_count(1)
+        assert (root / "entities.yaml").read_bytes() != before
+        page.keyboard.press("Control+z")
+        expect(page.locator("#notice")).to_contain_text("undone: new entity mansudae_assembly_hall")
+        expect(page.locator(".mention.type-Place", has_text="Mansudae")).to_have_count(0)
+    assert (root / "entities.yaml").read_bytes() == before

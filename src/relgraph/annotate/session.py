@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -208,11 +209,31 @@ class Annotator:
         status["suggested_id"] = registry.suggest_id(text)
         return status
 
-    def add_entity(self, fields: dict[str, Any]) -> None:
-        registry.add_entity(self.root, fields)
+    def add_entity(self, fields: dict[str, Any]) -> int:
+        """A new entity; the number that undoes it (``entity_undo``)."""
+        return self._undoable(
+            f"new entity {fields.get('id')}", lambda: registry.add_entity(self.root, fields)
+        )
 
-    def add_alias(self, entity_id: str, alias: str) -> None:
-        registry.add_alias(self.root, entity_id, alias)
+    def add_alias(self, entity_id: str, alias: str) -> int:
+        """A new alias; the number that undoes it."""
+        return self._undoable(
+            f"alias {alias!r} of {entity_id}",
+            lambda: registry.add_alias(self.root, entity_id, alias),
+        )
+
+    def _undoable(self, title: str, edit: Callable[[], object]) -> int:
+        """Run an edit of entities.yaml and remember its bytes before and after, so the
+        page's undo can put them back (as it does an entity plan's)."""
+        from relgraph.annotate.entities import FileChange, Plan
+
+        path = self.root / REGISTRY
+        before = path.read_bytes()
+        edit()
+        change = FileChange(path, before, path.read_bytes(), (title,))
+        with self._lock:
+            self._applied.append(Plan(title, (change,), 0, 0))
+            return len(self._applied) - 1
 
     # -- entity edits across files: a plan to preview, then applied in one step --------
     def entity_plan(self, action: str, entity_id: str, value: str = "") -> dict[str, Any]:

@@ -220,10 +220,9 @@ class _Handler(BaseHTTPRequestHandler):
                 if not isinstance(fields, dict):
                     raise Refused(HTTPStatus.BAD_REQUEST, "'fields' must be an object")
                 if fields.get("alias_of"):
-                    app.add_alias(str(fields["alias_of"]), str(fields.get("name") or ""))
-                else:
-                    app.add_entity(fields)
-                return {"ok": True}
+                    name = str(fields.get("name") or "")
+                    return {"ok": True, "undo": app.add_alias(str(fields["alias_of"]), name)}
+                return {"ok": True, "undo": app.add_entity(fields)}
             case ("POST", "entity-undo", 1):
                 number = body.get("undo")
                 if not isinstance(number, int) or isinstance(number, bool):

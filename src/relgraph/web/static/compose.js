@@ -144,7 +144,9 @@ export function composer(ctx) {
     const known = state.selection && state.selection.text === text;
     const fields = await openEntityForm(text.trim(), known ? state.selection.suggested_id : "");
     if (!fields) return;
-    await post("/api/entity", { fields });
+    const added = await post("/api/entity", { fields });
+    const title = fields.alias_of ? `alias “${fields.name}” of ${fields.alias_of}` : `new entity ${fields.id}`;
+    history.push({ entity: added.undo, title, current: state.current });
     const result = await post(`/api/view/${encodeURIComponent(state.id)}`, { doc: state.doc });
     state.view = result.view;
     window.getSelection().removeAllRanges();

@@ -148,6 +148,7 @@ const actions = {
       const last = history.pop();
       if (!last) return show("notice", "nothing to undo", "info");
       if (last.entity !== undefined) {
+        await saver.save(); // the article as the page holds it, before the files go back
         await post("/api/entity-undo", { undo: last.entity });
         await reload();
         state.current = last.current;
