@@ -156,3 +156,15 @@ def test_drafting_again_never_brings_back_a_rejection(runner: CliRunner, tmp_pat
     assert len(again) == len(claim_ids) + len(role_ids) - 2
     check = runner.invoke(cli, ["check", str(corpus)], catch_exceptions=False)
     assert check.exit_code == 0, check.output
+
+
+def test_a_damaged_memory_file_is_named_with_its_line(runner: CliRunner, root: Path) -> None:
+    memory = rejections.path_of(root, ARTICLE)
+    memory.parent.mkdir()
+    memory.write_text("article: x\nrejected: [unclosed\n", encoding="utf-8")
+    code, out = run(runner, "review", ARTICLE, "--corpus", str(root), "--reject", "c01")
+    assert code == 1 and "Traceback" not in out
+    assert f"{memory}:" in out
+    memory.write_text("article: x\nrejected: 3\n", encoding="utf-8")
+    code, out = run(runner, "review", ARTICLE, "--corpus", str(root))
+    assert code == 1 and "'rejected' must be a list" in out
