@@ -248,3 +248,17 @@ def test_the_predicate_is_found_by_its_trigger_words(page: Any, server: Annotate
     page.keyboard.type("held talks")
     expect(page.locator("#field-predicate")).to_have_value("met")
     expect(page.locator("#field-object")).to_have_value("ri_yong_ho")  # guessed for "met"
+
+
+def test_the_palette_closes_on_escape_or_another_key(page: Any, server: AnnotateServer) -> None:
+    open_article(page, server)
+    select_text(page, "Lavrov also invited Kim Jong Un to visit Russia")
+    page.wait_for_selector("#quote-status.ok")
+    page.keyboard.press("2")
+    expect(page.locator("#palette")).to_have_attribute("data-family", "say")
+    page.keyboard.press("Escape")
+    expect(page.locator("#palette")).to_be_hidden()
+    page.keyboard.press("1")
+    expect(page.locator("#palette")).to_be_visible()
+    page.keyboard.press("j")  # moves on; the palette goes
+    expect(page.locator("#palette")).to_be_hidden()

@@ -62,6 +62,7 @@ export function bindKeys(actions) {
     const name = KEYS[event.key];
     if (!name || !actions[name]) return;
     event.preventDefault();
+    if (name !== "escape" && actions.escape) actions.escape(); // another key closes the palette
     actions[name]();
   });
 }
