@@ -128,3 +128,9 @@ def test_an_applied_edit_is_undone_byte_for_byte(root: Path) -> None:
     app.entity_undo(done["undo"])
     after = {p: p.read_bytes() for p in root.rglob("*") if p.is_file()}
     assert after == before
+
+
+def test_retyping_shows_check_on_the_articles_that_name_it(root: Path) -> None:
+    plan = entities.plan(root, "retype", "the", "Country")  # 'the' as a Country fits more slots
+    assert plan.problems_before == 5 and plan.problems_after < 5
+    assert [f.path.name for f in plan.files] == ["entities.yaml"]

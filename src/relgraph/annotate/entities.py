@@ -236,6 +236,23 @@ def rewrite_article(doc: Document, old: str, new: str | None) -> tuple[Document,
     return out, said
 
 
+def _article_checks(
+    root: Path, entity_id: str, before: Registry, after: Registry
+) -> tuple[int, int]:
+    """check's problems, before and after, in the articles that name the entity."""
+    counts = [0, 0]
+    for path in article_paths(root):
+        data = path.read_bytes()
+        if entity_id.encode() not in data:
+            continue
+        node, _ = parse_yaml(data.decode("utf-8", errors="replace"), str(path))
+        if isinstance(node, LMap):
+            doc: Document = to_plain(node)
+            counts[0] += len(check_document(doc, str(path), before))
+            counts[1] += len(check_document(doc, str(path), after))
+    return counts[0], counts[1]
+
+
 def _article_changes(
     root: Path, old: str, new: str | None, before: Registry, after: Registry
 ) -> tuple[list[FileChange], int, int]:
@@ -349,6 +366,8 @@ def plan(root: Path, action: str, entity_id: str, value: str = "") -> Plan:
         files, problems_before, problems_after = _article_changes(
             root, old_id, new_id, before, after
         )
+    elif action == "retype":  # no article changes, but check's verdict on them may
+        problems_before, problems_after = _article_checks(root, entity_id, before, after)
     registry = root / REGISTRY
     files.append(FileChange(registry, text.encode("utf-8"), new_text.encode("utf-8"), (said,)))
     return Plan(title, tuple(files), problems_before, problems_after + len(added))
