@@ -104,6 +104,8 @@ function claimFields(fields, published, guess, labels, claimIds) {
     dialog().dataset.filled = "false";
     try {
       await guessed();
+    } catch (error) {
+      $("editor-error").textContent = `no guesses: ${error.message}`; // the form still works
     } finally {
       dialog().dataset.filled = "true"; // the form holds its guesses (scripts wait for this)
     }
@@ -194,7 +196,12 @@ export function runDialog({ title, quote = "", nodes, focus, submit, onInput, on
   // check's messages, from the latest state of the form only (answers may arrive out of order)
   const check = async () => {
     const mine = ++seq;
-    const problems = await onInput();
+    let problems;
+    try {
+      problems = await onInput();
+    } catch (error) {
+      problems = [{ message: `not checked: ${error.message}` }];
+    }
     if (mine === seq && box.open) showChecks(problems);
   };
   const changed = () => {

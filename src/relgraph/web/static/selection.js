@@ -24,7 +24,12 @@ export function watchSelection(reader, box, state) {
         box.hidden = true;
         return;
       }
-      const status = await post(`/api/quote/${encodeURIComponent(state.id)}`, { doc: state.doc, text });
+      let status;
+      try {
+        status = await post(`/api/quote/${encodeURIComponent(state.id)}`, { doc: state.doc, text });
+      } catch (error) {
+        status = { ok: false, count: 0, message: `not checked: ${error.message}` };
+      }
       if (mine !== seq) return;
       state.selection = { text, ...status };
       clear(box);
