@@ -1,7 +1,8 @@
 """Regenerate the README's pictures of the explorer on the bundled corpus.
 
-Four views at 1440x900: the overview, a node's relations (Sergei Lavrov), the
-timeline brushed to 2018, and the article reader on the Lavrov–Kim meeting.
+Five views at 1440x900: the overview, a node's relations (Sergei Lavrov), the
+timeline brushed to 2018, the article reader on the Lavrov–Kim meeting, and the
+filters opened from a link (meetings between Russian and North Korean actors).
 Run with ``make screenshot`` after ``make demo``; uses Debian's Chromium.
 tests/test_explorer.py runs :func:`shoot` too and checks the page logs no error.
 """
@@ -26,6 +27,7 @@ SHOTS = (
     "explorer-relations.png",
     "explorer-timeline-2018.png",
     "explorer-reader.png",
+    "explorer-filters.png",
 )
 
 
@@ -34,7 +36,7 @@ def _settle(page: Any) -> None:
 
 
 def shoot(page_path: Path, out_dir: Path, browser: Any) -> list[str]:
-    """Take the four screenshots into ``out_dir``; return the page's console errors."""
+    """Take the screenshots into ``out_dir``; return the page's console errors."""
     errors: list[str] = []
     page = browser.new_page(viewport={"width": 1440, "height": 900})
     page.on("console", lambda m: m.type in ("error", "warning") and errors.append(m.text))
@@ -56,6 +58,12 @@ def shoot(page_path: Path, out_dir: Path, browser: Any) -> list[str]:
     page.locator("#details .claim", has_text="met Kim Jong Un").locator("button.read").click()
     _settle(page)
     page.screenshot(path=str(out_dir / SHOTS[3]))
+    # Filters from a link: meetings between Russian and North Korean actors.
+    page.goto(page_path.resolve().as_uri() + "#rel=met&countries=russia,dprk")
+    page.reload()
+    page.wait_for_selector("body[data-stable=true]", timeout=60_000)
+    _settle(page)
+    page.screenshot(path=str(out_dir / SHOTS[4]))
     page.close()
     return errors
 

@@ -168,3 +168,20 @@ def test_a_damaged_memory_file_is_named_with_its_line(runner: CliRunner, root: P
     memory.write_text("article: x\nrejected: 3\n", encoding="utf-8")
     code, out = run(runner, "review", ARTICLE, "--corpus", str(root))
     assert code == 1 and "'rejected' must be a list" in out
+
+
+def test_a_rejection_is_of_one_suggestion_not_of_its_sentence_or_its_fact() -> None:
+    memory = [
+        {"id": "c01", "subject": "russia", "predicate": "rejected", "object": "panel",
+         "quote": "Russia and China vetoed the panel"},
+        {"id": "r02", "entity": "lavrov", "title": "Foreign Minister", "quote": "FM Lavrov"},
+    ]  # fmt: skip
+    same = {"subject": "russia", "predicate": "rejected", "object": "panel"}
+    assert rejections.refused(memory, {**same, "quote": "Russia and China vetoed the panel"}, False)
+    assert rejections.refused(memory, {**same, "quote": "Russia and China vetoed"}, False)  # cut
+    sibling = {**same, "subject": "china", "quote": "Russia and China vetoed the panel"}
+    assert not rejections.refused(memory, sibling, False)  # another fact of the sentence
+    caption = {**same, "quote": "Russia's envoy raises his hand to veto the panel"}
+    assert not rejections.refused(memory, caption, False)  # the fact, from other words
+    role = {"entity": "lavrov", "title": "foreign minister", "quote": "FM Lavrov said"}
+    assert rejections.refused(memory, role, True) and not rejections.refused(memory, role, False)

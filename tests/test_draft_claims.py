@@ -13,7 +13,7 @@ from relgraph.draft.recommend import ArticleText, RuleBased
 from relgraph.draft.roles import DraftRole
 from relgraph.draft.run import load_registry
 from relgraph.draft.sentences import find_dates, shortest_unique, split_sentences
-from relgraph.draft.triggers import FALLBACK, trigger_patterns
+from relgraph.draft.triggers import declared_triggers, trigger_patterns
 from relgraph.rdf.vocabulary import load_vocabulary
 
 TESTDATA = Path(__file__).resolve().parent / "data"
@@ -80,8 +80,16 @@ def test_status_planned_alleged_and_future_dates(registry: Registry) -> None:
     assert alleged
 
 
-def test_a_future_date_is_dropped_from_a_claim_not_planned(registry: Registry) -> None:
+def test_a_day_without_a_year_after_the_article_is_last_years_unless_planned(
+    registry: Registry,
+) -> None:
     claims, _ = suggest(registry, "Lavrov met Choe Ryong Hae on December 1.\n")
+    assert one(claims, "met").date == "2013-12-01"  # published 2014-11-20
+    claims, _ = suggest(registry, "Lavrov will meet Choe Ryong Hae on December 1.\n")
+    assert one(claims, "met").date == "2014-12-01"
+    claims, _ = suggest(registry, "Lavrov met Choe Ryong Hae on November 19.\n")
+    assert one(claims, "met").date == "2014-11-19"
+    claims, _ = suggest(registry, "Lavrov met Choe Ryong Hae on December 1, 2015.\n")
     assert one(claims, "met").date is None  # after the article's date, and not planned
 
 
@@ -134,7 +142,7 @@ def test_dates_and_sentences() -> None:
     assert [(d.value, d.iso) for d in dates] == [
         ("Tuesday", "2018-05-29"),
         ("last Friday", "2018-05-25"),
-        ("2018-06-12", "2018-06-12"),
+        ("2017-06-12", "2017-06-12"),  # after the article's day: the year before
         ("2018-05-31", "2018-05-31"),
         ("2017", "2017"),
         ("2017-09", "2017-09"),
@@ -155,9 +163,56 @@ def test_shortest_unique_grows_until_unique() -> None:
     assert span is not None and text[span[0] : span[1]] == "met Choe again"
 
 
-def test_every_claim_predicate_has_triggers_from_the_ontology_or_the_fallback() -> None:
+def test_every_claim_predicate_has_triggers_from_the_ontology() -> None:
     vocab = load_vocabulary()
     patterns = trigger_patterns()
     usable = {n for n, p in vocab.predicates.items() if not p.registry_only}
     assert set(patterns) == usable
-    assert set(FALLBACK) <= set(vocab.predicates)
+    assert set(declared_triggers()) <= set(vocab.predicates)
+
+
+def test_this_year_this_month_next_month_last_month() -> None:
+    dates = find_dates(
+        "earlier this year, later this month, next month, last month, earlier in the day",
+        dt.date(2012, 12, 18),
+    )
+    assert [d.value for d in dates] == ["2012", "2012-12", "2013-01", "2012-11", "today"]
+
+
+def test_roles_with_a_portfolio_an_owner_before_or_an_owner_in_the_apposition(
+    registry: Registry,
+) -> None:
+    text = (
+        "Vladimir Putin met with Minister of Foreign Affairs of the Democratic People's "
+        "Republic of Korea Choe Ryong Hae. North Korea's ambassador to Russia, Paek Nam Sun, "
+        "was there. Igor Ivanov, Russia's minister of natural resources and ecology, "
+        "spoke. Presidential Aide Sergei Lavrov listened.\n"
+    )
+    _, roles = suggest(registry, text)
+    got = {(r.entity, r.title, r.of) for r in roles}
+    assert ("choe_ryong_hae", "Minister of Foreign Affairs", "dprk") in got
+    assert ("paek_nam_sun", "Ambassador to Russia", "dprk") in got
+    assert ("ivanov_igor", "Minister of Natural Resources and Ecology", "russia") in got
+    assert ("lavrov", "Presidential Aide", "russia") in got
+    for r in roles:
+        assert r.quote in text
+
+
+def test_roles_in_a_chain_of_appositions_and_a_chief(registry: Registry) -> None:
+    text = (
+        "Kim Jong Un, chairman of the Workers' Party of Korea, chairman of the State Affairs "
+        "Commission, received them. Igor Ivanov, chief of the Russian General Staff, spoke.\n"
+    )
+    _, roles = suggest(registry, text)
+    got = {(r.entity, r.title) for r in roles}
+    assert ("kim_jong_un", "Chairman of the Workers' Party of Korea") in got
+    assert ("kim_jong_un", "Chairman of the State Affairs Commission") in got
+    assert ("ivanov_igor", "Chief of the Russian General Staff") in got
+
+
+def test_an_owner_named_by_a_short_form_before_the_title(registry: Registry) -> None:
+    from relgraph.core.model import Entity
+
+    known = registry.extended([Entity("uk", "Country", "United Kingdom")])
+    _, roles = suggest(known, "Britain's ambassador, Paek Nam Sun, said so.\n")
+    assert [(r.entity, r.title, r.of) for r in roles] == [("paek_nam_sun", "Ambassador", "uk")]

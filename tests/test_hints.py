@@ -52,6 +52,7 @@ def test_said_means_stated_position(bundled_corpus: Path, runner: CliRunner) -> 
         ("signd", "did you mean 'signed'?"),
         ("meetting", "did you mean 'met'?"),
         ("welcomed", "did you mean 'hosted' or 'supported'?"),
+        ("vetoed", "did you mean 'rejected'?"),  # a cue word (rg:cue) the drafter reads too
         ("frobnicated", "see docs/annotating.md for the list"),
     ],
 )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
@@ -194,6 +195,13 @@ def test_hostile_corpus_renders_as_text_and_runs_nothing(browser: Any, hostile_h
         shown += page.page.locator("#table").inner_text() + page.js("relgraphExplorer.csv()")
         assert '"><svg onload=window.__pwned=1>' in page.js("relgraphExplorer.csv()")
         assert "<svg onload" not in page.js("relgraphExplorer.svg()").split(">", 1)[1]
+        # SVG, GraphML and GEXF are well-formed XML whatever the labels hold (control
+        # characters dropped); the filters' labels (outlets, sources, countries) are text.
+        for kind in ("graphml", "gexf"):
+            ET.fromstring(page.js(f"relgraphExplorer.{kind}()").split("\n", 1)[1])
+        ET.fromstring(page.js("relgraphExplorer.svg()"))
+        assert 'Wire & <Sons> "News"' in page.page.locator("#outlets").inner_text()
+        assert page.js("document.querySelectorAll('#filters script, #filters img').length") == 0
         # Hover every node so vis-network builds its tooltips; none may run anything.
         for node in page.js("relgraphExplorer.visibleNodeIds()"):
             point = page.js(f"""(() => {{ const n = relgraphExplorer.network;
@@ -227,7 +235,8 @@ def test_page_is_self_contained_and_deterministic(bundled_store_path: Path) -> N
     )
     assert block is not None
     data = json.loads(block.group(1))
-    assert sum(len(row[-1]) // 2 for row in data["statements"]) == graph.number_of_edges()
+    pairs = data["fields"]["statement"].index("pairs")
+    assert sum(len(row[pairs]) // 2 for row in data["statements"]) == graph.number_of_edges()
 
 
 def test_hostile_text_never_appears_unescaped_in_the_file(hostile_html: Path) -> None:

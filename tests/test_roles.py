@@ -23,6 +23,8 @@ def _role_quads(store: LocalStore) -> set[ox.Quad]:
     for q in store.store.quads_for_pattern(None, None, None, None):
         subject = q.subject.value if isinstance(q.subject, ox.NamedNode) else ""
         is_role = subject.startswith(STATEMENT) and ".role-" in subject
+        if q.predicate.value == RG + "participantNames":
+            continue  # added by format 3 to every statement, for listings
         if is_role or q.predicate.value == RG + "holdsRole":
             found.add(q)
     return found

@@ -76,3 +76,56 @@ def test_never_raises_on_any_text(text: str) -> None:
     assert doc is None or isinstance(doc, dict | list | str)
     for p in problems:
         assert p.path == "fuzz.yaml" and p.line >= 0
+
+
+@pytest.mark.parametrize(
+    ("written", "char"),
+    [
+        ('"Evil \\e]0;pwned\\a\\e[2J Name"', "001B"),
+        ('"a \\x1b[31m b"', "001B"),
+        ('"bell \\u0007"', "0007"),
+        ('"carriage \\r return"', "000D"),
+        ('"next line \\N"', "0085"),
+        ('"delete \\x7f"', "007F"),
+        ('"c1 \\x9b"', "009B"),
+    ],
+)
+def test_control_characters_written_as_escapes_are_refused(written: str, char: str) -> None:
+    text = f"id: x\nname: {written}\n"
+    _doc, problems = parse_yaml(text, "evil.yaml")
+    assert [(p.line, p.message) for p in problems] == [
+        (2, f"control character U+{char} in a value")
+    ]
+    assert "remove it" in problems[0].hint
+
+
+def test_control_characters_are_refused_in_keys_and_lists_and_raw_in_blocks() -> None:
+    text = 'a: ok\n"k\\e": v\nl:\n  - "\\x07"\nt: |\n  one\n  two \x1b\n'
+    _doc, problems = parse_yaml(text.replace("\x1b", "\\x1b"), "evil.yaml")
+    assert [p.line for p in problems] == [2, 4]
+    _doc, problems = parse_yaml('t: |\n  one\n  "\\x07" is text here\n  \x7f\n', "evil.yaml")
+    refused = "character U+007F is not allowed in YAML"
+    assert [(p.line, p.message) for p in problems] == [(4, refused)]
+
+
+def test_tabs_and_line_breaks_stay_allowed() -> None:
+    doc, problems = parse_yaml('a: "tab\\there\\nnext"\nb: |\n  x\ty\n  z\n', "ok.yaml")
+    assert problems == [] and doc == {"a": "tab\there\nnext", "b": "x\ty\nz\n"}
+
+
+def test_check_refuses_an_escaped_control_character_in_any_field(
+    runner: CliRunner, mini_corpus: Path
+) -> None:
+    registry = mini_corpus / "entities.yaml"
+    text = registry.read_text(encoding="utf-8")
+    name = text.split("name: ", 1)[1].split("\n", 1)[0]
+    registry.write_text(
+        text.replace(f"name: {name}", 'name: "Evil \\e]0;pwned\\a\\e[2J Name"', 1),
+        encoding="utf-8",
+    )
+    lines = registry.read_text(encoding="utf-8").split("\n")
+    line = next(i for i, text in enumerate(lines, 1) if "Evil" in text)
+    result = runner.invoke(cli, ["check", str(mini_corpus)])
+    assert result.exit_code == 1
+    assert f"entities.yaml:{line}: control character U+001B in a value" in result.output
+    assert "\x1b" not in result.output

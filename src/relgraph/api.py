@@ -143,13 +143,15 @@ def render(
 
     options = options or Projection()
     graph = project(str(location), options)
+    # Entities without statements are not drawn, but the page's search finds them.
+    unlinked = {n: graph.nodes[n] for n in graph if graph.degree(n) == 0}
     heading = title or "relgraph: Russia–DPRK relations"
     if name is not None or file is not None:
         result = query(location, name, file=file)
         graph = subgraph_for(graph, result)
         heading = title or f"relgraph: {name or Path(str(file)).stem}"
     graph.remove_nodes_from([n for n in list(graph) if graph.degree(n) == 0])
-    path = write_html(graph, output, heading, read_sources(str(location)))
+    path = write_html(graph, output, heading, read_sources(str(location)), unlinked)
     return path, graph.number_of_nodes(), graph.number_of_edges()
 
 

@@ -3,7 +3,7 @@
 The app edits a document that may be invalid for a while (a new claim without an
 object yet), so it cannot work on the validated model: it keeps the article as
 the file says it (``dict``/``list``/``str``, keys in file order) and writes it
-back in the layout of FORMAT.md v2. Saving is atomic and guarded by the content
+back in the layout of relgraph.corpus.schema. Saving is atomic and guarded by the content
 hash the page was given when it opened the file, so a file changed on disk since
 is reported, never overwritten.
 """
@@ -18,45 +18,25 @@ from typing import Any
 
 from relgraph.core.errors import CorpusError, Problem, RelgraphError
 from relgraph.core.files import write_atomic
-from relgraph.corpus.writer import _block, quoted, token
+from relgraph.corpus.schema import (
+    ARTICLE,
+    ARTICLE_FIELDS,
+    CLAIM,
+    CLAIM_FIELDS,
+    ROLE,
+    ROLE_FIELDS,
+    SOURCES,
+    prose,
+)
+from relgraph.corpus.writer import _block, quoted, source_lines, token
 from relgraph.corpus.yamlsafe import LList, LMap, LStr, read_yaml
 
 Document = dict[str, Any]
 
-ARTICLE_KEYS = (
-    "id",
-    "title",
-    "outlet",
-    "agency",
-    "published",
-    "updated",
-    "dateline",
-    "source",
-    "url",
-    "text",
-    "captions",
-    "roles",
-    "claims",
-)
-ROLE_KEYS = ("id", "entity", "title", "of", "date", "quote", "review", "confidence")
-CLAIM_KEYS = (
-    "id",
-    "subject",
-    "participants",
-    "predicate",
-    "object",
-    "about",
-    "date",
-    "place",
-    "host",
-    "status",
-    "asserted_by",
-    "denied_by",
-    "detail",
-    "quote",
-    "review",
-    "confidence",
-)
+# One schema for every reader and writer of article files (relgraph.corpus.schema).
+ARTICLE_KEYS = ARTICLE_FIELDS
+ROLE_KEYS = ROLE_FIELDS
+CLAIM_KEYS = CLAIM_FIELDS
 SUGGESTED = "suggested"
 # The page's document also carries the article's rejection memory under this key (so an
 # undo brings a rejected item back and forgets the rejection); it is saved to its own
@@ -64,7 +44,7 @@ SUGGESTED = "suggested"
 MEMORY = "_rejected"
 # Prose is always double-quoted; ids, dates and keywords are plain when that reads back
 # the same (relgraph.corpus.writer's rules, so both write one layout).
-PROSE = frozenset({"title", "quote", "detail", "source", "url", "captions"})
+PROSE = prose(ARTICLE) | prose(ROLE) | prose(CLAIM)
 ITEM_PROSE = PROSE - {"title"}  # a role's title is a token
 
 
@@ -110,28 +90,10 @@ def scalar(value: Any, key: str = "", prose: frozenset[str] = PROSE) -> str:
     return quoted(text) if key in prose else token(text)
 
 
-def _source(source: dict[str, Any], indent: str) -> list[str]:
-    """An unnamed source (format v3) as a block mapping: the description is prose."""
-    return [
-        f"{indent}{k}: {quoted(str(v)) if k == 'unnamed' else token(str(v))}"
-        for k, v in source.items()
-        if v is not None
-    ]
-
-
 def _list(key: str, value: Any, indent: str, prose: frozenset[str] = PROSE) -> list[str]:
     """``key: value``; a list of one (``dateline``, ``denied_by``) is written as its value."""
     if isinstance(value, list) and len(value) == 1 and key != "participants":
         value = value[0]
-    inner = indent + "  "
-    if isinstance(value, dict):
-        return [f"{indent}{key}:", *_source(value, inner)]
-    if isinstance(value, list) and any(isinstance(v, dict) for v in value):
-        lines = [f"{indent}{key}:"]
-        for v in value:
-            block = _source(v, inner + "  ") if isinstance(v, dict) else [f"{inner}  {token(v)}"]
-            lines.extend([f"{inner}- {block[0].lstrip()}", *block[1:]])
-        return lines
     return [f"{indent}{key}: {scalar(value, key, prose)}"]
 
 
@@ -143,10 +105,13 @@ def _ordered(item: dict[str, Any], order: tuple[str, ...]) -> list[str]:
 def _item_lines(item: Any, order: tuple[str, ...]) -> list[str]:
     if not isinstance(item, dict):
         return [f"  - {scalar(item)}"]
-    lines = []
+    lines: list[str] = []
     for k in _ordered(item, order):
         value = item[k]
         if value is None or (k == "status" and value == "asserted"):
+            continue
+        if k in SOURCES:  # an id, an unnamed source (a mapping), or a list of them
+            lines.extend(source_lines(k, value, "    "))
             continue
         lines.extend(_list(k, value, "    ", ITEM_PROSE))
     if lines:
@@ -155,7 +120,7 @@ def _item_lines(item: Any, order: tuple[str, ...]) -> list[str]:
 
 
 def dump_document(doc: Document) -> str:
-    """The article in the layout of FORMAT.md v2, exactly as ``relgraph.corpus.writer``
+    """The article in the layout of relgraph.corpus.schema, exactly as ``relgraph.corpus.writer``
     writes a valid one, and as close as it can be for one that is not valid yet."""
     return dump_with_items(doc)[0]
 

@@ -38,13 +38,14 @@ from relgraph.corpus.reader import (
     PARALLEL_FROM,
     duplicate_ids,
     read_article,
+    read_registry,
     with_registry,
 )
 from relgraph.corpus.validate import load_corpus, load_subset, ordered, validate
 from relgraph.rdf.mapping import article_quads, entity_quads, ontology_quads
 from relgraph.rdf.namespaces import graph_iri
 from relgraph.rdf.vocabulary import load_vocabulary
-from relgraph.store.base import builds_dir, database_dir
+from relgraph.store.base import builds_dir, database_dir, sample_digest
 
 
 def _swap(target: Path, build: Path) -> None:
@@ -128,7 +129,10 @@ class _NewBuild:
             self.abandon()
 
     def commit(self, manifest: Manifest, quads: int) -> None:
-        text = dataclasses.replace(manifest, quads=quads).dumps()
+        built = ox.Store.read_only(str(database_dir(self.path)))
+        digest = sample_digest(built)  # what opening the store checks (store.open_store)
+        del built
+        text = dataclasses.replace(manifest, quads=quads, digest=digest).dumps()
         (self.path / MANIFEST).write_text(text, encoding="utf-8")
         _swap(self.target, self.path)
         _prune(self.target, {self.path.resolve(), *([self.previous] if self.previous else [])})
@@ -161,7 +165,9 @@ def build_local(
             assert before is not None
             load_subset(root, ())  # the registry and the folder are still fine
             if previous is not None and now.stats != before.stats:
-                _record_signatures(previous, dataclasses.replace(now, quads=before.quads))
+                _record_signatures(
+                    previous, dataclasses.replace(now, quads=before.quads, digest=before.digest)
+                )
             elapsed = time.perf_counter() - started
             return BuildSummary(
                 str(location), "unchanged", len(now.articles), 0, 0, 0, before.quads, elapsed
@@ -174,7 +180,10 @@ PART_ARTICLES = 500  # at most, per N-Quads part; smaller corpora split into ~4 
 
 
 def _map_part(
-    paths: list[Path], out: Path, include_suggested: bool = False
+    paths: list[Path],
+    out: Path,
+    include_suggested: bool = False,
+    names: dict[str, str] | None = None,
 ) -> tuple[list[Article], list[Problem], list[str]]:
     """Worker: read a run of articles and write their graphs to one N-Quads file.
 
@@ -195,7 +204,7 @@ def _map_part(
         if found:
             continue
         try:
-            quads = article_quads(article, include_suggested=include_suggested)
+            quads = article_quads(article, include_suggested=include_suggested, names=names)
             chunks.append(ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b"")
         except (KeyError, ValueError):  # an invalid claim: validation will report it
             unmapped.append(article.id)
@@ -233,6 +242,9 @@ def _full_parallel(
     articles: list[Article] = []
     problems: list[Problem] = duplicate_ids(files)
     unmapped: set[str] = set()
+    # The registry's names, for the workers' rg:participantNames (its problems are
+    # reported when the registry is read again with the articles, below).
+    names = {e.id: e.name for e in read_registry(root, []).entities}
     with _NewBuild(target) as new:
         store = ox.Store(str(database_dir(new.path)))
         parts = new.path / "parts"
@@ -244,7 +256,11 @@ def _full_parallel(
         try:
             mapped = [
                 pool.submit(
-                    _map_part, files[i : i + size], parts / f"{i // size:06d}.nq", include_suggested
+                    _map_part,
+                    files[i : i + size],
+                    parts / f"{i // size:06d}.nq",
+                    include_suggested,
+                    names,
                 )
                 for i in range(0, len(files), size)
             ]
@@ -272,7 +288,9 @@ def _full_parallel(
         extra = [*ontology_quads(), *(q for e in corpus.entities for q in entity_quads(e, vocab))]
         for article in articles:
             if article.id in unmapped:
-                extra.extend(article_quads(article, vocab, include_suggested=include_suggested))
+                extra.extend(
+                    article_quads(article, vocab, include_suggested=include_suggested, names=names)
+                )
         store.bulk_extend(extra)
         count = _seal(store)
         del store  # closed before the swap, as every build does

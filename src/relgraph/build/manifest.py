@@ -28,11 +28,11 @@ from pathlib import Path
 
 from relgraph import __version__
 from relgraph.corpus.layout import ARTICLES, REGISTRY, article_names, article_paths
+from relgraph.store.base import MANIFEST as RECORD
 
+MANIFEST = RECORD  # beside each build's database; opening a store checks it
 SETTLE_NS = 2_000_000_000  # coarser than any file system's time stamps (FAT: 2 s)
 Signature = tuple[int, int, int, int]  # size, mtime_ns, ctime_ns, inode
-
-MANIFEST = "manifest.json"
 
 
 def file_hash(path: str | Path) -> str:
@@ -58,6 +58,8 @@ class Manifest:
     articles: dict[str, str] = field(default_factory=dict)
     quads: int = 0  # how many quads the build holds, so no rebuild has to count them
     stats: dict[str, Signature] = field(default_factory=dict)  # settled articles only
+    #: :func:`relgraph.store.sample_digest` of the database ("" from older builds)
+    digest: str = ""
 
     def dumps(self) -> str:
         doc = {
@@ -67,6 +69,8 @@ class Manifest:
             "quads": self.quads,
             "stats": {name: list(sig) for name, sig in self.stats.items()},
         }
+        if self.digest:
+            doc["digest"] = self.digest
         # Compact: with an indent, json encodes in Python (0.2 s at 10,000 articles).
         return json.dumps(doc, sort_keys=True, separators=(",", ":")) + "\n"
 
@@ -89,6 +93,7 @@ class Manifest:
                 dict(doc["articles"]),
                 int(doc["quads"]),
                 stats,
+                str(doc.get("digest", "")),
             )
         except (ValueError, KeyError, TypeError, AttributeError):
             return None

@@ -64,9 +64,17 @@ def articles_quads(
     """The named graphs of some articles, each with the roles it attests."""
     vocab = load_vocabulary()
     wanted = set(ids)
+    names = registry_names(corpus)
     for article in corpus.articles:
         if article.id in wanted:
-            yield from article_quads(article, vocab, include_suggested=include_suggested)
+            yield from article_quads(
+                article, vocab, include_suggested=include_suggested, names=names
+            )
+
+
+def registry_names(corpus: Corpus) -> dict[str, str]:
+    """Entity id -> name: what statements' ``rg:participantNames`` spell."""
+    return {e.id: e.name for e in corpus.entities}
 
 
 def incremental_summary(
@@ -86,4 +94,11 @@ def incremental_summary(
     return dataclasses.replace(summary, articles=articles)
 
 
-__all__ = ["BuildSummary", "articles_quads", "corpus_quads", "incremental_summary", "summarize"]
+__all__ = [
+    "BuildSummary",
+    "articles_quads",
+    "corpus_quads",
+    "incremental_summary",
+    "registry_names",
+    "summarize",
+]

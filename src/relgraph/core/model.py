@@ -100,6 +100,51 @@ class Entity:
         return (self.name, *self.aliases)
 
 
+_PREPOSITIONS = frozenset(("in", "at", "of", "from", "with", "for", "on", "close", "familiar"))
+
+
+@dataclass(frozen=True)
+class UnnamedSource:
+    """A source the article describes but does not name ("a Western diplomat in Moscow").
+
+    ``description`` is the text's own description; ``affiliation`` (an
+    organisation or country) and ``country`` are entity ids, when the text
+    gives them. Unnamed sources are not entities: each lives in the graph of
+    the article that cites it, and two citations with the same fields are one
+    source there.
+    """
+
+    description: str
+    affiliation: str | None = None
+    country: str | None = None
+    #: lines of its fields in the article file, for messages (not part of its identity)
+    field_lines: tuple[tuple[str, int], ...] = field(default=(), compare=False)
+
+    def line_of(self, name: str, default: int) -> int:
+        return dict(self.field_lines).get(name, default)
+
+    @property
+    def label(self) -> str:
+        """How people are shown it: "an unnamed Western diplomat in Moscow".
+
+        A plural head noun (the last word before the first preposition:
+        "diplomatic sources", "officials at the ministry") takes no article.
+        """
+        words = self.description.split()
+        head = next((i for i, w in enumerate(words) if w.casefold() in _PREPOSITIONS), len(words))
+        last = words[head - 1].casefold() if head else ""
+        plural = last.endswith("s") and not last.endswith(("ss", "us", "is"))
+        return f"{'' if plural else 'an '}unnamed {self.description}"
+
+    @property
+    def key(self) -> str:
+        """Stable identifier within the article: the description as a slug, then the ids."""
+        slug = "".join(c if c.isalnum() else "-" for c in self.description.casefold())
+        parts = ["-".join(filter(None, slug.split("-")))[:60] or "source"]
+        parts += [x for x in (self.affiliation, self.country) if x]
+        return ".".join(parts)
+
+
 @dataclass(frozen=True)
 class Claim:
     """One statement an article makes: who did what to whom, when, where, says who."""
@@ -117,6 +162,10 @@ class Claim:
     asserted_by: str | None = None
     denied_by: tuple[str, ...] = ()
     detail: str | None = None
+    #: ``asserted_by`` when it is an unnamed source rather than an entity id (format 3)
+    asserted_by_unnamed: UnnamedSource | None = None
+    #: the unnamed sources among ``denied_by``, written after its entity ids
+    denied_by_unnamed: tuple[UnnamedSource, ...] = ()
     review: Review | None = None
     confidence: float | None = None
     line: int = 0
@@ -145,12 +194,19 @@ class Article:
     roles: tuple[Role, ...] = ()
     url: str | None = None
     source: str | None = None
+    #: the date of the article's last update, if it says it was updated (format 3)
+    updated: DateValue | None = None
     path: str = ""
     line: int = 0
     field_lines: tuple[tuple[str, int], ...] = field(default=(), compare=False)
 
     def line_of(self, name: str) -> int:
         return dict(self.field_lines).get(name, self.line)
+
+    @property
+    def latest(self) -> DateValue:
+        """The latest date the article speaks from: its update, else its publication."""
+        return self.updated or self.published
 
     def source_text(self, evidence: Evidence) -> str:
         """The text an evidence's offsets refer to: the body or one caption."""

@@ -1,4 +1,4 @@
-"""Read one article file (format v2) into the domain model.
+"""Read one article file (format 3, and 2, which is a subset) into the domain model.
 
 Reading does everything that needs one file: YAML safety, field names and types,
 dates (relative ones resolved against the article date), the roles the article
@@ -17,44 +17,21 @@ from pathlib import Path
 
 from relgraph.core.dates import DATE_HINT, DateError, parse_iso, resolve
 from relgraph.core.errors import Problem
-from relgraph.core.model import REVIEWS, STATUSES, Article, Claim, DateValue, Evidence, Review, Role
+from relgraph.core.model import (
+    REVIEWS,
+    STATUSES,
+    Article,
+    Claim,
+    DateValue,
+    Evidence,
+    Review,
+    Role,
+    UnnamedSource,
+)
 from relgraph.corpus.fields import Fields, as_mapping
 from relgraph.corpus.quotes import QuoteFinder
-from relgraph.corpus.yamlsafe import LMap, LStr, read_yaml
-
-ARTICLE_FIELDS = (
-    "id",
-    "title",
-    "outlet",
-    "agency",
-    "published",
-    "dateline",
-    "url",
-    "source",
-    "text",
-    "captions",
-    "roles",
-    "claims",
-)
-REVIEW_FIELDS = ("review", "confidence")
-ROLE_FIELDS = ("id", "entity", "title", "of", "date", "quote", *REVIEW_FIELDS)
-CLAIM_FIELDS = (
-    "id",
-    "predicate",
-    "subject",
-    "object",
-    "participants",
-    "host",
-    "about",
-    "date",
-    "place",
-    "status",
-    "asserted_by",
-    "denied_by",
-    "detail",
-    "quote",
-    *REVIEW_FIELDS,
-)
+from relgraph.corpus.schema import ARTICLE_FIELDS, CLAIM_FIELDS, ROLE_FIELDS, UNNAMED_FIELDS
+from relgraph.corpus.yamlsafe import LList, LMap, LStr, read_yaml
 
 ARTICLE_ID = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
 CLAIM_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*\Z")
@@ -108,6 +85,69 @@ def _review(f: Fields) -> tuple[Review | None, float | None]:
     return (None if review is None else "suggested"), confidence
 
 
+_ARTICLE_WORDS = ("a ", "an ", "the ", "unnamed ", "anonymous ")
+
+
+def _unnamed(node: LMap, f: Fields, key: str) -> UnnamedSource | None:
+    """``{unnamed: "Western diplomat in Moscow", affiliation: id, country: id}``."""
+    where = f"{f.where}: {key}" if f.where else key
+    u = Fields(node, f.path, f.problems, where, UNNAMED_FIELDS)
+    if "unnamed" not in node:
+        u.report(
+            node.line,
+            "an unnamed source needs its description in 'unnamed'",
+            'as the text gives it, e.g. unnamed: "Western diplomat in Moscow"',
+        )
+        return None
+    description = u.text("unnamed", required=True)
+    affiliation, country = u.text("affiliation"), u.text("country")
+    if description is None:
+        return None
+    text = " ".join(description.split())
+    if text.casefold().startswith(_ARTICLE_WORDS):
+        word = text.split(" ", 1)[0]
+        rest = text.split(" ", 1)[1] if " " in text else ""
+        u.report(
+            description.line,
+            f"an unnamed source's description starts with {word!r}",
+            f'write the description alone, e.g. unnamed: "{rest}"; it is shown as "an unnamed …"',
+        )
+        return None
+    lines = tuple((str(k), u.line_of(k)) for k in node)
+    return UnnamedSource(text, opt(affiliation), opt(country), lines)
+
+
+def _sources(f: Fields, key: str, many: bool) -> tuple[list[LStr], list[UnnamedSource]]:
+    """Who asserts or denies a claim: entity ids and unnamed sources (mappings).
+
+    ``asserted_by`` names one source; ``denied_by`` one or a list.
+    """
+    value = f.node.get(key)
+    if value is None:
+        return [], []
+    items = list(value) if isinstance(value, LList) and many else [value]
+    if isinstance(value, LList) and not many:
+        f.report(value.line, f"{key!r} names one source", "keep the one the text names")
+        return [], []
+    ids: list[LStr] = []
+    unnamed: list[UnnamedSource] = []
+    for item in items:
+        if isinstance(item, LStr):
+            ids.append(item)
+        elif isinstance(item, LMap):
+            source = _unnamed(item, f, key)
+            if source is not None:
+                unnamed.append(source)
+        else:
+            line = item.line if isinstance(item, LList) else f.line_of(key)
+            f.report(
+                line,
+                f"{key!r} must be an entity id or an unnamed source",
+                'e.g. {unnamed: "Western diplomat in Moscow", country: russia}',
+            )
+    return ids, unnamed
+
+
 def _quote(f: Fields, finder: QuoteFinder) -> Evidence | None:
     quote = f.text("quote", required=True)
     if quote is None:
@@ -141,6 +181,8 @@ def _read_claim(
         f.report(f.line_of("status"), f"unknown status {status!r}", "use " + ", ".join(STATUSES))
         status = "asserted"
     date = read_date(f, "date", anchor)
+    asserted, asserted_unnamed = _sources(f, "asserted_by", many=False)
+    denied, denied_unnamed = _sources(f, "denied_by", many=True)
     review, confidence = _review(f)
     evidence = _quote(f, finder)
     if claim_id is None or predicate is None or (subject is None and not participants):
@@ -158,9 +200,11 @@ def _read_claim(
         host=opt(f.text("host")),
         about=opt(f.text("about")),
         status=str(status),  # type: ignore[arg-type]  # checked against STATUSES above
-        asserted_by=opt(f.text("asserted_by")),
-        denied_by=tuple(str(d) for d in f.texts("denied_by")),
+        asserted_by=str(asserted[0]) if asserted else None,
+        denied_by=tuple(str(d) for d in denied),
         detail=opt(f.text("detail")),
+        asserted_by_unnamed=asserted_unnamed[0] if asserted_unnamed else None,
+        denied_by_unnamed=tuple(denied_unnamed),
         review=review,
         confidence=confidence,
         line=node.line,
@@ -214,6 +258,29 @@ def _captions(f: Fields) -> tuple[str, ...]:
     return tuple(str(c) for c in texts)
 
 
+def _updated(f: Fields, published: DateValue | None) -> DateValue | None:
+    """``updated: YYYY-MM-DD``: when the article was last updated, on or after ``published``."""
+    raw = f.text("updated")
+    if raw is None:
+        return None
+    try:
+        updated = parse_iso(raw)
+    except DateError as exc:
+        f.report(raw.line, str(exc), "write the date of the update as YYYY-MM-DD")
+        return None
+    if updated.precision != "day":
+        f.report(raw.line, "'updated' must be a full date", "YYYY-MM-DD")
+        return None
+    if published is not None and published.precision == "day" and updated.iso < published.iso:
+        f.report(
+            raw.line,
+            f"'updated' {updated.iso} is before 'published' {published.iso}",
+            "give the date the article says it was updated, on or after its publication",
+        )
+        return None
+    return updated
+
+
 # Stands in for a missing or bad 'published' in a partial article: no claim date
 # is after it, so no second message follows the one about the date itself.
 _UNKNOWN_DATE = DateValue("9999-12-31", "day")
@@ -257,6 +324,7 @@ def read_article(path: Path, display: str, problems: list[Problem]) -> Article |
     anchor = (
         dt.date.fromisoformat(published.iso) if published and published.precision == "day" else None
     )
+    updated = _updated(f, published)
     text = f.text("text", required=True)
     datelines = f.texts("dateline")
     captions = _captions(f)
@@ -277,6 +345,7 @@ def read_article(path: Path, display: str, problems: list[Problem]) -> Article |
         agency=opt(f.text("agency")),
         url=opt(f.text("url")),
         source=opt(f.text("source")),
+        updated=updated,
         captions=captions,
         roles=tuple(r for r in roles if r is not None),
         path=display,

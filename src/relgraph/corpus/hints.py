@@ -5,7 +5,8 @@ A wrong "did you mean" costs more than none: a new treaty offered
 does not exist. So an entity id is suggested only within a small edit distance
 (a typo), and otherwise the hint says to add the entity. Predicate hints read
 the ontology's trigger words first, so ``said`` suggests ``stated_position``
-(what it means), not ``signed`` (what it looks like).
+(what it means), not ``signed`` (what it looks like); the drafter's cue phrases
+(``rg:cue``) count as well, so a hint and a draft read the same words.
 
 A name written where an id belongs is recognised by the one name matcher
 (:mod:`relgraph.corpus.names`), the one drafting and the annotation page use:
@@ -111,12 +112,13 @@ class Ids:
 
 def predicate_hint(name: str, vocab: Vocabulary) -> str:
     """What an unknown predicate name most likely means."""
-    meant = vocab.triggered_by(name)
+    wanted = " ".join(name.replace("_", " ").casefold().split())
+    meant = [p.name for p in vocab.predicates.values() if wanted in (*p.triggers, *p.cues)]
     if not meant:
         near = closest(name, vocab.predicates)
         meant = [near] if near else []
     if not meant:
-        triggers = {t: p.name for p in vocab.predicates.values() for t in p.triggers}
+        triggers = {t: p.name for p in vocab.predicates.values() for t in (*p.triggers, *p.cues)}
         near = closest(name.replace("_", " "), triggers)
         meant = [triggers[near]] if near else []
     if not meant:

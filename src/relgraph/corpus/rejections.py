@@ -18,10 +18,9 @@ so ``git diff``/``git status`` shows every rejection like any other change:
         object: ri_yong_ho
         quote: "Lavrov met Ri"
 
-An item is remembered with the fields that identify it; drafting compares a
-suggestion with it by the same keys it uses to find a suggestion the article
-already holds (the predicate and its arguments, or the predicate and the quote,
-for a claim; the person and title, or the person and the quote, for a role).
+An item is remembered with the fields that identify it and its quote; drafting
+leaves out a suggestion that says the same thing from the same words
+(:func:`refused`).
 """
 
 from __future__ import annotations
@@ -140,12 +139,30 @@ def role_keys(item: Mapping[str, Any]) -> set[Key]:
     return keys
 
 
-def keys_of(items: Iterable[Mapping[str, Any]]) -> set[Key]:
-    """Every key of the rejected items (roles have ``r`` ids, claims ``c`` ids)."""
-    found: set[Key] = set()
-    for item in items:
-        found |= role_keys(item) if str(item.get("id", "")).startswith("r") else claim_keys(item)
-    return found
+def _identity(item: Mapping[str, Any], role: bool) -> Key:
+    if role:
+        return ("role", item.get("entity"), str(item.get("title") or "").casefold())
+    return ("claim", item.get("predicate"), _arguments(item), item.get("object"))
+
+
+def refused(rejected: Iterable[Mapping[str, Any]], item: Mapping[str, Any], role: bool) -> bool:
+    """Whether ``item`` is a suggestion the reviewer rejected.
+
+    It is when it says the same thing (the same predicate and arguments; the same
+    person and title) from the same words: quotes equal, or one inside the other (a
+    drafter may cut the span differently next time). The same fact drafted from
+    another sentence or a caption is another suggestion; so is another fact drafted
+    from the same sentence ("Russia and China vetoed…": one claim per party).
+    """
+    wanted = _identity(item, role)
+    quote = str(item.get("quote") or "")
+    for r in rejected:
+        if str(r.get("id", "")).startswith("r") != role or _identity(r, role) != wanted:
+            continue
+        said = str(r.get("quote") or "")
+        if not said or not quote or said in quote or quote in said:
+            return True
+    return False
 
 
 def ids_of(items: Iterable[Mapping[str, Any]]) -> set[str]:

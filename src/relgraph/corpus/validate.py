@@ -233,18 +233,34 @@ def _check_claim(
         _expect(
             problems, registry, d, actors, path, claim.line_of("denied_by"), f"{where}: denied_by"
         )
+    unnamed = [("asserted_by", claim.asserted_by_unnamed)] if claim.asserted_by_unnamed else []
+    unnamed += [("denied_by", u) for u in claim.denied_by_unnamed]
+    for key, source in unnamed:
+        if source.affiliation is not None:
+            kinds = {"Organization", "Country"}
+            line = source.line_of("affiliation", claim.line_of(key))
+            what = f"{where}: {key} affiliation"
+            _expect(problems, registry, source.affiliation, kinds, path, line, what)
+        if source.country is not None:
+            line = source.line_of("country", claim.line_of(key))
+            what = f"{where}: {key} country"
+            _expect(problems, registry, source.country, {"Country"}, path, line, what)
+    latest = article.latest
     if (
         claim.date is not None
         and claim.status != "planned"
-        and period_start(claim.date) > period_start(article.published)
+        and period_start(claim.date) > period_start(latest)
     ):
+        said = "update" if article.updated else "date"
+        hint = "use status: planned for what is expected"
+        if article.updated is None:
+            hint += "; if the article says it was updated, give 'updated: YYYY-MM-DD'"
         problems.append(
             Problem(
                 path,
                 claim.line_of("date"),
-                f"{where}: date {claim.date.iso} is after the article's date "
-                f"{article.published.iso}",
-                "use status: planned for what is expected",
+                f"{where}: date {claim.date.iso} is after the article's {said} {latest.iso}",
+                hint,
             )
         )
     return problems

@@ -1,4 +1,4 @@
-"""Write an article in the v2 file layout (docs/annotating.md, FORMAT).
+"""Write an article in the format's file layout (docs/annotating.md; corpus.schema).
 
 ``dump_article`` is pure: the same article always gives the same text, keys in
 one fixed order, so ``relgraph draft`` and the annotation app write files a
@@ -17,9 +17,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from relgraph.core.files import write_atomic
-from relgraph.core.model import Article, Claim, DateValue, Role
+from relgraph.core.model import Article, Claim, DateValue, Role, UnnamedSource
+from relgraph.corpus.schema import ARTICLE, CLAIM, ROLE, UNNAMED, Field, names
 from relgraph.corpus.yamlsafe import NULLS, coercion_problem
 
 _PLAIN = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_ .\-]*\Z")
@@ -94,81 +96,148 @@ def _date(value: DateValue) -> str:
     return token(value.text or value.iso)
 
 
-def _review(item: Claim | Role) -> Iterator[str]:
-    if item.review is not None:
-        yield f"    review: {token(item.review)}"
-    if item.confidence is not None:
-        yield f"    confidence: {item.confidence!r}"
+def _mapping_lines(item: dict[str, Any], indent: str) -> Iterator[str]:
+    """An unnamed source's mapping, keys in the schema's order (then any others)."""
+    kinds = {f.name: f.kind for f in UNNAMED}
+    for key in [*(k for k in kinds if k in item), *(k for k in item if k not in kinds)]:
+        value = item[key]
+        if value is not None:
+            text = str(value)
+            yield f"{indent}{key}: {quoted(text) if kinds.get(key) == 'prose' else token(text)}"
+
+
+def source_lines(key: str, value: Any, indent: str) -> Iterator[str]:
+    """``asserted_by``/``denied_by``: entity ids and unnamed sources (plain dicts).
+
+    Ids alone are a token or a flow list, as in format 2; with an unnamed
+    source the value is a block: one mapping, or a list. The writer and the
+    annotation app's dumper both write sources through here.
+    """
+    items = list(value) if isinstance(value, list | tuple) else [value]
+    if all(not isinstance(v, dict) for v in items):
+        yield f"{indent}{key}: {_tokens(tuple(str(v) for v in items))}"
+        return
+    if len(items) == 1:
+        lines = list(_mapping_lines(items[0], indent + "  "))
+        yield f"{indent}{key}:" if lines else f"{indent}{key}: {{}}"  # {}: the reader says what
+        yield from lines
+        return
+    yield f"{indent}{key}:"
+    for item in items:
+        if isinstance(item, dict):
+            lines = list(_mapping_lines(item, indent + "    ")) or [" {}"]
+            yield f"{indent}  - " + lines[0].lstrip()
+            yield from lines[1:]
+        else:
+            yield f"{indent}  - {token(str(item))}"
+
+
+def plain_source(source: str | UnnamedSource) -> str | dict[str, str | None]:
+    """A source as the file holds it: an id, or the unnamed source's mapping."""
+    if isinstance(source, str):
+        return source
+    values = (source.description, source.affiliation, source.country)
+    return dict(zip(names(UNNAMED), values, strict=True))
+
+
+Value = str | DateValue | float | tuple[str | UnnamedSource, ...] | None
+
+
+def _lines(fields: tuple[Field, ...], values: dict[str, Value], indent: str) -> Iterator[str]:
+    """``key: value`` lines in the schema's order, each written as its kind says."""
+    for f in fields:
+        value = values.get(f.name)
+        if value is None or value == ():
+            continue
+        if isinstance(value, DateValue):
+            yield f"{indent}{f.name}: {_date(value)}"
+        elif isinstance(value, float):
+            yield f"{indent}{f.name}: {value!r}"
+        elif isinstance(value, tuple):
+            if f.kind == "sources":
+                yield from source_lines(f.name, [plain_source(v) for v in value], indent)
+            elif f.kind == "prose":  # captions
+                yield f"{indent}{f.name}:"
+                yield from (f"{indent}  - {quoted(str(v))}" for v in value)
+            else:
+                yield f"{indent}{f.name}: {_tokens(tuple(str(v) for v in value))}"
+        elif f.kind == "block":
+            yield from _block(f.name, value)
+        else:
+            yield f"{indent}{f.name}: {quoted(value) if f.kind == 'prose' else token(value)}"
+
+
+def _item(fields: tuple[Field, ...], values: dict[str, Value]) -> Iterator[str]:
+    lines = list(_lines(fields, values, "    "))
+    yield "  - " + lines[0][4:]
+    yield from lines[1:]
 
 
 def _role(role: Role) -> Iterator[str]:
-    yield f"  - id: {token(role.id)}"
-    yield f"    entity: {token(role.entity)}"
-    yield f"    title: {token(role.title)}"
-    if role.of is not None:
-        yield f"    of: {token(role.of)}"
-    if role.date is not None:
-        yield f"    date: {_date(role.date)}"
-    yield f"    quote: {quoted(role.evidence.quote)}"
-    yield from _review(role)
+    values: dict[str, Value] = {
+        "id": role.id,
+        "entity": role.entity,
+        "title": role.title,
+        "of": role.of,
+        "date": role.date,
+        "quote": role.evidence.quote,
+        "review": role.review,
+        "confidence": role.confidence,
+    }
+    return _item(ROLE, values)
 
 
 def _claim(claim: Claim) -> Iterator[str]:
-    yield f"  - id: {token(claim.id)}"
-    if len(claim.participants) > 1:
-        yield f"    participants: [{', '.join(token(p) for p in claim.participants)}]"
-    else:
-        yield f"    subject: {token(claim.subject)}"
-    yield f"    predicate: {token(claim.predicate)}"
-    if claim.object is not None:
-        yield f"    object: {token(claim.object)}"
-    if claim.about is not None:
-        yield f"    about: {token(claim.about)}"
-    if claim.date is not None:
-        yield f"    date: {_date(claim.date)}"
-    if claim.place is not None:
-        yield f"    place: {token(claim.place)}"
-    if claim.host is not None:
-        yield f"    host: {token(claim.host)}"
-    if claim.status != "asserted":
-        yield f"    status: {token(claim.status)}"
-    if claim.asserted_by is not None:
-        yield f"    asserted_by: {token(claim.asserted_by)}"
-    if claim.denied_by:
-        yield f"    denied_by: {_tokens(claim.denied_by)}"
-    if claim.detail is not None:
-        yield f"    detail: {quoted(claim.detail)}"
-    yield f"    quote: {quoted(claim.evidence.quote)}"
-    yield from _review(claim)
+    several = len(claim.participants) > 1
+    asserted = claim.asserted_by or claim.asserted_by_unnamed
+    values: dict[str, Value] = {
+        "id": claim.id,
+        "subject": None if several else claim.subject,
+        # a flow list even when it could be one token: participants are two or more
+        "participants": claim.participants if several else None,
+        "predicate": claim.predicate,
+        "object": claim.object,
+        "about": claim.about,
+        "date": claim.date,
+        "place": claim.place,
+        "host": claim.host,
+        "status": None if claim.status == "asserted" else claim.status,
+        "asserted_by": None if asserted is None else (asserted,),
+        "denied_by": (*claim.denied_by, *claim.denied_by_unnamed),
+        "detail": claim.detail,
+        "quote": claim.evidence.quote,
+        "review": claim.review,
+        "confidence": claim.confidence,
+    }
+    return _item(CLAIM, values)
 
 
 def article_lines(article: Article) -> Iterator[str]:
-    """The lines of an article file, in the fixed key order."""
-    yield f"id: {token(article.id)}"
-    yield f"title: {quoted(article.title)}"
-    yield f"outlet: {token(article.outlet)}"
-    if article.agency is not None:
-        yield f"agency: {token(article.agency)}"
-    yield f"published: {_date(article.published)}"
-    if article.datelines:
-        yield f"dateline: {_tokens(article.datelines)}"
-    if article.source is not None:
-        yield f"source: {quoted(article.source)}"
-    if article.url is not None:
-        yield f"url: {quoted(article.url)}"
-    yield from _block("text", article.text)
-    if article.captions:
-        yield "captions:"
-        for caption in article.captions:
-            yield f"  - {quoted(caption)}"
-    if article.roles:
-        yield "roles:"
-        for role in article.roles:
-            yield from _role(role)
-    if article.claims:
-        yield "claims:"
-        for claim in article.claims:
-            yield from _claim(claim)
+    """The lines of an article file, in the schema's key order."""
+    values: dict[str, Value] = {
+        "id": article.id,
+        "title": article.title,
+        "outlet": article.outlet,
+        "agency": article.agency,
+        "published": article.published,
+        "updated": article.updated,
+        "dateline": article.datelines,
+        "source": article.source,
+        "url": article.url,
+        "text": article.text,
+        "captions": article.captions,
+    }
+    for f in ARTICLE:
+        if f.name == "roles" and article.roles:
+            yield "roles:"
+            for role in article.roles:
+                yield from _role(role)
+        elif f.name == "claims" and article.claims:
+            yield "claims:"
+            for claim in article.claims:
+                yield from _claim(claim)
+        else:
+            yield from _lines((f,), values, "")
 
 
 def dump_article(article: Article) -> str:
@@ -183,4 +252,11 @@ def write_article(article: Article, path: str | Path) -> Path:
     return target
 
 
-__all__ = ["dump_article", "quoted", "token", "write_article"]
+__all__ = [
+    "dump_article",
+    "plain_source",
+    "quoted",
+    "source_lines",
+    "token",
+    "write_article",
+]

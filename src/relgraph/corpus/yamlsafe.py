@@ -1,4 +1,4 @@
-"""A strict, line-aware YAML reader for curator files.
+r"""A strict, line-aware YAML reader for curator files.
 
 Curator files are data written by hand, so the reader accepts only plain YAML:
 mappings, sequences and strings. It refuses what makes YAML dangerous or
@@ -13,7 +13,11 @@ surprising, each with the line to fix:
 * unquoted scalars that a YAML 1.1 tool would read as something other than the
   text written (``no`` → false, ``012`` → 10, ``1:20`` → 80), so a file means the
   same in every tool. Whole and plain decimal numbers (``0.85``) and ``YYYY-MM-DD``
-  dates are allowed.
+  dates are allowed;
+* control characters (C0 but tab and line feed, DEL, C1) in any key or value,
+  however written: YAML refuses most of them raw, but its double-quoted escapes
+  (``"\e"``, ``"\x1b"``, ``"\u0007"``, ``"\r"``) make them, and an escape
+  sequence in a name or quote would act on the terminal of whoever prints it.
 
 Every scalar comes back as ``LStr`` (a ``str`` that knows its line), mappings as
 ``LMap`` and sequences as ``LList``.
@@ -43,6 +47,8 @@ _PLAIN_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)\Z")
 _PLAIN_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 _PLAIN_DECIMAL = re.compile(r"[0-9]+\.[0-9]+\Z")  # confidence: 0.85
 _TAG = "tag:yaml.org,2002:"
+# Unicode's Cc category but tab and line feed: what a terminal may obey.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 # Only a plain scalar starting with one of these can resolve to a non-string.
 _RESOLVED_FIRST = frozenset(k for k in Resolver.yaml_implicit_resolvers if k)
@@ -120,6 +126,20 @@ def coercion_problem(value: str) -> str | None:
         "value": "a value key",
     }.get(kind, kind)
     return f"unquoted value {value!r} would be read as {what} by YAML 1.1 tools"
+
+
+def control_problem(value: str, path: str, line: int) -> Problem | None:
+    """A control character in a scalar (only escapes make one: YAML refuses them raw)."""
+    found = _CONTROL.search(value)
+    if found is None:
+        return None
+    char = found.group()
+    return Problem(
+        path,
+        line,
+        f"control character U+{ord(char):04X} in a value",
+        f"remove it; written as \\x{ord(char):02x} or \\u{ord(char):04x} it is refused too",
+    )
 
 
 def _too_deep(path: str, line: int) -> Problem:
@@ -215,6 +235,9 @@ def parse_yaml(text: str, path: str) -> tuple[Any, list[Problem]]:
                             why = coercion_problem(value)
                             if why:
                                 problems.append(Problem(path, line, why, f'quote it: "{value}"'))
+                    problem = control_problem(value, path, line)
+                    if problem is not None:
+                        problems.append(problem)
                     add(LStr(value, line), line)
                     continue
                 if len(stack) >= MAX_DEPTH:

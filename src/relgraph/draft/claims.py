@@ -1,70 +1,50 @@
-"""Claims: per sentence, a predicate from trigger words, its arguments from mentions.
+"""Claims: per sentence, the events its trigger words name, their arguments, then when,
+where, how sure and on whose word.
 
-For each trigger in a sentence the subject is the nearest mention before it whose
-type the predicate's domain accepts (a sentence opening with "He"/"She" goes back
-to the last person who spoke or acted), and the object the nearest mention after
-it that the range accepts, within a few words. The sentence then gives the
-attribution ("X said", "according to X", "X told"), the status (an accusation is
-alleged, a denial denied, what is expected or will happen planned), the date
-(the expression nearest the trigger), the place ("in <Place>") and the shortest
-verbatim quote that covers subject, trigger and object and occurs once in the
-article (text and captions together).
+Four steps, each a function of the sentence's :class:`Frame` (its words with their
+tags and chunks, its mentions, its speaker and place):
+
+1. :func:`relgraph.draft.events.find_event` — a trigger of the ontology
+   (``rg:trigger``, ``rg:cue``) in the right sense: not inside a name or an
+   agreement's name ("the strategic partnership treaty" is no partnership), not a
+   called-off, denied or only requested event, not a deed only planned;
+2. :func:`relgraph.draft.arguments.find_arguments` — who and what, by English
+   structure (the predicate's rule in :mod:`relgraph.draft.predicate_rules`);
+3. :func:`make_claims` — one claim per coordinated object, with its status
+   (accusations alleged, denials denied, modality and future planned), date,
+   place (only from a prepositional phrase of place), attribution and the
+   shortest verbatim quote that occurs once in the article.
+
+A sentence with a speaker and no trigger states a position (:mod:`relgraph.draft.said`).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from relgraph.draft import DraftClaim
+from relgraph.draft.arguments import Arguments, find_arguments
 from relgraph.draft.cues import (
-    ACTORS,
-    CALLED_OFF,
-    CLAUSE_BREAK,
-    COORDINATED,
-    EVENTS,
-    LIST_GAP,
-    NOUN_TRIGGER,
-    PASSIVE,
-    PLANNED_WORK,
-    PREP_BEFORE,
-    PRONOUN_ANY,
-    PRONOUN_SAID,
-    VISIT_OBJECT,
-    as_actor,
-    background,
     claim_date,
     clause_of,
     dated_saying,
-    demonym_before,
-    joined,
-    may_lead,
-    place_of,
-    possessive,
-    speaker_of,
+    of_a_saying,
     status_of,
 )
+from relgraph.draft.events import find_event
+from relgraph.draft.frame import Context, Event, Frame, read_frame
 from relgraph.draft.mentions import Mention, Registry
+from relgraph.draft.predicate_rules import (
+    rule_for,
+)
+from relgraph.draft.said import said_claim
 from relgraph.draft.sentences import DateMention, Sentence, shortest_unique
 from relgraph.draft.stimulus import stimulus_parties
 from relgraph.draft.triggers import trigger_patterns
-from relgraph.rdf.vocabulary import Vocabulary
 
-WINDOW = 100  # characters between a trigger and its object, at most
-
-
-@dataclass(frozen=True)
-class Context:
-    """What every sentence of one article shares."""
-
-    documents: tuple[str, ...]  # text, then each caption
-    registry: Registry
-    vocab: Vocabulary
-    published_iso: str
-    #: the lead's date expression, for undated claims near the top (the story's main event)
-    lead_date: str | None = None
-    lead_end: int = 0
+__all__ = ["Context", "DraftClaim", "sentence_claims"]
 
 
 def sentence_claims(
@@ -76,203 +56,33 @@ def sentence_claims(
     ctx: Context,
 ) -> list[DraftClaim]:
     """The claims one sentence suggests (``doc`` 0 is the text, 1… the captions)."""
-    registry, vocab = ctx.registry, ctx.vocab
+    frame = read_frame(sentence, doc, mentions, previous_actor, ctx)
     found: dict[tuple[object, ...], DraftClaim] = {}
     spans: dict[tuple[object, ...], tuple[int, int]] = {}  # each claim's trigger
-    speaker = speaker_of(sentence, mentions, registry)
-    if speaker is None and previous_actor and PRONOUN_SAID.search(sentence.text):
-        speaker = previous_actor  # '"…," he said.'
-
-    place = place_of(sentence, mentions, registry)
-    document = ctx.documents[doc]
-    skip = background(mentions, registry, document)
-    actors = [as_actor(m, registry, document) for k, m in enumerate(mentions) if k not in skip]
-    mentions = [m for k, m in enumerate(mentions) if k not in skip]
     for predicate, pattern in trigger_patterns().items():
-        spec = vocab.predicates[predicate]
+        spec = ctx.vocab.predicates[predicate]
+        if spec.object_kind == "statement":
+            continue  # 'denied' needs the claim it denies: left to the reviewer
+        rule = rule_for(predicate)
         for match in pattern.finditer(sentence.text):
-            t0, t1 = sentence.start + match.start(), sentence.start + match.end()
-            if predicate in EVENTS and CALLED_OFF.search(document, max(0, t0 - 40), t0):
-                continue  # "Trump canceled the meeting", "refused bilateral talks": no meeting
-            felt = (
-                stimulus_parties(document, t0, t1, sentence.start, actors, registry)
-                if predicate == "expressed_concern"
-                else None
-            )
-            if felt is not None:  # "the build-up worries Moscow and Pyongyang"
-                people, cause = felt
-                span = shortest_unique(
-                    ctx.documents, doc, cause.start, people[-1].end, (sentence.start, sentence.end)
-                )
-                if span is not None:
-                    ids = tuple(m.entity for m in people)
-                    found[(predicate, ids, cause.entity)] = DraftClaim(
-                        predicate,
-                        ids,
-                        cause.entity,
-                        document[span[0] : span[1]],
-                        0.6,
-                        claim_date(dates, t0, ctx.published_iso, "asserted", document),
-                        status=status_of(clause_of(document, sentence, t0, t1)),
-                        asserted_by=speaker if speaker not in ids else None,
-                    )
+            event = find_event(frame, predicate, rule, match.start(), match.end())
+            if event is None:
                 continue
-            before_all = [m for m in actors if registry.type_of(m.entity) in spec.domain]
-            before = [m for m in before_all if m.end <= t0]
-            plain = actors if spec.range <= set(ACTORS) else mentions
-            after = [
-                m
-                for m in plain
-                if m.start >= t1
-                and m.start - t1 <= WINDOW
-                and registry.type_of(m.entity) in spec.range
-                and (
-                    predicate != "visited"
-                    or VISIT_OBJECT.search(document[max(0, m.start - 14) : m.start])
-                )
-                and (
-                    predicate in ("visited", "built")
-                    or registry.type_of(m.entity) != "Place"
-                    or not PREP_BEFORE.search(document[max(0, m.start - 12) : m.start])
-                )
-            ]
-            after = [m for m in after if not CLAUSE_BREAK.search(document[t1 : m.start])]
-            owners = [m for m in after if possessive(m, document)]
-            if owners and len(after) > len(owners):
-                after = [m for m in after if not possessive(m, document)]
-            passive = PASSIVE.match(document, t1)
-            if passive:  # "Six-way talks are hosted by China"
-                agent = [a for a in before_all if a.start == passive.end()]
-                patient = [
-                    m for m in plain if m.end <= t0 and registry.type_of(m.entity) in spec.range
-                ]
-                if agent and NOUN_TRIGGER.match(document, t0):  # "a visit by X to Y"
-                    before, after = agent, [m for m in after if m.start > agent[0].end]
-                elif agent and patient:
-                    before, after = agent, patient[-1:]
-            if predicate == "sent_message":
-                sender = next(
-                    (m for m in after if document[m.start - 5 : m.start] == "from "), None
-                )
-                if sender is not None:
-                    after = [m for m in [*reversed(before), *after] if m.entity != sender.entity]
-                    before = [sender]
-                elif before and possessive(before[-1], document):
-                    # "Trump's letter, … Kim Kye-gwan said": a letter's recipient follows "to"
-                    after = [m for m in after if document[m.start - 3 : m.start] == "to "]
-            after = [m for m in after if not _apposed_place(m, mentions, registry, document)]
-            subject = before[-1] if before and may_lead(before[-1], t0, document) else None
-            if predicate == "built" and PLANNED_WORK.search(document, max(0, t0 - 30), t0):
-                continue  # "a project to build a pipeline" is a proposal, not a deed
-            if predicate == "proposed":
-                owner = demonym_before(document, t0, registry)
-                subject = owner or subject  # "a Russian project to …": Russia proposes it
-            pronoun = (
-                subject is None
-                and previous_actor
-                and PRONOUN_ANY.search(document, max(sentence.start, t0 - 60), t0)
-            )
-            if spec.object_kind == "statement":
-                continue  # 'denied' needs the claim it denies: left to the reviewer
-            objects = [m for m in after if subject is None or m.entity != subject.entity]
-            obj = objects[0] if objects else None
-            if spec.symmetric:
-                between = re.search(r"\bbetween\b", document[t0 : t1 + 40])
-                if between and len(after) >= 2 and joined(after[0], after[1], document):
-                    subject, obj = after[0], after[1]
-                elif len(before) >= 2 and joined(before[-2], before[-1], document):
-                    if t0 - before[-1].end <= 60:
-                        subject, obj = before[-2], before[-1]
-                elif (
-                    obj is None
-                    and len(before) >= 2
-                    and t0 - before[-2].end <= 80
-                    and not CLAUSE_BREAK.search(document, before[-2].end, t0)
-                ):
-                    subject, obj = before[-2], before[-1]
-            if (subject is None and not pronoun) or obj is None:
+            if predicate == "expressed_concern":
+                felt = _felt_claim(frame, event, dates, ctx)
+                if felt is not None:  # "the build-up worries Moscow and Pyongyang"
+                    found[(predicate, felt.participants, felt.object)] = felt
+                    continue
+            args = find_arguments(frame, event, spec, ctx.registry)
+            if args is None:
                 continue
-            subject_id = subject.entity if subject else str(previous_actor)
-            participants: tuple[str, ...] = (subject_id,)
-            if (
-                not spec.symmetric
-                and subject is not None
-                and len(before) >= 2
-                and before[-1] is subject
-                and before[-2].entity not in (subject_id, obj.entity)
-                and joined(before[-2], subject, document)
-            ):
-                chain = [before[-2], subject]  # "Moon and Kim … signing"; "the U.S. Japan and …"
-                k = len(before) - 3
-                while k >= 0 and LIST_GAP.match(document[before[k].end : chain[0].start]):
-                    chain.insert(0, before[k])
-                    k -= 1
-                participants = tuple(dict.fromkeys(m.entity for m in chain))
-            coordinated = [obj]
-            if not spec.symmetric and not re.search(
-                r"\bbetween\s+(?:the\s+)?$", document[max(0, obj.start - 14) : obj.start]
-            ):  # "a gas pipeline and a power line": one claim for each
-                for nxt in objects[1:]:
-                    if not COORDINATED.match(document[coordinated[-1].end : nxt.start]):
-                        break
-                    coordinated.append(nxt)
-            for obj in coordinated:
-                if subject_id == obj.entity:
-                    continue
-                lo = min(subject.start if subject else t0, t0, obj.start)
-                hi = max(obj.end, t1, subject.end if subject else t1)
-                span = shortest_unique(ctx.documents, doc, lo, hi, (sentence.start, sentence.end))
-                if span is None:
-                    continue
-                near = 1.0 - min(hi - lo, 200) / 400
-                confidence = round(0.35 + 0.4 * near + (0.1 if subject else 0.0), 2)
-                clause = clause_of(document, sentence, t0, t1)
-                at = clause.find(document[lo:hi])
-                claim_status = status_of(
-                    clause[max(0, at) : max(0, at) + hi - lo + 40] if at >= 0 else clause
-                )
-                if claim_status == "asserted" and NOUN_TRIGGER.match(document, t0):
-                    # "the summit between X and Y, which is expected to take place …"
-                    claim_status = status_of(document[hi : sentence.end])
-                if claim_status == "planned" and predicate in _STANCES:
-                    claim_status = "asserted"  # "X said talks could start": the saying happened
-                claim = DraftClaim(
-                    predicate=predicate,
-                    participants=participants,
-                    object=obj.entity,
-                    quote=ctx.documents[doc][span[0] : span[1]],
-                    confidence=confidence,
-                    date=None
-                    if predicate not in _STATEMENTS and dated_saying(dates, t0, document)
-                    else claim_date(dates, t0, ctx.published_iso, claim_status, document)
-                    or (
-                        ctx.lead_date
-                        if claim_status == "asserted"
-                        and doc == 0
-                        and sentence.start < ctx.lead_end
-                        and not _ELSEWHEN.search(document, sentence.start, hi)
-                        else None
-                    ),
-                    place=place if predicate in ("met", "hosted", "signed", "discussed") else None,
-                    status=claim_status,
-                    asserted_by=speaker if speaker not in (None, subject_id, obj.entity) else None,
-                )
-                if (
-                    predicate == "stated_position"
-                    and speaker is not None
-                    and participants == (subject_id,)
-                    and registry.type_of(speaker) == "Person"
-                    and registry.by_id()[speaker].country == subject_id
-                ):
-                    # "Lavrov said Russia is ready …": the minister states his country's position
-                    participants, subject_id = (speaker,), speaker
-                    claim = replace(claim, participants=participants, asserted_by=None)
-                key = (predicate, participants, obj.entity)
-                if key not in found or found[key].confidence < confidence:
+            for claim in make_claims(frame, event, args, dates, ctx):
+                key = (claim.predicate, claim.participants, claim.object)
+                if key not in found or found[key].confidence < claim.confidence:
                     found[key] = claim
-                    spans[key] = (t0, t1)
-    if not found and speaker is not None:
-        said = _said_claim(sentence, doc, speaker, mentions, dates, ctx)
+                    spans[key] = (event.t0, event.t1)
+    if not found and frame.speaker is not None:
+        said = said_claim(frame, dates, ctx)
         if said is not None:
             found[("said",)] = said
     return [
@@ -282,6 +92,187 @@ def sentence_claims(
             other[0] != key[0] and _inside(spans.get(key), span) for other, span in spans.items()
         )
     ]
+
+
+def _felt_claim(
+    frame: Frame, event: Event, dates: Sequence[DateMention], ctx: Context
+) -> DraftClaim | None:
+    document, sentence = frame.document, frame.sentence
+    felt = stimulus_parties(
+        document, event.t0, event.t1, sentence.start, frame.actors, ctx.registry
+    )
+    if felt is None:
+        return None
+    people, cause = felt
+    span = shortest_unique(
+        ctx.documents, frame.doc, cause.start, people[-1].end, (sentence.start, sentence.end)
+    )
+    if span is None:
+        return None
+    ids = tuple(m.entity for m in people)
+    return DraftClaim(
+        event.predicate,
+        ids,
+        cause.entity,
+        document[span[0] : span[1]],
+        0.6,
+        claim_date(dates, event.t0, ctx.published_iso, "asserted", document),
+        status=status_of(clause_of(document, sentence, event.t0, event.t1)),
+        asserted_by=frame.speaker if frame.speaker not in ids else None,
+    )
+
+
+def make_claims(
+    frame: Frame,
+    event: Event,
+    args: Arguments,
+    dates: Sequence[DateMention],
+    ctx: Context,
+) -> list[DraftClaim]:
+    """One claim per object, with status, date, place, attribution and quote."""
+    document, sentence, rule = frame.document, frame.sentence, event.rule
+    claims = []
+    subject = args.subject
+    registry = ctx.registry
+    word = document[event.t0 : event.t1].lower()
+    for obj in args.objects:
+        if args.subject_id == obj.entity:
+            continue
+        person = registry.type_of(obj.entity) == "Person"
+        if (person and word in rule.not_of_people) or (not person and word in rule.only_of_people):
+            continue  # "welcomed Kim" is a reception, "welcomed the talks" support
+        predicate = event.predicate
+        if rule.person_to_person and person and registry.type_of(args.subject_id) == "Person":
+            predicate = rule.person_to_person  # "Kim received Lavrov": they met
+        lo = min(subject.start if subject else event.t0, event.t0, obj.start)
+        hi = max(obj.end, event.t1, subject.end if subject else event.t1)
+        span = shortest_unique(ctx.documents, frame.doc, lo, hi, (sentence.start, sentence.end))
+        if span is None:
+            continue
+        near = 1.0 - min(hi - lo, 200) / 400
+        confidence = round(0.35 + 0.4 * near + (0.1 if subject else 0.0), 2)
+        status = _status(frame, event, lo, hi)
+        accuser = _accuser(frame, event, registry)
+        if accuser is not None and accuser not in (args.subject_id, obj.entity):
+            status = "alleged"  # "X accused Y of supplying Z": the supplying is X's claim
+        claim = DraftClaim(
+            predicate=predicate,
+            participants=args.participants,
+            object=obj.entity,
+            quote=document[span[0] : span[1]],
+            confidence=confidence,
+            date=_date(frame, event, status, dates, hi, ctx),
+            place=frame.place
+            if (rule_for(predicate).takes_place and frame.place != obj.entity)
+            else None,
+            status=status,
+            asserted_by=_source(frame.speaker or accuser, args.subject_id, obj.entity),
+        )
+        claims.append(_own_position(frame, claim, ctx))
+    if not rule.joint:  # each subject says it on its own
+        claims = [
+            replace(c, participants=(who,))
+            for c in claims
+            for who in c.participants
+            if who != c.object
+        ]
+    return claims
+
+
+def _source(who: str | None, subject: str, obj: str) -> str | None:
+    return who if who not in (None, subject, obj) else None
+
+
+#: "accused X of", "accusing Y of": what follows is the accuser's claim
+_ACCUSED_OF = re.compile(r"\baccus\w*\s+(?:[\w'’.-]+\s+){1,6}?of\s+$")
+
+
+def _accuser(frame: Frame, event: Event, registry: Registry) -> str | None:
+    """Who accuses, when the trigger is the deed of "accused X of <doing>"."""
+    if event.predicate == "accused":
+        return None
+    found = _ACCUSED_OF.search(frame.document, frame.sentence.start, event.t0)
+    if found is None:
+        return None
+    actors = [
+        m
+        for m in frame.actors
+        if m.end <= found.start()
+        and registry.type_of(m.entity) in ("Person", "Country", "Organization")
+        and frame.aside_of(m.start) is None
+        and frame.preposition_of(m) == ""
+    ]
+    return actors[-1].entity if actors else None
+
+
+def _status(frame: Frame, event: Event, lo: int, hi: int) -> str:
+    document, sentence = frame.document, frame.sentence
+    clause = clause_of(document, sentence, event.t0, event.t1)
+    at = clause.find(document[lo:hi])
+    window = clause[max(0, at) : max(0, at) + hi - lo + 40] if at >= 0 else clause
+    status = status_of(document[max(sentence.start, lo - 30) : lo] + " " + window)
+    if status == "alleged" and event.predicate == "accused":
+        # the accusation itself is made: alleged only if something else says so
+        trigger = document[event.t0 : event.t1]
+        status = status_of(
+            document[max(sentence.start, lo - 30) : lo] + " " + window.replace(trigger, " ")
+        )
+    if status == "asserted" and event.noun:
+        # "the summit between X and Y, which is expected to take place …"
+        status = status_of(document[hi : sentence.end])
+    if status == "planned" and event.rule.stance:
+        status = "asserted"  # "X said talks could start": the saying happened
+    return status
+
+
+def _date(
+    frame: Frame,
+    event: Event,
+    status: str,
+    dates: Sequence[DateMention],
+    hi: int,
+    ctx: Context,
+) -> str | None:
+    document, sentence = frame.document, frame.sentence
+    if not event.rule.statement and dated_saying(dates, event.t0, document):
+        return None  # "The US said Friday that North Korea has sent …"
+    if _PLUPERFECT.search(document, max(sentence.start, event.t0 - 20), event.t0):
+        return None  # "Russia had invited Kim": before the time the sentence tells of
+    if event.noun and event.rule.agent_after:
+        return None  # "arrived on Sunday at the invitation of X": invited before that
+    own = frame.aside_of(event.t0)
+    dates = [d for d in dates if frame.aside_of(d.start) in (None, own)]
+    named = bool(dates)  # the clause names a day, the event's or its saying's
+    if not event.rule.statement:  # "X has sent troops, Y said on Thursday": the saying's
+        dates = [d for d in dates if d.end <= event.t0 or not of_a_saying(d, document)]
+    found = claim_date(dates, event.t0, ctx.published_iso, status, document)
+    if found is not None:
+        return found
+    lead = (
+        status == "asserted"
+        and frame.doc == 0
+        and sentence.start < ctx.lead_end
+        and not _ELSEWHEN.search(document, sentence.start, hi)
+    )
+    if not lead or named:
+        return None  # a day the sentence names but that is not the event's gives none
+    if ctx.lead_date is not None:
+        return ctx.lead_date  # the lead's day is the main event's
+    return ctx.published_iso  # a lead that names no day tells of the article's day
+
+
+def _own_position(frame: Frame, claim: DraftClaim, ctx: Context) -> DraftClaim:
+    """ "Lavrov said Russia is ready …": the minister states his country's position."""
+    speaker, registry = frame.speaker, ctx.registry
+    if (
+        claim.predicate == "stated_position"
+        and speaker is not None
+        and len(claim.participants) == 1
+        and registry.type_of(speaker) == "Person"
+        and registry.by_id()[speaker].country == claim.participants[0]
+    ):
+        return replace(claim, participants=(speaker,), asserted_by=None)
+    return claim
 
 
 def _inside(span: tuple[int, int] | None, other: tuple[int, int]) -> bool:
@@ -294,87 +285,10 @@ def _inside(span: tuple[int, int] | None, other: tuple[int, int]) -> bool:
     )
 
 
-_SAID_AT = re.compile(r"\b(?:said|says|told \w+|stressed|noted|added)\b(?:\s+that)?")
-
-
-#: who a statement is cited from is its source, not what it is about
-_SOURCE_BEFORE = re.compile(r"\b(?:cited by|quoted by|according to)\b[^,.;]*$")
+#: the pluperfect: an event before the one the sentence is dated by
+_PLUPERFECT = re.compile(r"\bhad\s+(?:(?:already|earlier|previously|also)\s+)?$")
 
 #: a sentence about another time than the story's main event
 _ELSEWHEN = re.compile(
     r"\b(?:since|ago|past|previously|earlier|former|once|had|weeks|months|years)\b", re.I
 )
-
-
-#: predicates that are themselves statements: "X said Friday" dates them
-_STATEMENTS = frozenset(
-    [
-        "stated_position",
-        "expressed_concern",
-        "criticized",
-        "urged",
-        "accused",
-        "denied",
-        "supported",
-    ]
-)
-
-#: stances: taken when stated, whatever the future their content speaks of
-_STANCES = _STATEMENTS | {"rejected", "agreed", "considered", "proposed"}
-
-
-def _apposed_place(m: Mention, mentions: Sequence[Mention], registry: Registry, text: str) -> bool:
-    """ "in Pyongyang, DPRK": the country only says where the place is."""
-    if text[m.start - 2 : m.start] != ", ":
-        return False
-    previous = [n for n in mentions if n.end == m.start - 2]
-    return bool(previous) and registry.type_of(previous[0].entity) == "Place"
-
-
-def _said_claim(
-    sentence: Sentence,
-    doc: int,
-    speaker: str,
-    mentions: Sequence[Mention],
-    dates: Sequence[DateMention],
-    ctx: Context,
-) -> DraftClaim | None:
-    """ "X said …" with no other trigger: X stated a position on what it names first."""
-    document = ctx.documents[doc]
-    at = _SAID_AT.search(sentence.text)
-    if at is None:
-        return None
-    t0 = sentence.start + at.start()
-    topics = [
-        m
-        for m in mentions
-        if m.entity != speaker
-        and ctx.registry.type_of(m.entity) != "Person"
-        and not _SOURCE_BEFORE.search(document, max(0, m.start - 60), m.start)
-        and not (
-            ctx.registry.type_of(m.entity) == "Place"
-            and PREP_BEFORE.search(document[max(0, m.start - 12) : m.start])
-        )
-    ]
-    # what is said comes after "said", or before it in '"…," he said'
-    topic = next((m for m in topics if m.start >= t0), topics[0] if topics else None)
-    spoken = next((m for m in mentions if m.entity == speaker), None)
-    pronoun = PRONOUN_SAID.search(document, sentence.start, sentence.end)
-    anchor = spoken.start if spoken else (pronoun.start() if pronoun else None)
-    if topic is None or anchor is None:
-        return None
-    lo, hi = min(anchor, t0, topic.start), max(topic.end, sentence.start + at.end())
-    span = shortest_unique(ctx.documents, doc, lo, hi, (sentence.start, sentence.end))
-    if span is None:
-        return None
-    status = status_of(sentence.text)
-    status = "asserted" if status == "planned" else status  # a statement is made, not planned
-    return DraftClaim(
-        predicate="stated_position",
-        participants=(speaker,),
-        object=topic.entity,
-        quote=document[span[0] : span[1]],
-        confidence=0.4,
-        date=claim_date(dates, t0, ctx.published_iso, status, document),
-        status=status,
-    )

@@ -9,34 +9,56 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 
 from relgraph.draft.lexicon import DEMONYMS, TITLE_WORDS
 from relgraph.draft.mentions import Mention, Registry
 from relgraph.draft.sentences import DateMention, Sentence
+from relgraph.draft.triggers import speech_alternation
 
 ACTORS = ("Person", "Country", "Organization")
 
-_SPEAKER_AFTER = re.compile(
-    r"^(?:,[^,.;\"“”]{1,60},)?\s*(?:(?:also|later|then|further|again|earlier|previously)\s+)?"
-    r"(?:said|says|told|added|stressed|noted|warned|announced|revealed|confirmed|reported)\b"
-)
-_SPEAKER_BEFORE = re.compile(r"\b(?:[Aa]ccording to|said|says|cited|quoted)\s+(?:the\s+|an?\s+)?$")
-_SAID = re.compile(r"\b(?:said|says|told|added|according to|quoted|cited|reads the statement)\b")
-_ALLEGED = re.compile(r"\b(?:accus\w*|alleg\w*|claims?|suspected|reportedly)\b", re.IGNORECASE)
+
+@cache
+def _speaker_after() -> re.Pattern[str]:
+    """ "X said", "X, the spokesman, told", "X also stressed"."""
+    return re.compile(
+        r"^(?:,[^,.;\"“”]{1,60},)?\s*(?:(?:also|later|then|further|again|earlier|previously)\s+)?"
+        r"(?:(?:on\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday)\s+)?"
+        rf"(?:{speech_alternation()})\b"
+    )
+
+
+@cache
+def _speaker_before() -> re.Pattern[str]:
+    """ "according to X", "said X", "quoted X"."""
+    return re.compile(
+        rf"\b(?:[Aa]ccording to|{speech_alternation()}|cited|quoted)\s+(?:the\s+|an?\s+)?$"
+    )
+
+
+_ALLEGED = re.compile(r"\b(?:accus\w*|alleg\w*|claims?|claimed|suspected|reportedly)\b", re.I)
 _DENIED = re.compile(r"\b(?:denied|denies|deny|not presented any evidence|no evidence)\b")
+#: modality and future: what is wanted, due, planned or will happen
 _PLANNED = re.compile(
-    r"\b(?:will|would|expected to|expects|is to|are to|plans? to|planned|scheduled|could start|"
-    r"should|to be held|next month|next week|if implemented)\b"
+    r"\b(?:will|would|shall|expected to|expects|is to|are to|was to|were to|plans? to|planned|"
+    r"scheduled|due to|wants? to|wanted to|intends? to|hopes? to|is set to|are set to|"
+    r"could start|should|to be held|next month|next week|next year|if implemented)\b"
 )
 PRONOUN = re.compile(r"^(?:He|She)\b")
 PRONOUN_ANY = re.compile(r"\b(?:he|she|He|She)\b")
 PASSIVE = re.compile(r"\s+by\s+(?:the\s+|an?\s+)?")
 LIST_GAP = re.compile(r"^\s*(?:,|and|,\s*and)?\s*(?:the\s+)?$")
-PRONOUN_SAID = re.compile(
-    r"\b(?:he|she|He|She|[Tt]he (?:[A-Za-z-]+ ){0,2}(?:minister|ambassador|"
-    r"spokes(?:man|woman|person)|envoy|diplomat|secretary))"
-    r"(?:,[^,]{1,60},)? (?:also )?(?:said|added|told|says)\b"
-)
+
+
+@cache
+def pronoun_said() -> re.Pattern[str]:
+    """'"…," he said', "the minister added": a saying by the person named before."""
+    return re.compile(
+        r"\b(?:he|she|He|She|[Tt]he (?:[A-Za-z-]+ ){0,2}(?:minister|ambassador|"
+        r"spokes(?:man|woman|person)|envoy|diplomat|secretary))"
+        rf"(?:,[^,]{{1,60}},)? (?:also )?(?:{speech_alternation()})\b"
+    )
 
 
 def speaker_of(sentence: Sentence, mentions: Sequence[Mention], registry: Registry) -> str | None:
@@ -46,7 +68,7 @@ def speaker_of(sentence: Sentence, mentions: Sequence[Mention], registry: Regist
             continue
         after = sentence.text[m.end - sentence.start :]
         before = sentence.text[: m.start - sentence.start]
-        if _SPEAKER_AFTER.match(after) or _SPEAKER_BEFORE.search(before):
+        if _speaker_after().match(after) or _speaker_before().search(before):
             return m.entity
     return None
 
@@ -65,10 +87,15 @@ _OTHER_EVENT = re.compile(r"\b(?:after|before|since|following)\b")
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:who|which|whose|where)\b")
 
 
-#: "X said Friday that …": the date of the saying
-_SAID_DATE = re.compile(
-    r"\b(?:said|says|told \w+|announced|confirmed|reported|stated)\s+(?:on\s+|late\s+)?$"
-)
+@cache
+def _said_date() -> re.Pattern[str]:
+    """ "X said Friday that …": the date of the saying."""
+    return re.compile(rf"\b(?:told \w+|{speech_alternation()})\s+(?:on\s+|late\s+)?$")
+
+
+def of_a_saying(date: DateMention, text: str) -> bool:
+    """Is ``date`` the date of a saying ("said on Thursday", "told reporters Friday")?"""
+    return bool(_said_date().search(text, max(0, date.start - 30), date.start))
 
 
 def dated_saying(dates: Sequence[DateMention], at: int, text: str) -> bool:
@@ -77,7 +104,7 @@ def dated_saying(dates: Sequence[DateMention], at: int, text: str) -> bool:
         return False
     nearest = min(dates, key=lambda d: abs(d.start - at))
     return nearest.end <= at and bool(
-        _SAID_DATE.search(text, max(0, nearest.start - 30), nearest.start)
+        _said_date().search(text, max(0, nearest.start - 30), nearest.start)
     )
 
 
@@ -87,6 +114,9 @@ def claim_date(
     if not dates:
         return None
     nearest = min(dates, key=lambda d: abs(d.start - at))
+    if status == "planned" and nearest.ahead is not None:
+        # "will meet on December 1" in a story of November 20: this year's
+        nearest = DateMention(nearest.start, nearest.end, nearest.ahead, nearest.ahead)
     between = text[min(at, nearest.end) : max(at, nearest.start)]
     if status != "planned" and _RELATIVE_CLAUSE.search(between):
         return None  # "met X, who earlier this week gave …": that date is the clause's

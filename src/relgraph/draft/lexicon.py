@@ -17,7 +17,7 @@ DEMONYMS: dict[str, tuple[str, ...]] = {
     "China": ("Chinese", "China's", "Beijing's"),
     "Ukraine": ("Ukrainian", "Ukraine's"),
     "Soviet Union": ("Soviet",),
-    "United Kingdom": ("British", "UK"),
+    "United Kingdom": ("British", "UK", "Britain", "Britain's"),
     "France": ("French",),
     "Germany": ("German",),
     "India": ("Indian",),
@@ -90,6 +90,7 @@ TITLE_WORDS = frozenset(
         "executive",
         "assistant",
         "undersecretary",
+        "presidential",
     ]
 )
 
@@ -121,6 +122,8 @@ TITLE_HEADS = frozenset(
         "senator",
         "king",
         "queen",
+        "aide",
+        "chief",
     ]
 )
 
@@ -332,5 +335,34 @@ NOT_NAMES = frozenset(
         "northern",
         "southern",
         "communist",
+    ]
+)
+
+#: nouns for people who act for the country or body named before them
+#: nouns for people who act for the country or body named before them
+GROUP_WORDS = frozenset(
+    [
+        "officials",
+        "official",
+        "troops",
+        "soldiers",
+        "forces",
+        "delegation",
+        "delegations",
+        "diplomats",
+        "diplomat",
+        "authorities",
+        "government",
+        "leadership",
+        "military",
+        "army",
+        "navy",
+        "side",
+        "leaders",
+        "negotiators",
+        "lawmakers",
+        "envoys",
+        "envoy",
+        "counterparts",
     ]
 )

@@ -99,6 +99,10 @@ def article_from_draft(draft: Draft) -> Article:
         captions=draft.captions,
         roles=_renumber([r for r in roles if r is not None], "r"),
         source=draft.source,
+        # format 3: the update the page states, when it is not before publication
+        updated=DateValue(m.updated.isoformat(), "day")
+        if m.updated is not None and m.updated >= m.published
+        else None,
     )
 
 
@@ -119,6 +123,16 @@ def _role_keys(r: Role) -> set[rejections.Key]:
     return rejections.role_keys({"entity": r.entity, "title": r.title, "quote": r.evidence.quote})
 
 
+def _refused(rejected: Sequence[Mapping[str, Any]], item: Claim | Role) -> bool:
+    fields: dict[str, Any]
+    if isinstance(item, Role):
+        fields = {"entity": item.entity, "title": item.title, "quote": item.evidence.quote}
+        return rejections.refused(rejected, fields, role=True)
+    fields = {"predicate": item.predicate, "participants": list(item.participants)}
+    fields.update(object=item.object, quote=item.evidence.quote)
+    return rejections.refused(rejected, fields, role=False)
+
+
 def merge_articles(
     existing: Article | None, fresh: Article, rejected: Sequence[Mapping[str, Any]] = ()
 ) -> tuple[Article, int, int, int]:
@@ -134,25 +148,24 @@ def merge_articles(
         return fresh, len(fresh.claims), len(fresh.roles), 0
     base = existing or replace(fresh, claims=(), roles=())
     finder = QuoteFinder(base.text, base.captions)
-    refused = rejections.keys_of(rejected)
     gone = rejections.ids_of(rejected)
     claims = list(base.claims)
-    seen = refused.union(*(_claim_keys(c) for c in claims))
+    seen = set().union(*(_claim_keys(c) for c in claims))
     used = gone | {c.id for c in claims}
     for c in fresh.claims:
         evidence, _, _ = finder.locate(c.evidence.quote)
-        if evidence is None or _claim_keys(c) & seen:
+        if evidence is None or _claim_keys(c) & seen or _refused(rejected, c):
             continue
         new_id = rejections.next_id("c", used)
         claims.append(replace(c, id=new_id, evidence=evidence))
         used.add(new_id)
         seen |= _claim_keys(c)
     roles = list(base.roles)
-    seen = refused.union(*(_role_keys(r) for r in roles))
+    seen = set().union(*(_role_keys(r) for r in roles))
     used = gone | {r.id for r in roles}
     for r in fresh.roles:
         evidence, _, _ = finder.locate(r.evidence.quote)
-        if evidence is None or _role_keys(r) & seen:
+        if evidence is None or _role_keys(r) & seen or _refused(rejected, r):
             continue
         new_id = rejections.next_id("r", used)
         roles.append(replace(r, id=new_id, evidence=evidence, article=base.id))

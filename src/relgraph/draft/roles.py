@@ -24,7 +24,7 @@ _TITLE_WORD = r"(?:[A-Za-z]+(?:-[A-Za-z]+)?)"
 _BEFORE = re.compile(rf"((?:{_TITLE_WORD}\s+){{1,6}})$")
 _APPOSITION = re.compile(
     rf"^,\s+(?:the\s+|a\s+)?((?:{_TITLE_WORD}'?s?\s+){{0,6}}?{_TITLE_WORD})"
-    rf"(?:\s+(?:to|of|for)\s+[^,.;()]*?)?(?=[,.;)]|\s+(?:said|told|who|was|is|and)\b|$)"
+    rf"(?:\s+(?:to|of|for)\s+[^,.;()]*?)?(?=[,.;)]|\s+(?:said|told|who|was|is)\b|\s+and\s+[A-Z]|$)"
 )
 
 
@@ -80,30 +80,32 @@ def find_roles(
         if registry.type_of(m.entity) != "Person" or m.score < 1.0:
             continue
         person = registry.by_id()[m.entity]
-        found = _title_before(text, m, registry) or _apposition(text, m)
-        if found is None:
-            continue
-        start, end, title, of = found
-        of = of or person.country
-        around = next((x for x in sentences if x.start <= start < x.end), None)
-        limit = (around.start, around.end) if around else (start, end)
-        span = shortest_unique(documents, 0, start, end, limit)
-        if span is None or not title:
-            continue
-        when = [
-            d.value
-            for d in dates
-            if limit[0] <= d.start < limit[1] and d.iso <= published_iso and "-" in d.iso
-        ]
-        role = DraftRole(
-            m.entity,
-            _normalise(title),
-            of,
-            text[span[0] : span[1]],
-            0.7,
-            when[0] if when else None,
+        before = (
+            _title_before(text, m, registry)
+            or _title_of_before(text, m, mentions, registry)
+            or _owner_title_before(text, m, mentions, registry)
         )
-        roles.setdefault((m.entity, role.title.lower()), role)
+        for start, end, title, of in [*([before] if before else []), *_appositions(text, m)]:
+            of = of or person.country
+            around = next((x for x in sentences if x.start <= start < x.end), None)
+            limit = (around.start, around.end) if around else (start, end)
+            span = shortest_unique(documents, 0, start, end, limit)
+            if span is None or not title:
+                continue
+            when = [
+                d.value
+                for d in dates
+                if limit[0] <= d.start < limit[1] and d.iso <= published_iso and "-" in d.iso
+            ]
+            role = DraftRole(
+                m.entity,
+                _normalise(title),
+                of,
+                text[span[0] : span[1]],
+                0.7,
+                when[0] if when else None,
+            )
+            roles.setdefault((m.entity, role.title.lower()), role)
     return list(roles.values())
 
 
@@ -131,8 +133,75 @@ def _title_before(
     return None
 
 
-def _apposition(text: str, m: Mention) -> tuple[int, int, str, str | None] | None:
-    found = _APPOSITION.match(text[m.end : m.end + 120])
+#: "Minister of Foreign Affairs of Russia Sergei Lavrov": a head, "of" and a portfolio,
+#: then "of" the country named just before the person
+_TITLE_OF = re.compile(
+    r"(?P<title>(?:[A-Z][\w-]*\s+){0,2}?(?P<head>[A-Z][\w-]*)\s+of\s+(?:the\s+)?"
+    r"(?:[A-Z][\w-]*\s+){1,4}?)(?:of\s+(?:the\s+)?)?$"
+)
+
+
+def _title_of_before(
+    text: str, m: Mention, mentions: Sequence[Mention], registry: Registry
+) -> tuple[int, int, str, str | None] | None:
+    owner = next(
+        (
+            n
+            for n in mentions
+            if n.end < m.start
+            and text[n.end : m.start].strip() == ""
+            and registry.type_of(n.entity) in ("Country", "Organization")
+        ),
+        None,
+    )
+    end = owner.start if owner else m.start
+    window = text[max(0, end - 80) : end]
+    found = _TITLE_OF.search(window)
+    if found is None or fold(found.group("head")) not in TITLE_HEADS:
+        return None
+    if owner is None and found.group(0) != found.group("title"):
+        return None  # "… of the" with no country after it
+    start = end - len(window) + found.start("title")
+    return start, m.end, found.group("title").strip(), owner.entity if owner else None
+
+
+#: "Russia's UN ambassador, Vassily Nebenzia", "North Korea's ambassador to Russia, Sin …"
+_OWNER_TITLE = re.compile(
+    r"['’]s\s+(?P<title>(?:[\w-]+\s+){0,3}?(?P<head>[\w-]+)(?:\s+to\s+(?:the\s+)?"
+    r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})?),\s+$"
+)
+
+
+def _owner_title_before(
+    text: str, m: Mention, mentions: Sequence[Mention], registry: Registry
+) -> tuple[int, int, str, str | None] | None:
+    window = text[max(0, m.start - 80) : m.start]
+    found = _OWNER_TITLE.search(window)
+    if found is None or fold(found.group("head")) not in TITLE_HEADS:
+        return None
+    at = m.start - len(window) + found.start()
+    owner = next((n for n in mentions if n.end == at), None)
+    if owner is not None and registry.type_of(owner.entity) in ("Country", "Organization"):
+        return owner.start, m.end, found.group("title"), owner.entity
+    named = re.search(r"([A-Z][\w-]*)$", text[max(0, at - 30) : at])  # "Britain's"
+    country = _of_from(named.group(1), registry)[0] if named else None
+    if named is None or country is None:
+        return None
+    return at - len(named.group(1)), m.end, found.group("title"), country
+
+
+def _appositions(text: str, m: Mention) -> list[tuple[int, int, str, str | None]]:
+    """ "Kim, chairman of the party, chairman of the commission, …": each title in turn."""
+    found: list[tuple[int, int, str, str | None]] = []
+    at = m.end
+    while (one := _apposition(text, m, at)) is not None:
+        found.append(one)
+        at = one[1]
+    return found
+
+
+def _apposition(text: str, m: Mention, at: int) -> tuple[int, int, str, str | None] | None:
+    found = _APPOSITION.match(text[at : at + 120])
     if not found:
         return None
     words = found.group(1).split()
@@ -144,4 +213,4 @@ def _apposition(text: str, m: Mention) -> tuple[int, int, str, str | None] | Non
     tail = found.group(0)[found.end(1) :]
     if tail.strip().startswith(("to ", "of ", "for ")):
         title += " " + tail.strip()
-    return m.start, m.end + found.end(), title, None
+    return m.start, at + found.end(), title, None

@@ -54,10 +54,14 @@ DATE_EXPRESSION = re.compile(
     rf"\b(?:(?P<rel>last|next|this) )?(?P<weekday>{_WEEKDAY})\b|"
     rf"\b(?P<month>{_MONTH}) (?P<day>\d{{1,2}})(?:, (?P<year>\d{{4}}))?\b|"
     r"\b(?P<today>today|yesterday|tomorrow)\b|"
+    r"\b(?P<sameday>(?:earlier|later) in the day)\b|"
     r"\b(?:since |in )(?P<monthonly>January|February|March|April|May|June|July|August|September|"
     r"October|November|December)(?P<monthlast> last year)?\b(?! \d)|"
     r"\b(?P<lastyear>last year)\b|"
     r"\b(?P<week>earlier this week|this week|last week)\b|"
+    r"\b(?P<thismonth>(?:earlier |later )?this month)\b|"
+    r"\b(?P<othermonth>next|last) month\b|"
+    r"\b(?P<thisyear>(?:earlier |later )?this year)\b|"
     r"\bin (?P<inyear>(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
@@ -77,11 +81,21 @@ class DateMention:
     #: what the article file gets: a relative expression (resolved by the reader) or ISO
     value: str
     iso: str  # the start of the period it means, for comparisons
+    #: a day written without a year that falls after the article in its year: the
+    #: value it has when the claim is planned (``value`` is then the year before)
+    ahead: str | None = None
+
+
+def _day(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
 
 
 def find_dates(text: str, published: dt.date) -> list[DateMention]:
     """Date expressions with the value to write and the date they resolve to."""
-    from relgraph.core.dates import resolve
+    from relgraph.core.dates import resolve, yearless
 
     found = []
     for m in DATE_EXPRESSION.finditer(text):
@@ -93,13 +107,24 @@ def find_dates(text: str, published: dt.date) -> list[DateMention]:
             iso = resolve(value, published).iso
         elif m["month"]:
             month = _MONTHS[m["month"][:3].lower()]
-            year = int(m["year"]) if m["year"] else published.year
-            try:
-                iso = value = dt.date(year, month, int(m["day"])).isoformat()
-            except ValueError:
+            day = int(m["day"])
+            written = _day(int(m["year"]), month, day) if m["year"] else None
+            # a day without a year is the article's year's, or last year's when that
+            # would put it after the article (the metadata reader's rule, core.dates)
+            date = written or (None if m["year"] else yearless(month, day, published))
+            if date is None:
+                continue
+            iso = value = date.isoformat()
+            this_year = _day(published.year, month, day)
+            if not m["year"] and date.year != published.year and this_year is not None:
+                ahead = this_year.isoformat()  # what a planned claim means by it
+                found.append(DateMention(m.start(), m.end(), value, iso, ahead))
                 continue
         elif m["today"]:
             value = m["today"].lower()
+            iso = resolve(value, published).iso
+        elif m["sameday"]:  # "earlier in the day": the article's day
+            value = "today"
             iso = resolve(value, published).iso
         elif m["lastyear"]:
             iso = value = str(published.year - 1)
@@ -111,6 +136,14 @@ def find_dates(text: str, published: dt.date) -> list[DateMention]:
             if m["week"].lower() == "last week":
                 continue
             iso = value = published.isoformat()[:7]
+        elif m["thismonth"]:
+            iso = value = published.isoformat()[:7]
+        elif m["othermonth"]:
+            step = 1 if m["othermonth"].lower() == "next" else -1
+            index = published.year * 12 + published.month - 1 + step
+            iso = value = f"{index // 12}-{index % 12 + 1:02d}"
+        elif m["thisyear"]:
+            iso = value = str(published.year)
         elif m["inyear"]:
             iso = value = m["inyear"]
         if value is not None and iso is not None:

@@ -1,10 +1,12 @@
-"""Trigger phrases per predicate: the ontology's ``rg:trigger`` words, as patterns.
+"""Trigger phrases per predicate and the verbs of saying, as the ontology declares them.
 
-The ontology is the definition (``rg:met rg:trigger "met", "meeting" .``); the
-phrases below are added to what it declares (they are the drafter's share, to be
-moved into the ontology beside each predicate), so the drafter also works on an
-ontology that predates the property. A trigger is a phrase
-matched on word boundaries; a trailing ``*`` allows any word ending ("visit*").
+The ontology is the one definition: ``rg:trigger`` (the words a curator knows the
+predicate by, also read by ``relgraph check``'s hints) and ``rg:cue`` (further
+forms of general news English the drafter reads, "had a meeting with") beside
+each predicate, and ``rg:speechVerb`` on ``stated_position``. Nothing here adds a
+phrase: a phrase the drafter needs goes into the ontology, where check and the
+docs see it too. A phrase is matched on word boundaries; a trailing ``*`` allows
+any word ending ("visit*").
 """
 
 from __future__ import annotations
@@ -14,117 +16,26 @@ from functools import cache
 
 from relgraph.rdf.vocabulary import load_vocabulary
 
-FALLBACK: dict[str, tuple[str, ...]] = {
-    "met": (
-        "met",
-        "meet",
-        "meets",
-        "meeting with",
-        "meeting between",
-        "talks with",
-        "held talks",
-        "shakes hands with",
-        "shook hands with",
-        "welcomes",
-        "summit between",
-        "walk during a meeting",
-        "dinner with",
-        "sit down with",
-        "summit",
-        "talks between",
-        "negotiations",
-        "meet at",
-    ),
-    "visited": (
-        "visit*",
-        "arrived in",
-        "arrives in",
-        "arrive in",
-        "trip to",
-        "trip across",
-        "traveling to",
-        "travelling to",
-        "headed to",
-        "in the North Korean capital",
-    ),
-    "hosted": ("hosted", "hosts"),
-    "sent_message": (
-        "letter",
-        "message",
-        "regards",
-        "private note",
-        "conveys",
-        "conveyed",
-        "wrote to",
-        "deliver*",
-    ),
-    "proposed": ("proposed", "proposes", "proposal", "project to", "suggested", "offer*"),
-    "considered": ("considering", "considered", "mulling", "weighing"),
-    "discussed": ("discussed", "discuss", "focused on", "on the agenda", "talk about"),
-    "supported": (
-        "welcomed",
-        "supports",
-        "supported",
-        "praised",
-        "endorsed",
-        "backed",
-        "favoured",
-        "favored",
-        "advocated",
-        "positively evaluated",
-        "assist",
-    ),
-    "signed": ("signed", "signing", "signs"),
-    "agreed": ("agreed", "agree", "committed to", "accepted"),
-    "stated_position": (
-        "ready to",
-        "ready for",
-        "attaches",
-        "interested in",
-        "stressed",
-        "declared",
-        "wanted to",
-        "stood by",
-        "shared a commitment",
-    ),
-    "expressed_concern": ("concerned", "worries", "worried", "warned", "concern"),
-    "accused": ("accused", "accuses", "alleged"),
-    "denied": ("denied", "denies", "has not presented any evidence", "defended against"),
-    "invited": ("invited", "invitation"),
-    "participates_in": ("participated in", "took part in", "attended", "negotiating with"),
-    "built": ("built", "modernized", "modernised", "constructed"),
-    "transferred": ("sent to", "has sent", "shipping", "shipped", "supplied", "delivery of"),
-    "urged": ("urged", "called on", "called for"),
-    "rejected": ("rejected", "refused", "canceled", "cancelled", "turned down", "would not join"),
-    "criticized": ("criticized", "criticised", "condemned", "opposes", "branded"),
-    "sanctioned": ("sanctions against", "sanctioned"),
-    "conducted": ("conducted", "holding", "fired", "nuclear test", "launched"),
-    "cooperates_with": ("cooperation between", "cooperate with", "partnership with"),
-    "allied_with": ("closest ally", "ally", "allies"),
-}
-
 
 def declared_triggers() -> dict[str, tuple[str, ...]]:
-    """``rg:trigger`` phrases per predicate, as the ontology declares them."""
-    return {name: p.triggers for name, p in load_vocabulary().predicates.items() if p.triggers}
+    """``rg:trigger`` and ``rg:cue`` phrases per predicate, as the ontology declares them."""
+    return {
+        name: tuple(dict.fromkeys((*p.triggers, *p.cues)))
+        for name, p in load_vocabulary().predicates.items()
+        if p.triggers or p.cues
+    }
 
 
-#: speech verbs: who said what is attribution (``asserted_by``); a sentence with
-#: nothing but a speech verb becomes a stated position in ``claims._said_claim``
-SPEECH = frozenset(
-    [
-        "said",
-        "says",
-        "stated",
-        "statement",
-        "told",
-        "declared",
-        "announced",
-        "noted",
-        "stressed",
-        "added",
-    ]
-)
+@cache
+def speech_verbs() -> frozenset[str]:
+    """The verbs of saying (``rg:speechVerb``): who is their subject is the source."""
+    return frozenset(v for p in load_vocabulary().predicates.values() for v in p.speech_verbs)
+
+
+@cache
+def speech_alternation() -> str:
+    """The speech verbs as a regular-expression alternation (longest first), for cues."""
+    return "|".join(re.escape(v) for v in sorted(speech_verbs(), key=lambda v: (-len(v), v)))
 
 
 def _pattern(phrase: str) -> str:
@@ -134,17 +45,20 @@ def _pattern(phrase: str) -> str:
 
 @cache
 def trigger_patterns() -> dict[str, re.Pattern[str]]:
-    """One compiled pattern per predicate usable in claims."""
+    """One compiled pattern per predicate usable in claims.
+
+    Speech verbs are left out: "said" is attribution (``asserted_by``), and a
+    sentence with nothing but a speech verb becomes a stated position by its
+    own rule (:mod:`relgraph.draft.said`).
+    """
     vocab = load_vocabulary()
-    declared = declared_triggers()
+    speech = speech_verbs()
     patterns = {}
-    for name, predicate in vocab.predicates.items():
-        if predicate.registry_only:
+    for name, phrases in declared_triggers().items():
+        if vocab.predicates[name].registry_only:
             continue
-        phrases = tuple(
-            p for p in (*declared.get(name, ()), *FALLBACK.get(name, ())) if p not in SPEECH
-        )
-        if phrases:
-            ordered = sorted(set(phrases), key=len, reverse=True)
+        kept = [p for p in phrases if p not in speech and p != "statement"]
+        if kept:
+            ordered = sorted(set(kept), key=lambda p: (-len(p), p))
             patterns[name] = re.compile("|".join(_pattern(p) for p in ordered), re.IGNORECASE)
     return patterns

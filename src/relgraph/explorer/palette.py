@@ -45,6 +45,7 @@ FAMILIES: tuple[Family, ...] = (
             ("agreed", "#2a8a3e"),
             ("participates_in", "#5aae5a"),
             ("allied_with", "#0e4d22"),
+            ("member_of", "#7fc47f"),  # format 3: organisation relations
         ),
     ),
     Family(
@@ -89,6 +90,9 @@ FAMILIES: tuple[Family, ...] = (
             ("transferred", "#00796b"),
             ("cooperates_with", "#26a69a"),
             ("built", "#0b5c52"),
+            ("owned_by", "#4db6ac"),  # format 3: organisation relations
+            ("subsidiary_of", "#00a896"),
+            ("operator_of", "#1d4f4a"),
         ),
     ),
     Family("roles", "Roles", "#6b6b6b", (("holds_role", "#6b6b6b"),)),

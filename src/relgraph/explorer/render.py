@@ -16,6 +16,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -31,11 +32,13 @@ SCRIPTS = (
     "graph.js",
     "panel.js",
     "controls.js",
+    "filters.js",
     "timeline.js",
     "table.js",
     "reader.js",
     "search.js",
     "share.js",
+    "exports.js",
     "keys.js",
     "main.js",
 )
@@ -87,16 +90,20 @@ def _script() -> str:
 
 
 def render_page(
-    graph: nx.MultiDiGraph, title: str = "relgraph", sources: Sources | None = None
+    graph: nx.MultiDiGraph,
+    title: str = "relgraph",
+    sources: Sources | None = None,
+    unlinked: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> str:
-    """The HTML page as text (pure: no files)."""
+    """The HTML page as text (pure: no files); ``unlinked``: entities without
+    statements, for search only."""
     vis_js, vis_css = _vis_assets()
     parts = {
         "TITLE": html.escape(title),
         "CSP": html.escape(CSP, quote=True),
         "VIS_CSS": vis_css,
         "CSS": _asset("explorer.css"),
-        "DATA": _json_for_html(page_data(graph, title, sources)),
+        "DATA": _json_for_html(page_data(graph, title, sources, unlinked)),
         "VIS_JS": vis_js,
         "JS": _script().replace("</script", "<\\/script"),
     }
@@ -109,8 +116,9 @@ def write_html(
     path: str | Path,
     title: str = "relgraph",
     sources: Sources | None = None,
+    unlinked: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> Path:
     """Write the page atomically as UTF-8; return its path."""
     with atomic_output(path) as handle:
-        handle.write(render_page(graph, title, sources).encode("utf-8"))
+        handle.write(render_page(graph, title, sources, unlinked).encode("utf-8"))
     return Path(path)

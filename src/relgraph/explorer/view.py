@@ -6,7 +6,11 @@ undated statements in their article's year. Here the page receives positions,
 centrality, one chronological list of statements (each once, with the entity pairs
 it links), each node's statements, fixed colours and the articles' text and photo
 captions with UTF-16 offsets of every quote (and which caption holds it, when one
-does), so the page only filters and draws. Everything in this module is pure and
+does), so the page only filters and draws. For the filters and search it also gets
+each entity's country (a country is its own) and folded names, each statement's
+parties and source (named or unnamed), the lists of countries and sources, and the
+entities no statement links (found by search, never drawn); see
+:mod:`relgraph.explorer.facets`. Everything in this module is pure and
 testable without a browser; :func:`read_sources` is the one function that reads the
 store (through SPARQL, like the projection does).
 
@@ -18,11 +22,13 @@ from __future__ import annotations
 
 import bisect
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 import networkx as nx
 
+from relgraph.explorer.facets import attribution_of, nation_of, search_key
 from relgraph.explorer.layout import layout
 from relgraph.explorer.palette import color_of, families, family_of
 from relgraph.network.projection import HEADER, _local, _value
@@ -54,9 +60,10 @@ STATUSES = ("asserted", "planned", "alleged", "denied")
 ARTICLE_QUERY = (
     HEADER
     + """
-SELECT ?id ?url ?text WHERE {
+SELECT ?id ?url ?text ?updated WHERE {
   ?a a rg:Article ; schema:identifier ?id ; schema:articleBody ?text .
   OPTIONAL { ?a schema:url ?url }
+  OPTIONAL { ?a schema:dateModified ?updated }
 }
 """
 )
@@ -80,12 +87,16 @@ SELECT ?s ?start ?end ?caption WHERE {
 }
 """
 )
-NODE_FIELDS = ("id", "label", "type", "country", "aliases", "x", "y", "degree", "statements")
+NODE_FIELDS = (
+    "id", "label", "type", "country", "aliases", "x", "y", "degree", "statements", "nation", "key",
+)  # fmt: skip
+# Entities without statements: not drawn, but found by search ("no statements").
+UNLINKED_FIELDS = ("id", "label", "type", "country", "aliases", "nation", "key")
 STATEMENT_FIELDS = (
     "id", "relation", "date", "year", "place", "status", "attributed_to", "detail", "role",
-    "article", "quote", "start", "end", "caption", "month", "pairs",
+    "article", "quote", "start", "end", "caption", "month", "pairs", "parties", "by",
 )  # fmt: skip
-ARTICLE_FIELDS = ("id", "title", "outlet", "published", "url", "text", "captions")
+ARTICLE_FIELDS = ("id", "title", "outlet", "published", "url", "text", "captions", "updated")
 
 
 @dataclass(frozen=True)
@@ -100,15 +111,17 @@ class Sources:
     spans: dict[str, tuple[int, int]]  # statement id -> (start, end) in code points
     captions: dict[str, tuple[str, ...]] = field(default_factory=dict)  # article id -> captions
     in_caption: dict[str, int] = field(default_factory=dict)  # statement id -> caption index
+    updated: dict[str, str] = field(default_factory=dict)  # article id -> date of its update
 
 
 def read_sources(location: str) -> Sources:
     """The articles' text, URL and captions and the quotes' offsets, read through SPARQL."""
     store = open_store(location)
-    texts = {
-        _value(r, "id"): (_value(r, "url"), _value(r, "text"))
-        for r in store.query(ARTICLE_QUERY, use_default_graph_as_union=True)
-    }
+    texts, updated = {}, {}
+    for r in store.query(ARTICLE_QUERY, use_default_graph_as_union=True):
+        texts[_value(r, "id")] = (_value(r, "url"), _value(r, "text"))
+        if _value(r, "updated"):
+            updated[_value(r, "id")] = _value(r, "updated")
     numbered: dict[str, dict[int, str]] = defaultdict(dict)
     for r in store.query(CAPTION_QUERY, use_default_graph_as_union=True):
         numbered[_value(r, "id")][int(_value(r, "index"))] = _value(r, "text")
@@ -123,7 +136,7 @@ def read_sources(location: str) -> Sources:
         located[sid] = min(located.get(sid, where), where)
     spans = {sid: (start, end) for sid, (_, start, end) in located.items()}
     in_caption = {sid: c for sid, (c, _, _) in located.items() if c >= 0}
-    return Sources(texts, spans, captions, in_caption)
+    return Sources(texts, spans, captions, in_caption, updated)
 
 
 def _astral(text: str) -> list[int]:
@@ -153,13 +166,47 @@ def chronological_key(st: dict[str, Any]) -> tuple[str, str]:
     return (str(st.get("date") or st.get("published") or st["year"]), str(st["statement"]))
 
 
-def page_data(graph: nx.MultiDiGraph, title: str, sources: Sources | None = None) -> dict[str, Any]:
-    """Everything the page needs, as JSON-ready rows (pure; deterministic)."""
+def page_data(
+    graph: nx.MultiDiGraph,
+    title: str,
+    sources: Sources | None = None,
+    unlinked: Mapping[str, Mapping[str, Any]] | None = None,
+) -> dict[str, Any]:
+    """Everything the page needs, as JSON-ready rows (pure; deterministic).
+
+    ``unlinked``: entities without statements (id -> attributes, as graph nodes have
+    them), listed for search only.
+    """
     vocab = load_vocabulary()
+    unlinked = {k: v for k, v in (unlinked or {}).items() if k not in graph}
+    everyone: dict[str, Mapping[str, Any]] = {n: graph.nodes[n] for n in graph} | unlinked
+    label_ids: dict[str, str] = {}
+    for n in sorted(everyone):
+        label_ids.setdefault(str(everyone[n].get("label", n)), n)
+    nations = sorted({nation_of(n, d) for n, d in everyone.items()} - {""})
+    countries = sorted(
+        (
+            {"id": c, "label": str(everyone[c].get("label", c)) if c in everyone else c}
+            for c in nations
+        ),
+        key=lambda c: (c["label"], c["id"]),
+    )
+    nation_index = {c["id"]: i for i, c in enumerate(countries)}
+    attributions: dict[str, str] = {}
+    for st in _statements(graph).values():
+        found = attribution_of(st.get("attributed_to"), label_ids)
+        if found:
+            attributions.setdefault(found[0], found[1])
+    by_list = sorted(
+        ({"id": k, "label": v} for k, v in attributions.items()),
+        key=lambda a: (a["label"].casefold(), a["id"]),
+    )
+    by_index = {a["id"]: i for i, a in enumerate(by_list)}
     texts = sources.texts if sources else {}
     spans = sources.spans if sources else {}
     captions = sources.captions if sources else {}
     in_caption = sources.in_caption if sources else {}
+    updated = sources.updated if sources else {}
     node_ids = sorted(graph)
     index = {n: i for i, n in enumerate(node_ids)}
     statements = sorted(_statements(graph).values(), key=chronological_key)
@@ -167,7 +214,7 @@ def page_data(graph: nx.MultiDiGraph, title: str, sources: Sources | None = None
     rel_index = {r: i for i, r in enumerate(relations)}
     family_list = families()
     fam_index = {f.id: i for i, f in enumerate(family_list)}
-    types = sorted({str(graph.nodes[n].get("type", "")) for n in graph})
+    types = sorted({str(d.get("type", "")) for d in everyone.values()})
     type_index = {t: i for i, t in enumerate(types)}
 
     articles: dict[str, list[Any]] = {}
@@ -183,7 +230,7 @@ def page_data(graph: nx.MultiDiGraph, title: str, sources: Sources | None = None
         if aid not in articles:
             articles[aid] = [
                 aid, st["article_title"], st["outlet"], st["published"], url, text,
-                list(article_captions),
+                list(article_captions), updated.get(aid, ""),
             ]  # fmt: skip
             article_number[aid] = len(article_number)
         quote, start, end, caption = str(st["quote"]), -1, -1, -1
@@ -203,15 +250,18 @@ def page_data(graph: nx.MultiDiGraph, title: str, sources: Sources | None = None
         for node in sorted({x for pair in pairs for x in pair}):
             per_node[node].append(number)
         status = str(st["status"])
+        attribution = attribution_of(st.get("attributed_to"), label_ids)
         rows.append(
             [
                 str(st["statement"]), rel_index[str(st["relation"])], str(st["date"] or ""),
                 int(st["year"]), str(st["place"] or ""),
                 STATUSES.index(status) if status in STATUSES else 0,
-                str(st["attributed_to"] or ""), str(st["detail"] or ""), str(st["role"] or ""),
+                attribution[1] if attribution else "",
+                str(st["detail"] or ""), str(st["role"] or ""),
                 article_number[aid],
                 quote, start, end, caption,
                 month_of(str(st["date"] or ""), str(st.get("precision") or "")), flat,
+                sorted(set(flat)), by_index[attribution[0]] if attribution else -1,
             ]
         )  # fmt: skip
     positions = layout(node_ids, weights)
@@ -221,16 +271,12 @@ def page_data(graph: nx.MultiDiGraph, title: str, sources: Sources | None = None
         degree[v] += 1
     nodes = []
     for n in node_ids:
-        d = graph.nodes[n]
-        country = str(d.get("country") or "")
         x, y = positions[n]
+        label, country, aliases, nation, key = _names(n, graph.nodes[n], everyone, nation_index)
+        kind = type_index[str(graph.nodes[n].get("type", ""))]
         nodes.append(
-            [
-                n, str(d.get("label", n)), type_index[str(d.get("type", ""))],
-                str(graph.nodes[country].get("label", country)) if country in graph else country,
-                [str(a) for a in d.get("aliases", [])], x, y, degree[n], per_node.get(n, []),
-            ]
-        )  # fmt: skip
+            [n, label, kind, country, aliases, x, y, degree[n], per_node.get(n, []), nation, key]
+        )
     central = sorted(node_ids, key=lambda n: (-degree[n], -len(per_node.get(n, [])), n))
     search_first = len(node_ids) > FULL_NODES or len(weights) > FULL_EDGES
     overview = central[:OVERVIEW_NODES] if search_first else []
@@ -260,12 +306,38 @@ def page_data(graph: nx.MultiDiGraph, title: str, sources: Sources | None = None
             for t, s in ((t, TYPE_STYLE.get(t, DEFAULT_STYLE)) for t in types)
         ],
         "statuses": list(STATUSES),
-        "fields": {"node": NODE_FIELDS, "statement": STATEMENT_FIELDS, "article": ARTICLE_FIELDS},
+        "countries": countries,
+        "attributions": by_list,
+        "fields": {
+            "node": NODE_FIELDS,
+            "statement": STATEMENT_FIELDS,
+            "article": ARTICLE_FIELDS,
+            "unlinked": UNLINKED_FIELDS,
+        },
         "nodes": nodes,
+        "unlinkeds": [
+            [n, label, type_index[str(d.get("type", ""))], country, aliases, nation, key]
+            for n, d in sorted(unlinked.items())
+            for label, country, aliases, nation, key in [_names(n, d, everyone, nation_index)]
+        ],
         "statements": rows,
         "articles": list(articles.values()),
         "years": _years(statements),
     }
+
+
+def _names(
+    n: str,
+    d: Mapping[str, Any],
+    everyone: Mapping[str, Mapping[str, Any]],
+    nation_index: Mapping[str, int],
+) -> tuple[str, str, list[str], int, str]:
+    """An entity's label, country label, aliases, country index and search key."""
+    label, country = str(d.get("label", n)), str(d.get("country") or "")
+    aliases = [str(a) for a in d.get("aliases", [])]
+    country_label = str(everyone[country].get("label", country)) if country in everyone else country
+    nation = nation_index.get(nation_of(n, d), -1)
+    return label, country_label, aliases, nation, search_key(label, aliases)
 
 
 def month_of(date: str, precision: str = "") -> int:

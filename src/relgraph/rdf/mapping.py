@@ -19,12 +19,12 @@ same IRIs and, with no blank nodes, the same quads.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from itertools import combinations
 
 from pyoxigraph import Literal, NamedNode, Quad
 
-from relgraph.core.model import Article, Claim, DateValue, Entity, Evidence, Role
+from relgraph.core.model import Article, Claim, DateValue, Entity, Evidence, Role, UnnamedSource
 from relgraph.rdf.namespaces import (
     ENTITIES_GRAPH,
     OA,
@@ -97,6 +97,27 @@ def caption_iri(article_id: str, index: int) -> str:
     return f"{article_iri(article_id)}/caption/{index}"
 
 
+def unnamed_source_iri(article_id: str, source: UnnamedSource) -> str:
+    """An unnamed source cited by an article: a resource of the article's graph.
+
+    Named from the article and the source's fields, so the same description
+    (with the same affiliation and country) cited twice is one source, and
+    every build gives the same IRI (no blank node).
+    """
+    return f"{article_iri(article_id)}/source/{source.key}"
+
+
+def unnamed_source_quads(article_id: str, source: UnnamedSource, g: NamedNode) -> Iterator[Quad]:
+    s = _N(unnamed_source_iri(article_id, source))
+    yield Quad(s, TYPE, _rg("UnnamedSource"), g)
+    yield Quad(s, _N(RDFS + "label"), _text(source.label), g)
+    yield Quad(s, _rg("sourceDescription"), _text(source.description), g)
+    if source.affiliation:
+        yield Quad(s, _rg("affiliation"), _ent(source.affiliation), g)
+    if source.country:
+        yield Quad(s, _rg("country"), _ent(source.country), g)
+
+
 def _evidence_quads(stmt: str, article: Article, ev: Evidence, g: NamedNode) -> Iterator[Quad]:
     """The Web Annotation tying a statement to its quote.
 
@@ -162,8 +183,27 @@ def direct_pairs(claim: Claim, symmetric: bool) -> list[tuple[str, str]]:
     return [(p, claim.object) for p in claim.participants]
 
 
-def claim_quads(article: Article, claim: Claim, vocab: Vocabulary | None = None) -> Iterator[Quad]:
-    """The statement node, its evidence and (if asserted) the direct triples of one claim."""
+def participant_names(ids: list[str], names: Mapping[str, str] | None) -> Literal:
+    """Who acts, as listings show it: the names in the claim's order ("A; B").
+
+    The participants themselves are ``rg:participant`` triples; this is their
+    list as the curator wrote it (the object left out), so a listing names every
+    party in one column, in one order on every store: SPARQL has no ordered
+    GROUP_CONCAT, and building the list at query time cost as much as the listing.
+    """
+    return _text("; ".join((names or {}).get(i, i) for i in ids))
+
+
+def claim_quads(
+    article: Article,
+    claim: Claim,
+    vocab: Vocabulary | None = None,
+    names: Mapping[str, str] | None = None,
+) -> Iterator[Quad]:
+    """The statement node, its evidence and (if asserted) the direct triples of one claim.
+
+    ``names`` (entity id -> name, the registry's) spell ``rg:participantNames``.
+    """
     vocab = vocab or load_vocabulary()
     predicate = vocab.predicates[claim.predicate]
     g = _N(graph_iri(article.id))
@@ -182,6 +222,8 @@ def claim_quads(article: Article, claim: Claim, vocab: Vocabulary | None = None)
     if about is not None:
         yield Quad(s, _rg("about"), about, g)
     people = list(claim.participants)
+    acting = [p for p in people if p != claim.object]
+    yield Quad(s, _rg("participantNames"), participant_names(acting, names), g)
     if predicate.symmetric and claim.object is not None:
         people.append(claim.object)
     for who in people:
@@ -198,6 +240,11 @@ def claim_quads(article: Article, claim: Claim, vocab: Vocabulary | None = None)
         yield Quad(s, _rg("assertedBy"), _ent(claim.asserted_by), g)
     for denier in claim.denied_by:
         yield Quad(s, _rg("deniedBy"), _ent(denier), g)
+    unnamed = [("assertedBy", claim.asserted_by_unnamed)] if claim.asserted_by_unnamed else []
+    unnamed += [("deniedBy", source) for source in claim.denied_by_unnamed]
+    for prop, source in unnamed:
+        yield Quad(s, _rg(prop), _N(unnamed_source_iri(article.id, source)), g)
+        yield from unnamed_source_quads(article.id, source, g)
     if claim.detail:
         yield Quad(s, _rg("detail"), _text(" ".join(claim.detail.split())), g)
     yield from _review_quads(s, claim.review, claim.confidence, g)
@@ -212,7 +259,12 @@ def claim_quads(article: Article, claim: Claim, vocab: Vocabulary | None = None)
                 yield Quad(_ent(a), p, _ent(b), g)
 
 
-def role_quads(article: Article, role: Role, vocab: Vocabulary | None = None) -> Iterator[Quad]:
+def role_quads(
+    article: Article,
+    role: Role,
+    vocab: Vocabulary | None = None,
+    names: Mapping[str, str] | None = None,
+) -> Iterator[Quad]:
     """A role as a ``holds_role`` statement in the attesting article's graph.
 
     Undated roles take the article's date (docs/annotating.md, rule 3).
@@ -226,6 +278,7 @@ def role_quads(article: Article, role: Role, vocab: Vocabulary | None = None) ->
     yield Quad(s, _N(RDF + "predicate"), p, g)
     yield Quad(s, _N(RDF + "subject"), _ent(role.entity), g)
     yield Quad(s, _rg("participant"), _ent(role.entity), g)
+    yield Quad(s, _rg("participantNames"), participant_names([role.entity], names), g)
     if role.of:
         yield Quad(s, _N(RDF + "object"), _ent(role.of), g)
     yield Quad(s, _rg("roleTitle"), _text(role.title), g)
@@ -239,9 +292,15 @@ def role_quads(article: Article, role: Role, vocab: Vocabulary | None = None) ->
 
 
 def article_quads(
-    article: Article, vocab: Vocabulary | None = None, *, include_suggested: bool = False
+    article: Article,
+    vocab: Vocabulary | None = None,
+    *,
+    include_suggested: bool = False,
+    names: Mapping[str, str] | None = None,
 ) -> Iterator[Quad]:
     """Everything one article contributes, in its own named graph.
+
+    ``names`` are the registry's (entity id -> name); a build always gives them.
 
     Claims and roles marked ``review: suggested`` are drafts nobody has
     accepted yet: left out unless ``include_suggested``.
@@ -258,6 +317,8 @@ def article_quads(
     if article.agency:
         yield Quad(a, _rg("agency"), _ent(article.agency), g)
     yield Quad(a, _N(SCHEMA + "datePublished"), date_literal(article.published), g)
+    if article.updated:
+        yield Quad(a, _N(SCHEMA + "dateModified"), date_literal(article.updated), g)
     for place in article.datelines:
         yield Quad(a, _rg("dateline"), _ent(place), g)
     if article.url:
@@ -273,7 +334,7 @@ def article_quads(
         yield Quad(c, _N(SCHEMA + "text"), _text(caption), g)
     for claim in article.claims:
         if include_suggested or claim.review is None:
-            yield from claim_quads(article, claim, vocab)
+            yield from claim_quads(article, claim, vocab, names)
     for role in article.roles:
         if include_suggested or role.review is None:
-            yield from role_quads(article, role, vocab)
+            yield from role_quads(article, role, vocab, names)

@@ -31,8 +31,14 @@ class Predicate:
     registry_only: bool
     cameo: str | None
     plover: str | None
+    #: the Wikidata property it corresponds to (``skos:closeMatch``), e.g. P127
+    wikidata: str | None = None
     #: words and phrases of news copy that state it (``rg:trigger``), lower case
     triggers: tuple[str, ...] = ()
+    #: further forms the drafter reads as the predicate (``rg:cue``), lower case
+    cues: tuple[str, ...] = ()
+    #: verbs of saying (``rg:speechVerb``, declared on stated_position), lower case
+    speech_verbs: tuple[str, ...] = ()
 
     def accepts_subject(self, entity_type: str) -> bool:
         return entity_type in self.domain
@@ -66,6 +72,7 @@ def ontology_bytes() -> bytes:
 
 
 GENID = "https://w3id.org/relgraph/.well-known/genid/ontology-"
+WIKIDATA = "http://www.wikidata.org/entity/"
 
 
 def ontology_triples() -> list[ox.Triple]:
@@ -152,7 +159,19 @@ def load_vocabulary() -> Vocabulary:
             registry_only=first(subject, RG + "registryOnly") == "true",
             cameo=first(subject, RG + "cameoCode"),
             plover=first(subject, RG + "ploverType"),
+            wikidata=next(
+                (
+                    m.removeprefix(WIKIDATA)
+                    for m in values(subject, SKOS + "closeMatch")
+                    if m.startswith(WIKIDATA)
+                ),
+                None,
+            ),
             triggers=tuple(dict.fromkeys(t.casefold() for t in values(subject, RG + "trigger"))),
+            cues=tuple(dict.fromkeys(t.casefold() for t in values(subject, RG + "cue"))),
+            speech_verbs=tuple(
+                dict.fromkeys(t.casefold() for t in values(subject, RG + "speechVerb"))
+            ),
         )
 
     def individuals(cls: str) -> dict[str, str]:

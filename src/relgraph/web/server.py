@@ -35,7 +35,7 @@ from relgraph.sparql.limits import MIB
 from relgraph.sparql.output import MEDIA_TYPES, render
 from relgraph.sparql.resident import Snapshot
 from relgraph.web.guard import Deadlines, Refusal, Slots, body_length, check_headers, host_names
-from relgraph.web.pages import index_page, result_page
+from relgraph.web.pages import index_page, page_link, query_page, result_page
 
 _ROWS_BY_MEDIA = {
     "application/sparql-results+json": "json",
@@ -167,8 +167,9 @@ class _Handler(BaseHTTPRequestHandler):
                 self._run(text=params["query"][0], fmt=_one(params, "format"))
         elif url.path.startswith("/query/"):
             name = url.path.removeprefix("/query/")
-            bindings = {k: v[0] for k, v in params.items() if k != "format" and v[0] != ""}
-            self._run(name=name, params=bindings, fmt=_one(params, "format"))
+            given = {k: v[0] for k, v in params.items()}  # kept in the links to other pages
+            bindings = {k: v for k, v in given.items() if k not in ("format", "page") and v}
+            self._run(name=name, params=bindings, fmt=_one(params, "format"), paged=given)
         else:
             self._error(HTTPStatus.NOT_FOUND, "not found: try /sparql or /")
 
@@ -220,7 +221,9 @@ class _Handler(BaseHTTPRequestHandler):
         name: str | None = None,
         params: dict[str, str] | None = None,
         fmt: str | None = None,
+        paged: dict[str, str] | None = None,
     ) -> None:
+        """Run a query; ``paged`` (a named query's URL parameters) asks for one page."""
         config = self.server.config
         slots = self.server.slots
         if not slots.acquire():
@@ -237,13 +240,18 @@ class _Handler(BaseHTTPRequestHandler):
                 max_rows=config.max_rows,
                 labels=True,
                 memory=config.worker_memory,
+                page=None if paged is None else query_page(paged),
             )
             chosen = negotiate(self.headers.get("Accept") or "", result.kind == "graph", fmt)
+            link = None
+            if name and paged is not None and result.more and result.page:
+                link = {"Link": f'<{page_link(name, paged, result.page.number + 1)}>; rel="next"'}
             if chosen == "html":
-                body = result_page(name or "query", result).encode()
-                self._send(HTTPStatus.OK, "text/html; charset=utf-8", body)
+                body = result_page(name or "query", result, paged).encode()
+                self._send(HTTPStatus.OK, "text/html; charset=utf-8", body, link)
             else:
-                self._send(HTTPStatus.OK, MEDIA_TYPES[chosen], render(result, chosen).encode())
+                body = render(result, chosen).encode()
+                self._send(HTTPStatus.OK, MEDIA_TYPES[chosen], body, link)
         except StoreError as exc:
             self._error(HTTPStatus.SERVICE_UNAVAILABLE, str(exc))
         except RelgraphError as exc:

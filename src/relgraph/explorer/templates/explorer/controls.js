@@ -72,6 +72,7 @@ function syncControls() {
   $("per-claim").checked = state.perClaim;
   $("since").value = state.since; $("until").value = state.until;
   $("undated").checked = state.undated;
+  syncFilters();
 }
 
 function resetFilters() {
@@ -79,5 +80,6 @@ function resetFilters() {
   RELATIONS.forEach(function (r) { state.relations.add(r.id); });
   TYPES.forEach(function (t) { state.types.add(t.id); });
   state.perClaim = false;
+  state.countries = []; state.statuses = null; state.outlets = null; state.by = null;
   syncControls();
 }

@@ -26,7 +26,15 @@ STATEMENTS.forEach(function (s) {
   s.pairList = [];
   for (var k = 0; k < s.pairs.length; k += 2) s.pairList.push([NODES[s.pairs[k]], NODES[s.pairs[k + 1]]]);
 });
-NODES.forEach(function (n) { n.typeInfo = TYPES[n.type]; n.type = n.typeInfo.id; });
+NODES.forEach(function (n) { n.typeInfo = TYPES[n.type]; n.type = n.typeInfo.id; n.nationId = n.nation >= 0 ? data.countries[n.nation].id : ""; });
+STATEMENTS.forEach(function (s) {
+  s.partyList = s.parties.map(function (i) { return NODES[i]; });
+  s.byId = s.by >= 0 ? data.attributions[s.by].id : "";
+});
+// Entities without statements: not drawn, found by search only ("no statements").
+var UNLINKED = rows("unlinked");
+UNLINKED.forEach(function (n) { n.typeInfo = TYPES[n.type]; n.type = n.typeInfo.id; n.unlinked = true; n.statements = []; n.nationId = n.nation >= 0 ? data.countries[n.nation].id : ""; });
+var OUTLETS = Array.from(new Set(ARTICLES.map(function (a) { return a.outlet; }))).sort();
 
 var state = {
   since: data.years[0], until: data.years[1], undated: true,
@@ -34,6 +42,9 @@ var state = {
   relations: new Set(RELATIONS.map(function (r) { return r.id; })),
   types: new Set(TYPES.map(function (t) { return t.id; })),
   perClaim: false,
+  // Filters on attributes (null or [] = no filter). countries: one id keeps the links
+  // touching its actors; two or more keep the links between actors of different ones.
+  countries: [], statuses: null, outlets: null, by: null,
   selected: null,            // {kind: "node"|"edge", id}
   shown: data.mode === "search-first" ? new Set(data.overview.map(function (i) { return NODES[i].id; })) : null
 };
@@ -69,6 +80,28 @@ function placeNear(n, centre, k, count) {
   var angle = (count > 1 ? 2 * Math.PI * (k % 18) / per : hash * Math.PI / 180) + ring * 0.35;
   var r = 260 + ring * 130;
   placed.set(n.id, [Math.round(centre[0] + r * Math.cos(angle)), Math.round(centre[1] + r * Math.sin(angle))]);
+}
+// The neighbours an expansion adds: the 60 most linked counterparts, heaviest first.
+// It depends on the data only, so the URL can name an expansion instead of its nodes.
+var EXPAND_LIMIT = 60, expansions = new Map();
+function expansionOf(id) {
+  if (expansions.has(id)) return expansions.get(id);
+  var weights = new Map();
+  byId.get(id).statements.forEach(function (k) {
+    STATEMENTS[k].pairList.forEach(function (p) {
+      var o = p[0].id === id ? p[1].id : p[1].id === id ? p[0].id : null;
+      if (o && o !== id) weights.set(o, (weights.get(o) || 0) + 1);
+    });
+  });
+  var out = Array.from(weights.entries()).sort(function (x, y) { return y[1] - x[1] || (x[0] < y[0] ? -1 : 1); })
+    .slice(0, EXPAND_LIMIT).map(function (e) { return e[0]; });
+  expansions.set(id, out);
+  return out;
+}
+// The relation and type sets are shared with their checkboxes: changed in place, never replaced.
+function refill(set, values) {
+  set.clear();
+  values.forEach(function (v) { set.add(v); });
 }
 function $(id) { return document.getElementById(id); }
 function el(tag, text, cls) {
@@ -125,20 +158,42 @@ function inMonths(s) {
   return s.month > 0 && abs >= state.months[0] && abs <= state.months[1];
 }
 
+// The attribute filters a statement passes as a whole: relation, status, outlet, source.
+function statementPasses(s) {
+  return state.relations.has(s.rel.id) && (!state.statuses || state.statuses.has(s.status)) &&
+    (!state.outlets || state.outlets.has(s.art.outlet)) && (!state.by || state.by.has(s.byId));
+}
+// The filters on a linked pair's ends: entity types and countries.
+function pairPasses(a, b) {
+  if (!state.types.has(a.type) || !state.types.has(b.type)) return false;
+  var cs = state.countries;
+  if (!cs.length) return true;
+  if (cs.length === 1) return a.nationId === cs[0] || b.nationId === cs[0];
+  return a.nationId !== b.nationId && cs.indexOf(a.nationId) >= 0 && cs.indexOf(b.nationId) >= 0;
+}
+function countryLabel(id) {
+  var c = data.countries.find(function (x) { return x.id === id; });
+  return c ? c.label : id;
+}
+
 // Why a statement is hidden ("" when visible), for search messages and the hook.
 function hiddenBy(s, a, b) {
   if (!state.relations.has(s.rel.id)) return "relation “" + s.rel.label + "” is switched off";
+  if (state.statuses && !state.statuses.has(s.status)) return "status “" + s.status + "” is filtered out";
+  if (state.outlets && !state.outlets.has(s.art.outlet)) return "outlet “" + s.art.outlet + "” is filtered out";
+  if (state.by && !state.by.has(s.byId)) return "the “attributed to” filter";
   if (s.undated && !state.undated) return "undated statements are hidden";
   if (s.year < state.since || s.year > state.until) return "the years " + state.since + "–" + state.until;
   if (!inMonths(s)) return "the months " + monthName(state.months[0]) + "–" + monthName(state.months[1]);
   if (!state.types.has(a.type) || !state.types.has(b.type)) return "entity type filter";
+  if (!pairPasses(a, b)) return "the country filter (" + state.countries.map(countryLabel).join(", ") + ")";
   if (state.shown && !(state.shown.has(a.id) && state.shown.has(b.id))) return "not expanded yet";
   return "";
 }
 // The same test as hiddenBy without building messages (it runs for every pair on every update).
 function pairVisible(s, a, b) {
-  return state.relations.has(s.rel.id) && (state.undated || !s.undated) &&
-    s.year >= state.since && s.year <= state.until && inMonths(s) && state.types.has(a.type) && state.types.has(b.type) &&
+  return statementPasses(s) && (state.undated || !s.undated) &&
+    s.year >= state.since && s.year <= state.until && inMonths(s) && pairPasses(a, b) &&
     (!state.shown || (state.shown.has(a.id) && state.shown.has(b.id)));
 }
 

@@ -38,10 +38,10 @@ function edgeGroups() {
   visibleCount = 0;
   STATEMENTS.forEach(function (s) {
     s.visible = false;
-    if (!state.relations.has(s.rel.id)) return;
+    if (!statementPasses(s)) return;
     var inTime = (state.undated || !s.undated) && s.year >= state.since && s.year <= state.until && inMonths(s), counted = false;
     s.pairList.forEach(function (p) {
-      if (!state.types.has(p[0].type) || !state.types.has(p[1].type)) return;
+      if (!pairPasses(p[0], p[1])) return;
       if (state.shown && !(state.shown.has(p[0].id) && state.shown.has(p[1].id))) return;
       if (!counted) {
         counted = true;

@@ -45,3 +45,9 @@ document.querySelector(".skip").addEventListener("click", function (e) {
   e.preventDefault();
   $("table").focus();
 });
+
+// "/" moves to the search box from anywhere but a text field (as on most sites).
+document.addEventListener("keydown", function (e) {
+  var t = e.target, typing = t && (t.tagName === "INPUT" || t.tagName === "TEXTAREA" || t.tagName === "SELECT" || t.isContentEditable);
+  if (e.key === "/" && !typing && !e.ctrlKey && !e.metaKey && !e.altKey) { e.preventDefault(); $("search").focus(); }
+});

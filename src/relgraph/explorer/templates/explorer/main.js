@@ -17,7 +17,7 @@ function refresh(opts) {
 
 document.title = data.title;
 $("title").textContent = data.title;
-buildControls(); buildTimeline(); buildTable(); buildSearch(); buildShare();
+buildControls(); buildFilters(); buildTimeline(); buildTable(); buildSearch(); buildShare(); buildExports();
 var fromHash = readHash();
 syncControls();
 refresh({ fit: true });
@@ -49,7 +49,11 @@ window.relgraphExplorer = {
   },
   visibleNodeIds: visibleNodeIds, visibleEdgeIds: visibleEdgeIds, labelledNodes: labelledNodes,
   visibleStatementIds: function () { return visibleStatements().map(function (s) { return s.id; }); },
-  csv: csvOfVisible, svg: svgOfView,
+  csv: csvOfVisible, svg: svgOfView, graphml: graphmlOfView, gexf: gexfOfView,
+  png: function () { return pngOfView().then(function (b) { return b.size; }); },
+  activeFilters: activeFilters, stateToHash: stateToHash,
+  nationOf: function (id) { return entityOf(id).nationId; }, typeOf: function (id) { return byId.get(id).type; },
+  typeOfAny: function (id) { return entityOf(id).type; }, fold: foldText, withinOne: withinOne,
   parts: { drawGraph: drawGraph, drawTimeline: drawTimeline, drawTable: drawTable, visibleStatements: visibleStatements, fitView: fitView },
   searchAndOpen: function (t) {
     $("search").value = t; var r = searchAll(t); showResults(r, t);
@@ -58,13 +62,15 @@ window.relgraphExplorer = {
   },
   overview: function () { if (state.shown) $("overview").click(); else clearSelection(); },
   topEntity: function () { var n = NODES[data.rank[0]]; return { id: n.id, label: n.label }; },
+  rank: function (count) { return data.rank.slice(0, count).map(function (i) { return NODES[i].id; }); },
   busiestYear: function () {
     var tally = new Map(); STATEMENTS.forEach(function (s) { tally.set(s.year, (tally.get(s.year) || 0) + 1); });
     return Array.from(tally.entries()).sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; })[0][0];
   },
   claimsOf: function (edgeId) {
     return (edgeStatements.get(edgeId) || []).map(function (it) {
-      return { statement: it.s.id, year: it.s.year, month: it.s.month, date: it.s.date, relation: it.s.rel.id, undated: it.s.undated };
+      return { statement: it.s.id, year: it.s.year, month: it.s.month, date: it.s.date, relation: it.s.rel.id, undated: it.s.undated,
+               status: it.s.status, outlet: it.s.art.outlet, attributed_to: it.s.attributed_to };
     });
   }
 };

@@ -189,13 +189,7 @@ function expand(id) {
   var count = 0, fresh = [];
   if (!state.shown) return 0;  // everything is drawn already
   var n = byId.get(id);
-  var weights = new Map();
-  n.statements.forEach(function (k) {
-    var s = STATEMENTS[k];
-    counterpartsOf(s, id).forEach(function (o) { weights.set(o.id, (weights.get(o.id) || 0) + 1); });
-  });
-  Array.from(weights.entries()).sort(function (x, y) { return y[1] - x[1] || (x[0] < y[0] ? -1 : 1); })
-    .slice(0, 60).forEach(function (e) { if (!state.shown.has(e[0])) { state.shown.add(e[0]); fresh.push(byId.get(e[0])); } });
+  expansionOf(id).forEach(function (o) { if (!state.shown.has(o)) { state.shown.add(o); fresh.push(byId.get(o)); } });
   count = fresh.length;
   var centre = placed.get(id) || positionOf(n);
   fresh.forEach(function (o, k) { if (!placed.has(o.id)) placeNear(o, centre, k, fresh.length); });

@@ -4,7 +4,7 @@
 var readerReturn = null;
 
 function citationOf(s) {
-  var parts = [s.art.outlet, "“" + s.art.title + "”", s.art.published];
+  var parts = [s.art.outlet, "“" + s.art.title + "”", s.art.published + (s.art.updated ? " (updated " + s.art.updated + ")" : "")];
   if (s.art.url) parts.push(s.art.url);
   var where = s.caption >= 0 ? "Quoted from a photo caption: “" : "Quoted: “";
   return parts.join(", ") + ". " + where + quoteOf(s) + "”";
@@ -51,7 +51,7 @@ function openReader(s) {
   bar.appendChild(el("h2", s.art.title));
   bar.appendChild(button("Close", closeReader, "close"));
   head.appendChild(bar);
-  var meta = el("p", s.art.outlet + " · " + s.art.published, "meta");
+  var meta = el("p", s.art.outlet + " · " + s.art.published + (s.art.updated ? " · updated " + s.art.updated : ""), "meta");
   head.appendChild(meta);
   if (s.art.url) { var url = el("p", null, "meta"); url.appendChild(el("span", "URL: ")); url.appendChild(el("code", s.art.url, "url")); head.appendChild(url); }
   var claim = el("p", null, "reader-claim");
@@ -59,6 +59,7 @@ function openReader(s) {
   var pair = s.pairList[0];
   claim.appendChild(el("span", " " + pair[0].label + " " + s.rel.label + " " + pair[1].label + " · " + dateLabel(s) + " · " + s.status));
   head.appendChild(claim);
+  if (s.attributed_to) head.appendChild(el("p", "according to " + s.attributed_to, "meta attribution"));
   var cite = el("p", citationOf(s), "citation");
   head.appendChild(cite);
   var copied = el("span", "", "meta");
