@@ -32,9 +32,10 @@ from rapidfuzz import fuzz
 
 from relgraph.core.dates import resolve
 from relgraph.core.model import Article, Claim, Corpus, Entity
+from relgraph.corpus.names import fold
+from relgraph.corpus.registry import Registry
 from relgraph.corpus.validate import load_corpus
 from relgraph.draft.assemble import Draft, draft_article
-from relgraph.draft.mentions import Registry, fold
 from relgraph.draft.page import read_page
 from relgraph.rdf.vocabulary import load_vocabulary
 

@@ -33,10 +33,11 @@ import yaml
 from rapidfuzz import fuzz
 
 from relgraph.core.dates import DateError, resolve
+from relgraph.corpus.names import fold
+from relgraph.corpus.registry import Registry
 from relgraph.draft.assemble import Draft, draft_article
-from relgraph.draft.mentions import Registry, fold
 from relgraph.draft.page import read_page
-from relgraph.draft.recommend import ArticleText, RuleBased, with_stubs
+from relgraph.draft.rules.recommend import ArticleText, RuleBased, with_stubs
 from relgraph.rdf.vocabulary import load_vocabulary
 
 ACTORS = frozenset(["Person", "Country", "Organization"])

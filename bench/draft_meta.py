@@ -19,9 +19,10 @@ from pathlib import Path
 
 import yaml
 
+from relgraph.corpus.names import fold
+from relgraph.corpus.registry import Registry
 from relgraph.corpus.validate import load_corpus
 from relgraph.draft.assemble import Draft, draft_article
-from relgraph.draft.mentions import Registry, fold
 from relgraph.draft.page import read_page
 
 REFERENCE = dt.date(2026, 11, 30)  # the drafts' "today": later than every page

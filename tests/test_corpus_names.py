@@ -7,7 +7,6 @@ import pytest
 from relgraph.core.model import Entity
 from relgraph.corpus.names import fold
 from relgraph.corpus.registry import Registry
-from relgraph.draft.mentions import find_mentions
 from relgraph.draft.stubs import find_stubs, slug
 
 from conftest import DATA
@@ -28,7 +27,7 @@ REGISTRY = Registry.of(
 
 
 def linked(text: str) -> list[tuple[str, str]]:
-    return [(m.surface, m.entity) for m in find_mentions(text, REGISTRY)]
+    return [(m.surface, m.entity) for m in REGISTRY.find_mentions(text)]
 
 
 def test_case_hyphens_diacritics_curly_quotes_and_possessives() -> None:
@@ -67,7 +66,7 @@ def test_fold_and_slug() -> None:
 
 
 def stubs(text: str) -> list[tuple[str, str, str | None]]:
-    found, _, _ = find_stubs(text, find_mentions(text, REGISTRY), REGISTRY)
+    found, _, _ = find_stubs(text, REGISTRY.find_mentions(text), REGISTRY)
     return [(s.name, s.type, s.country) for s in found]
 
 
@@ -91,7 +90,7 @@ def test_no_stub_without_a_reason_to_believe_its_type() -> None:
 
 def test_a_near_miss_is_a_did_you_mean_and_a_weaker_link() -> None:
     text = "Russian Foreign Minister Sergei Lavrof met them."
-    found, misses, extra = find_stubs(text, find_mentions(text, REGISTRY), REGISTRY)
+    found, misses, extra = find_stubs(text, REGISTRY.find_mentions(text), REGISTRY)
     assert found == []
     assert [(m.surface, m.entity) for m in misses] == [("Sergei Lavrof", "lavrov")]
     assert extra[0].entity == "lavrov" and extra[0].score < 1.0
@@ -135,7 +134,7 @@ def test_draft_and_annotate_see_the_same_mentions(name: str) -> None:
     doc, _ = read_document(DATA / "articles" / name)
     text = doc["text"]
     assert isinstance(text, str)
-    drafted = [(m.start, m.end, m.entity) for m in find_mentions(text, registry)]
+    drafted = [(m.start, m.end, m.entity) for m in registry.find_mentions(text)]
     assert drafted  # every bundled article names someone
     assert _view_mentions(doc, registry) == drafted
 

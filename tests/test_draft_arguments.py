@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from relgraph.core.model import Entity
-from relgraph.draft.claims import DraftClaim
-from relgraph.draft.mentions import Registry
-from relgraph.draft.recommend import ArticleText, RuleBased
+from relgraph.corpus.registry import Registry
+from relgraph.draft.rules.claims import DraftClaim
+from relgraph.draft.rules.recommend import ArticleText, RuleBased
 from relgraph.draft.run import load_registry
 
 TESTDATA = Path(__file__).resolve().parent / "data"

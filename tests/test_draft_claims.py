@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from relgraph.draft.claims import DraftClaim
-from relgraph.draft.mentions import Registry
-from relgraph.draft.recommend import ArticleText, RuleBased
-from relgraph.draft.roles import DraftRole
+from relgraph.corpus.registry import Registry
+from relgraph.draft.rules.claims import DraftClaim
+from relgraph.draft.rules.recommend import ArticleText, RuleBased
+from relgraph.draft.rules.roles import DraftRole
+from relgraph.draft.rules.sentences import find_dates, shortest_unique, split_sentences
+from relgraph.draft.rules.triggers import declared_triggers, trigger_patterns
 from relgraph.draft.run import load_registry
-from relgraph.draft.sentences import find_dates, shortest_unique, split_sentences
-from relgraph.draft.triggers import declared_triggers, trigger_patterns
 from relgraph.rdf.vocabulary import load_vocabulary
 
 TESTDATA = Path(__file__).resolve().parent / "data"

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from relgraph.cli import cli
 from relgraph.corpus.registry import load_registry
 from relgraph.draft import ArticleText, Suggestions
-from relgraph.draft.recommend import RuleBased
+from relgraph.draft.rules.recommend import RuleBased
 from relgraph.draft.run import draft_pages
 
 from conftest import DATA

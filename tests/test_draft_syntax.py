@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from relgraph.draft.syntax import parse
-from relgraph.draft.triggers import declared_triggers, speech_verbs, trigger_patterns
+from relgraph.draft.rules.syntax import parse
+from relgraph.draft.rules.triggers import declared_triggers, speech_verbs, trigger_patterns
 from relgraph.rdf.vocabulary import load_vocabulary
 
 SENTENCE = (

@@ -9,11 +9,11 @@ import pytest
 
 from relgraph.core.model import Entity
 from relgraph.corpus.cores import core_name
-from relgraph.draft.claims import DraftClaim
-from relgraph.draft.mentions import Registry, find_mentions
-from relgraph.draft.recommend import ArticleText, RuleBased
+from relgraph.corpus.registry import Registry
+from relgraph.draft.rules.claims import DraftClaim
+from relgraph.draft.rules.recommend import ArticleText, RuleBased
+from relgraph.draft.rules.topics import find_topic_stubs
 from relgraph.draft.run import load_registry
-from relgraph.draft.topics import find_topic_stubs
 
 TESTDATA = Path(__file__).resolve().parent / "data"
 PUBLISHED = dt.date(2014, 11, 20)
@@ -58,9 +58,9 @@ def test_registry_topic_found_by_its_core_in_lower_case_only() -> None:
             Entity("dprk", "Country", "North Korea"),
         ]
     )
-    found = find_mentions("talks on its nuclear program resumed", registry)
+    found = registry.find_mentions("talks on its nuclear program resumed")
     assert [(m.entity, m.surface) for m in found] == [("nk_nukes", "nuclear program")]
-    assert find_mentions("the Nuclear Program Office opened", registry) == []
+    assert registry.find_mentions("the Nuclear Program Office opened") == []
 
 
 def test_core_shared_by_two_entities_is_not_used() -> None:
@@ -70,7 +70,7 @@ def test_core_shared_by_two_entities_is_not_used() -> None:
             Entity("b", "Project", "China–Russia gas pipeline"),
         ]
     )
-    assert find_mentions("a gas pipeline", registry) == []
+    assert registry.find_mentions("a gas pipeline") == []
 
 
 def test_project_stubs_from_a_project_to_build_list(registry: Registry) -> None:
@@ -79,7 +79,7 @@ def test_project_stubs_from_a_project_to_build_list(registry: Registry) -> None:
         "to Seoul."
     )
     reduced = without(registry, "gas_pipeline")
-    stubs = find_topic_stubs(text, find_mentions(text, reduced), reduced)
+    stubs = find_topic_stubs(text, reduced.find_mentions(text), reduced)
     assert [(s.name, s.type) for s in stubs] == [
         ("gas pipeline", "Project"),
         ("power line", "Project"),
@@ -92,7 +92,7 @@ def test_topic_stubs_keep_their_modifiers_owner_and_of_phrase(registry: Registry
         "They are ready to fight international terrorism. Talks on ending North Korea's nuclear "
         'program may start. Talks centered on the "denuclearization of the peninsula."'
     )
-    stubs = find_topic_stubs(text, find_mentions(text, registry), registry)
+    stubs = find_topic_stubs(text, registry.find_mentions(text), registry)
     assert [(s.name, s.type) for s in stubs] == [
         ("international terrorism", "Topic"),
         ("North Korea's nuclear program", "Topic"),
@@ -102,7 +102,7 @@ def test_topic_stubs_keep_their_modifiers_owner_and_of_phrase(registry: Registry
 
 def test_no_topic_stub_without_a_topic_word(registry: Registry) -> None:
     text = "The minister praised the good weather and a long walk in Moscow."
-    assert find_topic_stubs(text, find_mentions(text, registry), registry) == []
+    assert find_topic_stubs(text, registry.find_mentions(text), registry) == []
 
 
 def test_proposer_is_the_country_of_the_project_and_each_coordinated_object(

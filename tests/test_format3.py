@@ -134,7 +134,7 @@ ORGANISATION = ("owned_by", "subsidiary_of", "member_of", "operator_of")
 
 def test_annotate_and_draft_offer_the_organisation_predicates() -> None:
     from relgraph.annotate.choices import predicates
-    from relgraph.draft.triggers import trigger_patterns
+    from relgraph.draft.rules.triggers import trigger_patterns
 
     offered = {p["name"]: p for p in predicates()}
     for name in ORGANISATION:

@@ -117,7 +117,7 @@ class UnknownRecommender(RelgraphError):
 
 
 def _rules() -> Recommender:
-    from relgraph.draft.recommend import RuleBased
+    from relgraph.draft.rules.recommend import RuleBased
 
     return RuleBased()
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
+from relgraph.corpus.registry import Registry
 from relgraph.draft import ArticleText, Recommender, Suggestions
 from relgraph.draft import recommender as by_name
-from relgraph.draft.mentions import Registry
 from relgraph.draft.metadata import Metadata, find_metadata
 from relgraph.draft.page import PageText
 from relgraph.draft.runs import plausible

@@ -19,8 +19,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from relgraph.corpus.names import fold
+from relgraph.corpus.registry import Registry
+from relgraph.draft import Stub
 from relgraph.draft.lexicon import OUTLET_WORDS
-from relgraph.draft.mentions import Registry, Stub, fold
 from relgraph.draft.page import PageText, is_chrome
 from relgraph.draft.published import (
     MONTH,

@@ -21,9 +21,9 @@ from relgraph.core.errors import RelgraphError
 from relgraph.core.files import write_atomic
 from relgraph.core.model import Article
 from relgraph.corpus.layout import ARTICLES, REGISTRY
-from relgraph.draft import Recommender
+from relgraph.corpus.registry import Registry
+from relgraph.draft import NearMiss, Recommender, Stub
 from relgraph.draft.assemble import Draft, draft_article
-from relgraph.draft.mentions import NearMiss, Registry, Stub
 from relgraph.draft.merge import article_from_draft, merge_articles
 from relgraph.draft.page import display_name, read_page
 

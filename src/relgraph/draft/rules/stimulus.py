@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from relgraph.draft.cues import ACTORS, CLAUSE_BREAK
-from relgraph.draft.mentions import Mention, Registry
+from relgraph.corpus.names import Mention
+from relgraph.corpus.registry import Registry
+from relgraph.draft.rules.cues import ACTORS, CLAUSE_BREAK
 
 #: third-person verbs of feeling with the cause as subject
 STIMULUS = re.compile(r"\b(?:worries|worried|alarms|alarmed|troubles|troubled|concerns)\s+$")

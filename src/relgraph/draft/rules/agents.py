@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import re
 
-from relgraph.draft.cues import ACTORS, PASSIVE, PRONOUN_ANY, possessive
-from relgraph.draft.frame import Event, Frame
+from relgraph.corpus.names import Mention
+from relgraph.corpus.registry import Registry
 from relgraph.draft.lexicon import GROUP_WORDS
-from relgraph.draft.mentions import Mention, Registry
-from relgraph.draft.positions import antecedent, may_be_subject
+from relgraph.draft.rules.cues import ACTORS, PASSIVE, PRONOUN_ANY, possessive
+from relgraph.draft.rules.frame import Event, Frame
+from relgraph.draft.rules.positions import antecedent, may_be_subject
 from relgraph.rdf.vocabulary import Predicate
 
 #: "it" or "they" opening a reported clause: "X said that it would …"

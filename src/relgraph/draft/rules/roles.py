@@ -14,10 +14,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from relgraph.corpus.names import Mention, fold
+from relgraph.corpus.registry import Registry
 from relgraph.draft import DraftRole
 from relgraph.draft.lexicon import DEMONYMS, TITLE_HEADS, TITLE_WORDS
-from relgraph.draft.mentions import Mention, Registry, fold
-from relgraph.draft.sentences import DateMention, shortest_unique, split_sentences
+from relgraph.draft.rules.sentences import DateMention, shortest_unique, split_sentences
 
 _SMALL = frozenset(["of", "to", "for", "the", "and"])
 _TITLE_WORD = r"(?:[A-Za-z]+(?:-[A-Za-z]+)?)"

@@ -19,8 +19,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from relgraph.draft.agents import agent_of, it_subject, patient_of, sender_and_recipients
-from relgraph.draft.cues import (
+from relgraph.corpus.names import Mention
+from relgraph.corpus.registry import Registry
+from relgraph.draft.lexicon import GROUP_WORDS
+from relgraph.draft.rules.agents import agent_of, it_subject, patient_of, sender_and_recipients
+from relgraph.draft.rules.cues import (
     ACTORS,
     CLAUSE_BREAK,
     COORDINATED,
@@ -31,10 +34,8 @@ from relgraph.draft.cues import (
     joined,
     possessive,
 )
-from relgraph.draft.frame import Event, Frame
-from relgraph.draft.lexicon import GROUP_WORDS
-from relgraph.draft.mentions import Mention, Registry
-from relgraph.draft.positions import (
+from relgraph.draft.rules.frame import Event, Frame
+from relgraph.draft.rules.positions import (
     antecedent,
     aside_length,
     is_person,
@@ -42,7 +43,7 @@ from relgraph.draft.positions import (
     may_be_subject,
     verb_between,
 )
-from relgraph.draft.predicate_rules import PLACE_PREPOSITIONS
+from relgraph.draft.rules.predicate_rules import PLACE_PREPOSITIONS
 from relgraph.rdf.vocabulary import Predicate
 
 WINDOW = 100  # characters between a trigger and its object, at most (asides not counted)

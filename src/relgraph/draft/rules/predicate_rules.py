@@ -1,6 +1,6 @@
 """One rule per predicate: how its arguments sit in an English sentence.
 
-The claim engine (:mod:`relgraph.draft.claims`) finds a trigger, then asks the
+The claim engine (:mod:`relgraph.draft.rules.claims`) finds a trigger, then asks the
 predicate's rule where its object may stand (a direct object, or after which
 prepositions), whether a place may be an argument, whether the claim takes the
 sentence's place, and how its status and date are read. The ontology says what

@@ -6,18 +6,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from relgraph.draft.cues import (
+from relgraph.corpus.names import Mention
+from relgraph.corpus.registry import Registry
+from relgraph.draft.lexicon import DEMONYMS
+from relgraph.draft.rules.cues import (
     as_actor,
     background,
     place_of,
     pronoun_said,
     speaker_of,
 )
-from relgraph.draft.lexicon import DEMONYMS
-from relgraph.draft.mentions import Mention, Registry
-from relgraph.draft.predicate_rules import Rule
-from relgraph.draft.sentences import Sentence
-from relgraph.draft.syntax import Parse, parse
+from relgraph.draft.rules.predicate_rules import Rule
+from relgraph.draft.rules.sentences import Sentence
+from relgraph.draft.rules.syntax import Parse, parse
 from relgraph.rdf.vocabulary import Vocabulary
 
 

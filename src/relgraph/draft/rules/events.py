@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import re
 
-from relgraph.draft.cues import CALLED_OFF, PLANNED_WORK
-from relgraph.draft.frame import Event, Frame
 from relgraph.draft.lexicon import AGREEMENT_WORDS
-from relgraph.draft.predicate_rules import (
+from relgraph.draft.rules.cues import CALLED_OFF, PLANNED_WORK
+from relgraph.draft.rules.frame import Event, Frame
+from relgraph.draft.rules.predicate_rules import (
     MESSAGE_NOUNS,
     NOT_GOODS,
     SEND_VERBS,

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 
-from relgraph.draft.cues import CLAUSE_BREAK, may_lead, possessive
-from relgraph.draft.frame import Frame
+from relgraph.corpus.names import Mention
+from relgraph.corpus.registry import Registry
 from relgraph.draft.lexicon import GROUP_WORDS
-from relgraph.draft.mentions import Mention, Registry
+from relgraph.draft.rules.cues import CLAUSE_BREAK, may_lead, possessive
+from relgraph.draft.rules.frame import Frame
 
 
 def is_person(registry: Registry, m: Mention) -> bool:

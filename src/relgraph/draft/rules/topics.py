@@ -20,7 +20,9 @@ import re
 from collections.abc import Sequence
 
 from relgraph.corpus.cores import GENERIC
-from relgraph.draft.mentions import Mention, Registry, Stub
+from relgraph.corpus.names import Mention
+from relgraph.corpus.registry import Registry
+from relgraph.draft import Stub
 from relgraph.draft.stubs import slug
 
 #: topic words of news English, with the modifiers that belong to the topic's name

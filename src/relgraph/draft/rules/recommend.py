@@ -11,16 +11,17 @@ from bisect import bisect_left
 from dataclasses import replace
 
 from relgraph.core.dates import DateError, resolve
+from relgraph.corpus.names import Mention
+from relgraph.corpus.registry import Registry
 from relgraph.draft import ArticleText, DraftClaim, DraftRole, NearMiss, Stub, Suggestions
-from relgraph.draft.claims import Context, sentence_claims
-from relgraph.draft.cues import ACTORS, as_actor
 from relgraph.draft.lexicon import DEMONYMS
-from relgraph.draft.mentions import Mention, Registry, find_mentions
-from relgraph.draft.roles import find_roles
+from relgraph.draft.rules.claims import Context, sentence_claims
+from relgraph.draft.rules.cues import ACTORS, as_actor
+from relgraph.draft.rules.roles import find_roles
+from relgraph.draft.rules.sentences import Sentence, find_dates, split_sentences
+from relgraph.draft.rules.topics import find_topic_stubs
 from relgraph.draft.runs import has_content
-from relgraph.draft.sentences import Sentence, find_dates, split_sentences
 from relgraph.draft.stubs import find_stubs, with_stubs
-from relgraph.draft.topics import find_topic_stubs
 from relgraph.rdf.vocabulary import load_vocabulary
 
 
@@ -34,7 +35,7 @@ class RuleBased:
         stubs: list[Stub] = []
         misses: list[NearMiss] = []
         for document in documents:
-            found = find_mentions(document, registry)
+            found = registry.find_mentions(document)
             more, missed, _ = find_stubs(document, found, registry)
             more += [s for s in find_topic_stubs(document, found, registry) if has_content(s.name)]
             stubs.extend(s for s in more if s.id not in {x.id for x in stubs})
@@ -176,6 +177,6 @@ def _context(article: ArticleText, documents: tuple[str, ...], registry: Registr
 
 
 def _all_mentions(document: str, registry: Registry) -> list[Mention]:
-    mentions = find_mentions(document, registry)
+    mentions = registry.find_mentions(document)
     _, _, linked = find_stubs(document, mentions, registry)
     return sorted([*mentions, *linked], key=lambda m: (m.start, m.end))

@@ -49,7 +49,7 @@ def trigger_patterns() -> dict[str, re.Pattern[str]]:
 
     Speech verbs are left out: "said" is attribution (``asserted_by``), and a
     sentence with nothing but a speech verb becomes a stated position by its
-    own rule (:mod:`relgraph.draft.said`).
+    own rule (:mod:`relgraph.draft.rules.said`).
     """
     vocab = load_vocabulary()
     speech = speech_verbs()

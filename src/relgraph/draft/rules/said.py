@@ -8,10 +8,10 @@ from collections.abc import Sequence
 from functools import cache
 
 from relgraph.draft import DraftClaim
-from relgraph.draft.cues import claim_date, pronoun_said, status_of
-from relgraph.draft.frame import Context, Frame
-from relgraph.draft.sentences import DateMention, shortest_unique
-from relgraph.draft.triggers import speech_alternation
+from relgraph.draft.rules.cues import claim_date, pronoun_said, status_of
+from relgraph.draft.rules.frame import Context, Frame
+from relgraph.draft.rules.sentences import DateMention, shortest_unique
+from relgraph.draft.rules.triggers import speech_alternation
 
 #: what a statement is about: a topic, project, agreement, event or forum; a country or
 #: person named in what is said is who the reported clause is about ("Lavrov said

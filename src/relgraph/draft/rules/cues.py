@@ -2,7 +2,7 @@
 which names only modify others ("US President Donald Trump"), which act together.
 
 Small functions of the text and its mentions, shared by the claim rules
-(:mod:`relgraph.draft.claims`).
+(:mod:`relgraph.draft.rules.claims`).
 """
 
 from __future__ import annotations
@@ -11,10 +11,11 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
+from relgraph.corpus.names import Mention
+from relgraph.corpus.registry import Registry
 from relgraph.draft.lexicon import DEMONYMS, TITLE_WORDS
-from relgraph.draft.mentions import Mention, Registry
-from relgraph.draft.sentences import DateMention, Sentence
-from relgraph.draft.triggers import speech_alternation
+from relgraph.draft.rules.sentences import DateMention, Sentence
+from relgraph.draft.rules.triggers import speech_alternation
 
 ACTORS = ("Person", "Country", "Organization")
 

@@ -4,18 +4,18 @@ where, how sure and on whose word.
 Four steps, each a function of the sentence's :class:`Frame` (its words with their
 tags and chunks, its mentions, its speaker and place):
 
-1. :func:`relgraph.draft.events.find_event` — a trigger of the ontology
+1. :func:`relgraph.draft.rules.events.find_event` — a trigger of the ontology
    (``rg:trigger``, ``rg:cue``) in the right sense: not inside a name or an
    agreement's name ("the strategic partnership treaty" is no partnership), not a
    called-off, denied or only requested event, not a deed only planned;
-2. :func:`relgraph.draft.arguments.find_arguments` — who and what, by English
-   structure (the predicate's rule in :mod:`relgraph.draft.predicate_rules`);
+2. :func:`relgraph.draft.rules.arguments.find_arguments` — who and what, by English
+   structure (the predicate's rule in :mod:`relgraph.draft.rules.predicate_rules`);
 3. :func:`make_claims` — one claim per coordinated object, with its status
    (accusations alleged, denials denied, modality and future planned), date,
    place (only from a prepositional phrase of place), attribution and the
    shortest verbatim quote that occurs once in the article.
 
-A sentence with a speaker and no trigger states a position (:mod:`relgraph.draft.said`).
+A sentence with a speaker and no trigger states a position (:mod:`relgraph.draft.rules.said`).
 """
 
 from __future__ import annotations
@@ -24,25 +24,26 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from relgraph.corpus.names import Mention
+from relgraph.corpus.registry import Registry
 from relgraph.draft import DraftClaim
-from relgraph.draft.arguments import Arguments, find_arguments
-from relgraph.draft.cues import (
+from relgraph.draft.rules.arguments import Arguments, find_arguments
+from relgraph.draft.rules.cues import (
     claim_date,
     clause_of,
     dated_saying,
     of_a_saying,
     status_of,
 )
-from relgraph.draft.events import find_event
-from relgraph.draft.frame import Context, Event, Frame, read_frame
-from relgraph.draft.mentions import Mention, Registry
-from relgraph.draft.predicate_rules import (
+from relgraph.draft.rules.events import find_event
+from relgraph.draft.rules.frame import Context, Event, Frame, read_frame
+from relgraph.draft.rules.predicate_rules import (
     rule_for,
 )
-from relgraph.draft.said import said_claim
-from relgraph.draft.sentences import DateMention, Sentence, shortest_unique
-from relgraph.draft.stimulus import stimulus_parties
-from relgraph.draft.triggers import trigger_patterns
+from relgraph.draft.rules.said import said_claim
+from relgraph.draft.rules.sentences import DateMention, Sentence, shortest_unique
+from relgraph.draft.rules.stimulus import stimulus_parties
+from relgraph.draft.rules.triggers import trigger_patterns
 
 __all__ = ["Context", "DraftClaim", "sentence_claims"]
 
