@@ -31,7 +31,7 @@ from typing import Any
 from draft_gold import Names, evaluate_page, gold_pages  # bench/draft_gold.py
 from rapidfuzz import fuzz
 
-from relgraph.draft.mentions import fold
+from relgraph.corpus.names import fold
 from relgraph.draft.run import load_registry
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -51,7 +51,7 @@ from rapidfuzz import fuzz
 
 from relgraph.annotate.choices import FAMILIES
 from relgraph.annotate.session import Annotator
-from relgraph.draft.mentions import fold
+from relgraph.corpus.names import fold
 from relgraph.draft.run import load_registry
 from relgraph.rdf.vocabulary import load_vocabulary
 from relgraph.web.annotate import make_server

@@ -157,7 +157,7 @@ def guess_arguments(
     range_ = allowed_types("object", predicate, vocab)
     guess: dict[str, Any] = {}
     if published is not None:
-        from relgraph.draft.sentences import find_dates
+        from relgraph.draft.rules.sentences import find_dates  # the one date finder
 
         dates = find_dates(quote, published)
         if dates:
