@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+NEAR = ((0, 0), (3, 0), (-3, 0), (0, 3), (0, -3))
 PAINTED = "new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
 
 
@@ -66,9 +67,12 @@ class Page:
         for at in (0.5, 0.4, 0.6, 0.3, 0.7, 0.25, 0.75, 0.2, 0.8):
             point = self.point_of_edge(edge, at)
             dom = {"x": point["x"] - box["x"], "y": point["y"] - box["y"]}
+            # no node within 3 px either: a click is rounded to whole pixels
+            around = [{"x": dom["x"] + dx, "y": dom["y"] + dy} for dx, dy in NEAR]
+            net = "relgraphExplorer.network"
             if self.js(
-                f"relgraphExplorer.network.getNodeAt({json.dumps(dom)}) === undefined && "
-                f"relgraphExplorer.network.getEdgeAt({json.dumps(dom)}) === {json.dumps(edge)}"
+                f"{json.dumps(around)}.every(p => {net}.getNodeAt(p) === undefined) && "
+                f"{net}.getEdgeAt({json.dumps(dom)}) === {json.dumps(edge)}"
             ):
                 return point
         raise AssertionError(f"{edge} has no point of its own")

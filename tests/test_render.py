@@ -342,3 +342,17 @@ def test_page_is_byte_identical_across_processes(bundled_store_path: Path, tmp_p
         subprocess.run([sys.executable, "-c", code], check=True, env=env)
         pages.append(out.read_bytes())
     assert pages[0] == pages[1]
+
+
+def test_every_script_of_the_page_is_loaded_and_small() -> None:
+    from importlib import resources
+
+    from relgraph.explorer.render import SCRIPTS
+
+    folder = resources.files("relgraph.explorer").joinpath("templates", "explorer")
+    present = sorted(p.name for p in folder.iterdir() if p.name.endswith(".js"))
+    assert sorted(SCRIPTS) == present  # a file left out would silently not run
+    assert SCRIPTS[0] == "core.js" and SCRIPTS[-1] == "main.js"
+    for name in present:
+        lines = folder.joinpath(name).read_text(encoding="utf-8").count("\n")
+        assert lines <= 400, f"{name} has {lines} lines"

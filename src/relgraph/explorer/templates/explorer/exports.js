@@ -151,7 +151,7 @@ function svgOfView() {
     svgEl(g, "path", { d: shapePath(info.shape, p.x, p.y, r), fill: n.color.background, stroke: "#333", "data-node": n.id, "data-shape": info.shape });
     if (labelled.has(n.id)) {
       svgEl(g, "text", { x: p.x.toFixed(1), y: (p.y + r + 13).toFixed(1), "text-anchor": "middle", "font-size": 12, "class": "label",
-                         stroke: "#fff", "stroke-width": 3, "paint-order": "stroke", fill: "#1d1d1d" }, n.label);
+                         stroke: "#fff", "stroke-width": 3, "paint-order": "stroke", fill: "#1d1d1d" }, byId.get(n.id).label);  // the page draws labels (labels.js): vis has none
     }
   });
   svgEl(svg, "line", { x1: 0, y1: HEAD_H + gh + 0.5, x2: w, y2: HEAD_H + gh + 0.5, stroke: "#ddd", "class": "frame" });

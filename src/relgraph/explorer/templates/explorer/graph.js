@@ -1,6 +1,7 @@
-// graph: vis-network with positions from Python (physics off), incremental updates
-// (only changed edges and nodes touch the DataSets), fixed relation colours kept when
-// selected, unrelated elements dimmed, labels never under 12 px on screen.
+// graph: vis-network with positions from Python (physics off) relaxed for what is drawn
+// (layout.js), incremental updates (only changed edges and nodes touch the DataSets),
+// fixed relation colours kept when selected, unrelated elements dimmed; the labels are
+// drawn by labels.js (never overlapping, never under 12 px on screen).
 var nodes = new vis.DataSet([]), edges = new vis.DataSet([]);
 var edgeStatements = new Map();   // edge id -> [{s, from, to}]
 var drawnEdges = new Map();       // edge id -> signature of what is drawn
@@ -10,9 +11,9 @@ var network = new vis.Network($("graph"), { nodes: nodes, edges: edges }, {
   layout: { improvedLayout: false },
   interaction: { hover: true, tooltipDelay: 3600000, hideEdgesOnDrag: NODES.length > 300,
                  hideEdgesOnZoom: NODES.length > 300, keyboard: false, multiselect: false },
-  nodes: { borderWidth: 1, font: { size: 14, color: "#1d1d1d", strokeWidth: 3, strokeColor: "#fff" },
-           // Size and label grow with the square root of links in view, so mid-sized hubs get labels too.
-           scaling: { min: 7, max: 34, label: { enabled: true, min: 14, max: 40, maxVisible: 17, drawThreshold: 13 },
+  nodes: { borderWidth: 1,
+           // Size grows with the square root of links in view.
+           scaling: { min: 7, max: 34, label: { enabled: false },
                       customScalingFunction: function (min, max, total, value) {
                         return max === min ? 0.5 : Math.sqrt((value - min) / (max - min));
                       } } },
@@ -43,6 +44,7 @@ function edgeGroups() {
     s.pairList.forEach(function (p) {
       if (!pairPasses(p[0], p[1])) return;
       if (state.shown && !(state.shown.has(p[0].id) && state.shown.has(p[1].id))) return;
+      if (!toolsAllow(p[0], p[1])) return;
       if (!counted) {
         counted = true;
         tally(histogram, s.year, s);
@@ -52,13 +54,27 @@ function edgeGroups() {
       if (!s.visible) visibleCount++;
       s.visible = true;
       var a = p[0].id, b = p[1].id;
-      var key = state.perClaim ? s.id + "|" + a + "|" + b : (a < b ? a + "|" + b : b + "|" + a);
+      var key = a < b ? a + "|" + b : b + "|" + a;
       var g = groups.get(key);
       if (!g) { g = []; groups.set(key, g); }
       g.push({ s: s, from: a, to: b });
     });
   });
-  return groups;
+  return state.perClaim ? perStatement(groups) : groups;
+}
+
+// "One edge per statement": a pair's statements each get an edge of their own (id
+// "statement|a|b"), so that each can be clicked. A pair with one statement keeps its
+// edge (and its id), and one with more than PER_STATEMENT_MAX stays one edge (its
+// panel pages them): switching the mode then touches a few hundred edges, not thousands.
+var PER_STATEMENT_MAX = 12;
+function perStatement(groups) {
+  var out = new Map();
+  groups.forEach(function (items, key) {
+    if (items.length < 2 || items.length > PER_STATEMENT_MAX) { out.set(key, items); return; }
+    items.forEach(function (it) { out.set(it.s.id + "|" + it.from + "|" + it.to, [it]); });
+  });
+  return out;
 }
 
 function edgeSpec(id, items, parallel) {
@@ -95,6 +111,7 @@ function parallelShapes(groups) {
 }
 
 var dimmed = null; // Set of node ids kept bright, or null
+var laidOutPairs = new Set(), layoutStale = true;  // the linked pairs the layout was computed for
 
 function drawGraph() {
   var groups = edgeGroups(), shapes = parallelShapes(groups);
@@ -114,11 +131,11 @@ function drawGraph() {
   NODES.forEach(function (n) {
     var deg = visDegree.get(n.id) || 0;
     // In search-first mode an expanded entity stays on screen even when its links are filtered out.
-    var show = deg > 0 || (state.shown && state.shown.has(n.id) && state.types.has(n.type));
+    var show = deg > 0 || (state.shown && state.shown.has(n.id) && state.types.has(n.type) && !nodeHiddenByTools(n.id));
     if (!show) { if (drawnNodes.has(n.id)) { nodeRemove.push(n.id); drawnNodes.delete(n.id); } return; }
     var sig = String(deg);
     var xy = positionOf(n);
-    var spec = { id: n.id, label: n.label, x: xy[0], y: xy[1], shape: n.typeInfo.shape, value: deg + 1, color: nodeColor(n) };
+    var spec = { id: n.id, x: xy[0], y: xy[1], shape: n.typeInfo.shape, value: deg + 1, color: nodeColor(n) };
     if (!drawnNodes.has(n.id)) nodeAdd.push(spec);
     else if (drawnNodes.get(n.id) !== sig) nodeChange.push({ id: n.id, value: spec.value });
     drawnNodes.set(n.id, sig);
@@ -132,6 +149,14 @@ function drawGraph() {
   } finally {
     network.body.emitter.emit("_allowRedraw");
   }
+  // The layout follows what is drawn: recomputed when the entities or the pairs linked change.
+  var pairs = new Set(), same = nodeAdd.length === 0 && nodeRemove.length === 0 && !layoutStale;
+  groups.forEach(function (items) {
+    var x = items[0].from, y = items[0].to, key = x < y ? x + "|" + y : y + "|" + x;
+    if (same && !pairs.has(key) && !laidOutPairs.has(key)) same = false;
+    pairs.add(key);
+  });
+  if (!same || pairs.size !== laidOutPairs.size) { laidOutPairs = pairs; layoutStale = false; applyLayout(); }
   network.body.emitter.emit("_requestRedraw");
   return { added: add.length + nodeAdd.length, removed: remove.length + nodeRemove.length };
 }
@@ -165,12 +190,14 @@ function setFocus(ids, edgeIds) {
   network.body.emitter.emit("_requestRedraw");
 }
 network.on("afterDrawing", function (ctx) {
-  if (!dimmed) return;
+  if (!dimmed) { drawPathHalo(ctx); drawLabels(ctx, "all"); return; }
+  drawLabels(ctx, "under");
   var box = $("graph"), a = network.DOMtoCanvas({ x: 0, y: 0 }), b = network.DOMtoCanvas({ x: box.clientWidth, y: box.clientHeight });
   ctx.save();
   ctx.fillStyle = "rgba(255,255,255,0.78)";
   ctx.fillRect(a.x, a.y, b.x - a.x, b.y - a.y);
   ctx.restore();
+  drawPathHalo(ctx);
   var body = network.body, later = [];
   brightEdges.forEach(function (id) {
     var e = body.edges[id];
@@ -181,6 +208,7 @@ network.on("afterDrawing", function (ctx) {
     if (n && nodes.get(id)) { var r = n.draw(ctx); if (r && r.drawExternalLabel) later.push(r.drawExternalLabel); }
   });
   later.forEach(function (f) { f(); });
+  drawLabels(ctx, "over");
 });
 
 // The entity, its neighbours in view, and the links between it and them.
@@ -194,16 +222,9 @@ function neighbourhood(id) {
 }
 function neighbours(id) { return neighbourhood(id).nodes; }
 
-// Node labels drawn in full at the current zoom. vis-network draws a label when its size
-// on screen is at least drawThreshold - 1 (13 - 1 = 12 px), fading it in up to 13 px,
-// and caps it at maxVisible.
+// The entities labelled at the current zoom (labels.js decides).
 function labelledNodes() {
-  var scale = network.getScale(), out = [];
-  nodes.getIds().forEach(function (id) {
-    var body = network.body.nodes[id];
-    if (body && body.labelModule && body.labelModule.fontOptions.size * scale >= 13) out.push(id);
-  });
-  return out;
+  return labelPlan().map(function (l) { return l.id; });
 }
 
 // Hover: a small box built only for the element under the pointer.
@@ -219,7 +240,11 @@ function showHover(lines, pointer) {
 }
 network.on("hoverNode", function (p) {
   var n = byId.get(p.node);
-  showHover([n.label, n.type + (n.country ? " · " + n.country : ""), n.statements.length + " statements"], p.pointer.DOM);
+  var inView = n.statements.filter(function (k) {
+    var s = STATEMENTS[k];
+    return s.visible && counterpartsOf(s, n.id).some(function (o) { return pairVisible(s, n, o) && toolsAllow(n, o); });
+  }).length;
+  showHover([n.label, n.type + (n.country ? " · " + n.country : ""), n.statements.length + " statements, " + inView + " in view"], p.pointer.DOM);
 });
 network.on("hoverEdge", function (p) {
   var items = edgeStatements.get(p.edge) || [];

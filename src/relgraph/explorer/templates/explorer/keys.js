@@ -1,5 +1,5 @@
 // keys: the graph can be focused and walked with the keyboard. Arrow keys move from
-// entity to entity (most linked first), Enter selects, E steps through the selected
+// entity to entity (most linked first), Enter selects (Shift+Enter adds to the selection), E steps through the selected
 // entity's links, + and - zoom, Escape clears. Focus is always visible (CSS).
 var keyIndex = -1, keyEdge = -1;
 
@@ -25,7 +25,7 @@ $("graph").addEventListener("keydown", function (e) {
     keyTo(order[keyIndex]);
   } else if (e.key === "Enter" && keyIndex >= 0) {
     e.preventDefault();
-    selectNode(order[keyIndex % order.length]);
+    selectNode(order[keyIndex % order.length], { add: e.shiftKey });  // Shift+Enter: add to the selection
   } else if ((e.key === "e" || e.key === "E") && state.selected) {
     e.preventDefault();
     var id = state.selected.kind === "node" ? state.selected.id : order[Math.max(0, keyIndex)];

@@ -11,8 +11,7 @@ function refresh(opts) {
   drawTimeline();
   drawTable();
   if (opts.fit !== false && (nodes.length !== before || opts.fit)) fitView();
-  if (!state.selected) $("details").replaceChildren(hint());
-  emit("filters");
+  emit("filters");  // the panel (panel.js) and every note are drawn again from the new view
 }
 
 document.title = data.title;
@@ -48,13 +47,16 @@ window.relgraphExplorer = {
     });
   },
   visibleNodeIds: visibleNodeIds, visibleEdgeIds: visibleEdgeIds, labelledNodes: labelledNodes,
+  labels: labelPlan, labelOf: function (id) { return byId.get(id).label; },
+  countryOf: function (id) { var n = byId.get(id); return n.type === "Country" ? n.label : n.country; }, findPath: function (a, b) { findPath(a, b); return path; }, findPathState: function () { return path; }, hide: hideEntities, isolate: isolate,
+  pin: togglePin, layoutMs: function () { return lastLayoutMs; }, relayout: applyLayout,
   visibleStatementIds: function () { return visibleStatements().map(function (s) { return s.id; }); },
   csv: csvOfVisible, svg: svgOfView, graphml: graphmlOfView, gexf: gexfOfView,
   png: function () { return pngOfView().then(function (b) { return b.size; }); },
   activeFilters: activeFilters, stateToHash: stateToHash,
   nationOf: function (id) { return entityOf(id).nationId; }, typeOf: function (id) { return byId.get(id).type; },
   typeOfAny: function (id) { return entityOf(id).type; }, fold: foldText, withinOne: withinOne,
-  parts: { drawGraph: drawGraph, drawTimeline: drawTimeline, drawTable: drawTable, visibleStatements: visibleStatements, fitView: fitView },
+  parts: { computeLayout: computeLayout, drawGraph: drawGraph, drawTimeline: drawTimeline, drawTable: drawTable, visibleStatements: visibleStatements, fitView: fitView },
   searchAndOpen: function (t) {
     $("search").value = t; var r = searchAll(t); showResults(r, t);
     if (r.length) pick(r[0], resultHidden(r[0]), true);

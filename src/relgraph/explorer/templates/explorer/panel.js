@@ -1,15 +1,20 @@
-// panel: the details of the selection. A node lists its statements grouped by
-// relation, each chronological with counterpart, date, place, status and quote;
-// clicking one selects its edge. An edge lists its statements in full.
-var GROUP_SHOWN = 12;  // rows per relation before "Show all" (a hub has thousands)
+// panel: the selection and its details (nodepanel.js, edgepanel.js draw them). The
+// panel is drawn again after every change of the view, so no note or count in it can
+// describe an earlier state of the filters.
 
 // With nothing selected the panel offers the most connected entities in view.
 function hint() {
   var box = el("div", null, "overview-panel");
   box.appendChild(el("p", "Click an entity or a link, or search, to see its relations and sources.", "hint"));
-  var degree = new Map();
-  edgeStatements.forEach(function (items) {
-    [items[0].from, items[0].to].forEach(function (id) { degree.set(id, (degree.get(id) || 0) + items.length); });
+  var degree = new Map();  // distinct statements drawn per entity
+  visibleStatements().forEach(function (s) {
+    var mine = [];
+    s.pairList.forEach(function (p) {
+      if (!pairVisible(s, p[0], p[1]) || !toolsAllow(p[0], p[1])) return;
+      if (mine.indexOf(p[0]) < 0) mine.push(p[0]);
+      if (mine.indexOf(p[1]) < 0) mine.push(p[1]);
+    });
+    mine.forEach(function (n) { degree.set(n.id, (degree.get(n.id) || 0) + 1); });
   });
   var top = Array.from(degree.entries()).sort(function (a, b) { return b[1] - a[1] || (a[0] < b[0] ? -1 : 1); }).slice(0, 15);
   if (!top.length) return box;
@@ -39,130 +44,78 @@ function counterpartsOf(s, id) {
 }
 
 function edgeIdFor(s, a, b) {
-  return state.perClaim ? s.id + "|" + a + "|" + b : (a < b ? a + "|" + b : b + "|" + a);
+  var own = s.id + "|" + a + "|" + b, reverse = s.id + "|" + b + "|" + a;  // see perStatement
+  if (state.perClaim && edgeStatements.has(own)) return own;
+  if (state.perClaim && edgeStatements.has(reverse)) return reverse;
+  return a < b ? a + "|" + b : b + "|" + a;
 }
 
-function statementLine(s, me, other) {
-  var item = el("li", null, "rel-item");
-  var go = el("button", null, "rel-open");
-  go.type = "button";
-  go.setAttribute("data-statement", s.id);
-  var hidden = hiddenBy(s, me, other);
-  go.appendChild(el("span", other.label, "who"));
-  go.appendChild(el("span", " · " + dateLabel(s) + (s.place ? " · " + s.place : ""), "meta"));
-  if (s.status !== "asserted") go.appendChild(el("span", " · " + s.status, "status-" + s.status));
-  if (s.role) go.appendChild(el("span", " · " + s.role, "meta"));
-  if (hidden) go.appendChild(el("span", " · hidden: " + hidden, "meta"));
-  go.addEventListener("click", function () { selectStatement(s, me.id, other.id); });
-  item.appendChild(go);
-  item.appendChild(el("blockquote", quoteOf(s)));
-  return item;
+// Draw the selection's panel and veil from the current view (after every change).
+function showSelection() {
+  var sel = state.selected;
+  if (picked.size > 1) { showPicked(); return; }
+  if (!sel) { setFocus(pathFocus()); $("details").replaceChildren(hint()); return; }
+  if (sel.kind === "node") {
+    var near = neighbourhood(sel.id);
+    setFocus(near.nodes, near.edges);
+    if (nodes.get(sel.id)) network.selectNodes([sel.id]);
+    showNode(sel.id);
+  } else if (edgeStatements.has(sel.id)) {
+    var items = edgeStatements.get(sel.id);
+    setFocus([items[0].from, items[0].to], [sel.id]);
+    network.selectEdges([sel.id]);
+    showEdge(sel.id);
+  }
 }
 
-function showNode(id) {
-  var n = byId.get(id), box = $("details");
-  box.replaceChildren();
-  box.appendChild(el("h2", n.label));
-  var dl = el("dl");
-  [["Type", n.type], ["Country", n.country || "—"], ["Also known as", n.aliases.join("\n") || "—"],
-   ["Statements", String(n.statements.length)]].forEach(function (pair) {
-    dl.appendChild(el("dt", pair[0])); dl.appendChild(el("dd", pair[1]));
+// Bring an entity into a restricted view (search-first or isolated) with its
+// counterparts, so that all its statements the filters let through are drawn.
+function bringIn(id) {
+  var sets = [state.shown, state.keep].filter(Boolean), grew = false;
+  if (state.hidden && state.hidden.has(id)) { state.hidden.delete(id); grew = true; }
+  sets.forEach(function (set) {
+    if (set.has(id)) return;
+    set.add(id); grew = true;
+    var centre = positionOf(byId.get(id));
+    counterpartIds(id, null).forEach(function (o, k, all) {
+      if (set.has(o)) return;
+      set.add(o);
+      if (set === state.shown && !placed.has(o)) placeNear(byId.get(o), centre, k, all.length);
+    });
   });
-  box.appendChild(dl);
-  if (state.shown) box.appendChild(button("Expand neighbours", function () { expand(id); }, "expand"));
-  var groups = new Map();
-  n.statements.forEach(function (k) {
-    var s = STATEMENTS[k];
-    (groups.get(s.relation) || groups.set(s.relation, []).get(s.relation)).push(s);
-  });
-  var order = Array.from(groups.keys()).sort(function (a, b) {
-    return RELATIONS[a].family - RELATIONS[b].family || a - b;
-  });
-  box.appendChild(el("h3", "Relations"));
-  order.forEach(function (r) {
-    var rel = RELATIONS[r], list = groups.get(r);
-    var section = el("section", null, "rel-group");
-    section.setAttribute("data-relation", rel.id);
-    var head = el("h4");
-    head.appendChild(swatch(rel.color));
-    head.appendChild(el("span", rel.label + " (" + list.length + ")"));
-    section.appendChild(head);
-    var ul = el("ul", null, "rel-list");
-    var lines = [];
-    list.forEach(function (s) { counterpartsOf(s, id).forEach(function (other) { lines.push([s, other]); }); });
-    var fill = function (upto) {
-      lines.slice(ul.children.length, upto).forEach(function (l) { ul.appendChild(statementLine(l[0], n, l[1])); });
-    };
-    fill(GROUP_SHOWN);
-    section.appendChild(ul);
-    if (lines.length > GROUP_SHOWN) {
-      var more = button("Show all " + lines.length, function () { fill(lines.length); more.remove(); }, "more");
-      section.appendChild(more);
-    }
-    box.appendChild(section);
-  });
-}
-
-function statementBlock(s) {
-  var item = el("div", null, "claim");
-  item.setAttribute("data-statement", s.id);
-  var a = s.pairList[0][0], b = s.pairList[0][1];
-  var head = el("div");
-  head.appendChild(swatch(s.rel.color));
-  head.appendChild(el("strong", " " + a.label + " " + s.rel.label + " " + b.label));
-  item.appendChild(head);
-  var dl = el("dl");
-  var rowsOut = [["Date", dateLabel(s)], ["Place", s.place || "—"], ["Status", s.status]];
-  if (s.attributed_to) rowsOut.push(["According to", s.attributed_to]);
-  if (s.detail) rowsOut.push(["Detail", s.detail]);
-  if (s.role) rowsOut.push(["Role", s.role]);
-  rowsOut.forEach(function (pair) {
-    dl.appendChild(el("dt", pair[0]));
-    dl.appendChild(el("dd", pair[1], pair[0] === "Status" ? "status-" + s.status : undefined));
-  });
-  item.appendChild(dl);
-  item.appendChild(el("div", s.art.outlet + ", “" + s.art.title + "”, " + s.art.published +
-    (s.caption >= 0 ? " · photo caption" : ""), "meta"));
-  item.appendChild(el("blockquote", quoteOf(s)));
-  item.appendChild(button("Read in article", function () { openReader(s); }, "read"));
-  return item;
-}
-
-function showEdge(id) {
-  var items = edgeStatements.get(id) || [];
-  var box = $("details");
-  box.replaceChildren();
-  if (!items.length) { box.appendChild(hint()); return; }
-  box.appendChild(el("h2", byId.get(items[0].from).label + " — " + byId.get(items[0].to).label));
-  box.appendChild(el("p", items.length + (items.length > 1 ? " statements" : " statement"), "meta"));
-  items.forEach(function (it) { box.appendChild(statementBlock(it.s)); });
+  return grew;
 }
 
 function selectNode(id, opts) {
   opts = opts || {};
-  if (state.shown && !state.shown.has(id)) { state.shown.add(id); drawGraph(); }
-  state.selected = { kind: "node", id: id };
-  var near = neighbourhood(id);
-  setFocus(near.nodes, near.edges);
-  if (nodes.get(id)) network.selectNodes([id]);
-  // Zoom onto the neighbourhood so its labels reach 12 px (not on a click: the analyst chose the view).
-  if (opts.focus && nodes.get(id)) {
-    fitView(near.nodes);
+  if (!opts.add) picked.clear();
+  else if (state.selected && state.selected.kind === "node") picked.add(state.selected.id);
+  if (opts.add && picked.has(id) && picked.size > 1) {  // Shift on a selected entity takes it out
+    picked.delete(id);
+    state.selected = { kind: "node", id: Array.from(picked).pop() };
+    showSelection(); emit("select");
+    return;
   }
-  showNode(id);
+  picked.add(id);
+  state.selected = { kind: "node", id: id };
+  if (bringIn(id)) refresh({ fit: false }); else showSelection();
+  // Zoom onto the neighbourhood so its labels are readable (not on a click: the analyst chose the view).
+  if (opts.focus && nodes.get(id)) fitView(neighbourhood(id).nodes);
   emit("select");
 }
 
 function selectEdge(id, statementId) {
   if (!edgeStatements.has(id)) return false;
-  var items = edgeStatements.get(id);
+  picked.clear();
   state.selected = { kind: "edge", id: id };
-  setFocus([items[0].from, items[0].to], [id]);
-  network.selectEdges([id]);
-  showEdge(id);
+  edgePanel.reset(statementId);
+  showSelection();
   if (statementId) {
-    var block = $("details").querySelector('[data-statement="' + CSS.escape(statementId) + '"]');
-    if (block) { block.classList.add("current"); block.scrollIntoView({ block: "nearest" }); }
+    var block = $("details").querySelector('.source[data-statement="' + CSS.escape(statementId) + '"]');
+    if (block) {
+      block.classList.add("current"); block.closest(".claim").classList.add("current");
+      block.scrollIntoView({ block: "nearest" });
+    }
   }
   emit("select");
   return true;
@@ -170,39 +123,68 @@ function selectEdge(id, statementId) {
 
 // From a panel row or the table: select the statement's edge; say so if a filter hides it.
 function selectStatement(s, a, b) {
-  if (!a) { a = s.pairList[0][0].id; b = s.pairList[0][1].id; }
-  if (state.shown) { state.shown.add(a); state.shown.add(b); drawGraph(); }
-  var why = hiddenBy(s, byId.get(a), byId.get(b));
+  if (!a) {  // from the table: a pair of the statement that is drawn, if one is
+    var drawn = s.pairList.find(function (p) { return pairVisible(s, p[0], p[1]) && toolsAllow(p[0], p[1]); }) || s.pairList[0];
+    a = drawn[0].id; b = drawn[1].id;
+  }
+  var grew = false;
+  [a, b].forEach(function (x) { if (state.shown && !state.shown.has(x)) { state.shown.add(x); grew = true; } });
+  if (grew) refresh({ fit: false });
+  var why = whyHidden(s, byId.get(a), byId.get(b));
   if (why) { $("status").textContent = "That statement is hidden by a filter: " + why + "."; return false; }
   return selectEdge(edgeIdFor(s, a, b), s.id);
 }
 
 function clearSelection() {
   state.selected = null;
-  setFocus(null);
+  picked.clear();
+  setFocus(pathFocus());
   network.unselectAll();
   $("details").replaceChildren(hint());
   emit("select");
 }
 
-function expand(id) {
-  var count = 0, fresh = [];
-  if (!state.shown) return 0;  // everything is drawn already
-  var n = byId.get(id);
-  expansionOf(id).forEach(function (o) { if (!state.shown.has(o)) { state.shown.add(o); fresh.push(byId.get(o)); } });
-  count = fresh.length;
-  var centre = placed.get(id) || positionOf(n);
-  fresh.forEach(function (o, k) { if (!placed.has(o.id)) placeNear(o, centre, k, fresh.length); });
-  state.shown.add(id);
-  refresh();
-  selectNode(id);
-  $("status").textContent = count ? "Added " + count + " neighbours of " + n.label + "." : "All neighbours of " + n.label + " are shown.";
-  return count;
+// The entity's counterparts to expand to, most statements first (expansionOf, core.js);
+// only through one relation when given.
+function counterpartIds(id, relation) {
+  if (!relation) return expansionOf(id);
+  var weights = new Map();
+  byId.get(id).statements.forEach(function (k) {
+    var s = STATEMENTS[k];
+    if (relation && s.rel.id !== relation) return;
+    counterpartsOf(s, id).forEach(function (o) { weights.set(o.id, (weights.get(o.id) || 0) + 1); });
+  });
+  return Array.from(weights.entries()).sort(function (x, y) { return y[1] - x[1] || (x[0] < y[0] ? -1 : 1); })
+    .slice(0, EXPAND_LIMIT).map(function (e) { return e[0]; });
 }
 
+// Add an entity's neighbours (through one relation, when given) to the restricted view.
+function expand(id, relation) {
+  // The view is restricted by the search-first overview, an isolation, or both: grow each.
+  var sets = [state.shown, state.keep].filter(Boolean), n = byId.get(id), fresh = [];
+  var through = relation ? " through “" + RELATIONS.find(function (r) { return r.id === relation; }).label + "”" : "";
+  if (!sets.length) { $("status").textContent = "Every neighbour of " + n.label + " is drawn already."; return 0; }
+  counterpartIds(id, relation).forEach(function (o) {
+    if (sets.some(function (set) { return !set.has(o); })) fresh.push(byId.get(o));
+    sets.forEach(function (set) { set.add(o); });
+  });
+  if (state.hidden) fresh.forEach(function (o) { state.hidden.delete(o.id); });
+  var centre = placed.get(id) || positionOf(n);
+  if (state.shown) fresh.forEach(function (o, k) { if (!placed.has(o.id)) placeNear(o, centre, k, fresh.length); });
+  sets.forEach(function (set) { set.add(id); });
+  state.selected = { kind: "node", id: id };
+  refresh();
+  emit("select");
+  $("status").textContent = fresh.length ? "Added " + fresh.length + " neighbours of " + n.label + through + "."
+    : "All neighbours of " + n.label + through + " are shown.";
+  return fresh.length;
+}
+
+on("filters", showSelection);
+
 network.on("click", function (p) {
-  if (p.nodes.length) selectNode(p.nodes[0]);
+  if (p.nodes.length) selectNode(p.nodes[0], { add: p.event && p.event.srcEvent && p.event.srcEvent.shiftKey });
   else if (p.edges.length) selectEdge(p.edges[0]);
   else clearSelection();
 });
-network.on("doubleClick", function (p) { if (p.nodes.length && state.shown) expand(p.nodes[0]); });
+network.on("doubleClick", function (p) { if (p.nodes.length && (state.shown || state.keep)) expand(p.nodes[0]); });

@@ -56,8 +56,7 @@ function openReader(s) {
   if (s.art.url) { var url = el("p", null, "meta"); url.appendChild(el("span", "URL: ")); url.appendChild(el("code", s.art.url, "url")); head.appendChild(url); }
   var claim = el("p", null, "reader-claim");
   claim.appendChild(swatch(s.rel.color));
-  var pair = s.pairList[0];
-  claim.appendChild(el("span", " " + pair[0].label + " " + s.rel.label + " " + pair[1].label + " · " + dateLabel(s) + " · " + s.status));
+  claim.appendChild(el("span", " " + headline(s) + " · " + dateLabel(s) + " · " + s.status));
   head.appendChild(claim);
   if (s.attributed_to) head.appendChild(el("p", "according to " + s.attributed_to, "meta attribution"));
   var cite = el("p", citationOf(s), "citation");

@@ -175,9 +175,8 @@ function showResults(list, text) {
       b.appendChild(el("span", " " + r.node.type + (r.via ? " · also “" + r.via + "”" : "") + " · " +
         (count ? count + " statements" : "no statements"), "meta"));
     } else {
-      var p = r.s.pairList[0];
       b.setAttribute("data-statement", r.s.id);
-      b.appendChild(el("span", p[0].label + " " + r.s.rel.label + " " + p[1].label, "who"));
+      b.appendChild(el("span", headline(r.s), "who"));
       b.appendChild(el("span", " · " + dateLabel(r.s), "meta"));
       b.appendChild(el("div", quoteOf(r.s), "quote"));
     }

@@ -71,6 +71,7 @@ function stateToHash() {
   if (state.shown) { var grow = growthOf(state.shown); if (grow) parts.push("grow=" + grow); }
   if (state.selected) parts.push("sel=" + state.selected.kind + ":" + encodeURIComponent(state.selected.id));
   if (state.reading) parts.push("read=" + encodeURIComponent(state.reading));
+  parts = parts.concat(toolsToHash());  // selection.js: hide, keep, pin, group, path
   return parts.join("&");
 }
 

@@ -6,7 +6,7 @@
 var canvas = $("histogram"), ctx2d = canvas.getContext("2d");
 var years = [], geometry = { left: 34, right: 8, top: 6, bottom: 16 };
 for (var y = data.years[0]; y <= data.years[1]; y++) years.push(y);
-var playing = null, slots = [];
+var playing = null, slots = [], canvasSize = null;
 var EMPTY = { fam: FAMILIES.map(function () { return 0; }), undated: 0 };
 
 // What the histogram draws: one slot per year, or per month (plus "year only") when zoomed.
@@ -33,7 +33,11 @@ function slotInside(sl) {
 function total(c) { return c.fam.reduce(function (a, b) { return a + b; }, 0) + c.undated; }
 
 function drawTimeline() {
-  var ratio = window.devicePixelRatio || 1, cssW = canvas.clientWidth, cssH = canvas.clientHeight;
+  // The canvas's size changes only with the window: read once per resize, since reading
+  // it after the page changed forces the browser to lay the whole page out there and then.
+  var size = canvasSize || [canvas.clientWidth, canvas.clientHeight];
+  if (size[0] > 0) canvasSize = size;
+  var ratio = window.devicePixelRatio || 1, cssW = size[0], cssH = size[1];
   if (canvas.width !== Math.round(cssW * ratio)) { canvas.width = Math.round(cssW * ratio); canvas.height = Math.round(cssH * ratio); }
   ctx2d.setTransform(ratio, 0, 0, ratio, 0, 0);
   ctx2d.clearRect(0, 0, cssW, cssH);
@@ -143,7 +147,7 @@ function buildTimeline() {
   $("undated").addEventListener("change", function () { state.undated = $("undated").checked; drawTimeline(); refresh(); });
   $("all-years").addEventListener("click", function () { setYears(data.years[0], data.years[1]); });
   $("play").addEventListener("click", function () { if (playing) stopPlay(); else startPlay(); });
-  window.addEventListener("resize", debounce(drawTimeline, 100));
+  window.addEventListener("resize", debounce(function () { canvasSize = null; drawTimeline(); }, 100));
 }
 
 function startPlay() {
