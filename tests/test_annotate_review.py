@@ -35,7 +35,7 @@ def run(runner: CliRunner, *args: str) -> tuple[int, str]:
 def test_list_shows_every_item_with_its_state(runner: CliRunner, root: Path) -> None:
     code, out = run(runner, "review", ARTICLE, "--corpus", str(root))
     assert code == 0, out
-    assert re.search(r"c02  suggested 0\.72  lavrov met ri_yong_ho", out)
+    assert re.search(r"c02  suggested 0\.72 \(dev \d+/\d+ right\)  lavrov met ri_yong_ho", out)
     assert "r01  suggested 0.85  lavrov: Foreign Minister of russia" in out
     assert out.rstrip().endswith(f"4 suggestions await review in {ARTICLE}")
 

@@ -36,6 +36,8 @@ class Item:
     summary: str
     quote: str
     problems: tuple[str, ...]
+    #: how the suggestions of this kind and confidence band fared on the dev set
+    dev: str = ""
 
 
 @dataclass(frozen=True)
@@ -96,6 +98,9 @@ def _items(annotator: Annotator, name: str, doc: Document) -> tuple[list[Item], 
                 summary=_summary(shown["kind"], item),
                 quote=str(item.get("quote") or ""),
                 problems=tuple(p["message"] for p in shown["problems"]),
+                dev=f"dev {shown['dev']['right']}/{shown['dev']['drafted']} right"
+                if shown.get("dev")
+                else "",
             )
         )
     return found, [p["message"] for p in view["article_problems"]]

@@ -251,7 +251,9 @@ def review(
         for item in done.items:
             mark = "suggested" if item.suggested else "accepted "
             conf = f"{item.confidence:.2f}" if item.confidence is not None else "    "
-            click.echo(printable(f"{item.id:>4}  {mark} {conf}  {item.summary}  “{item.quote}”"))
+            dev = f" ({item.dev})" if item.dev else ""
+            line = f"{item.id:>4}  {mark} {conf}{dev}  {item.summary}  “{item.quote}”"
+            click.echo(printable(line))
             for problem in item.problems:
                 click.echo(printable(f"        problem: {problem}"))
     for problem in done.article_problems:
