@@ -348,6 +348,7 @@ def main() -> None:
     parser.add_argument("--dev", type=Path, default=Path("/work/shared/corpus/dev"))
     parser.add_argument("--corpus", type=Path, default=ROOT / "data")
     parser.add_argument("--page", default="", help="only pages whose name starts with this")
+    parser.add_argument("--label", default="dev", help="the set's label in the table (unseen…)")
     args = parser.parse_args()
     rows = []
     with sync_playwright() as p:
@@ -357,7 +358,7 @@ def main() -> None:
                 rows.append(review_page(browser, page_path, gold, args.corpus))
         browser.close()
     print(
-        "| page (dev) | words | read | K / P / B / M done | charged (not scripted) | KLM "
+        f"| page ({args.label}) | words | read | K / P / B / M done | charged (not scripted) | KLM "
         "| total | facts / roles reached |"
     )
     print("|---|---|---|---|---|---|---|---|")
@@ -376,12 +377,13 @@ def main() -> None:
     total = sum(r["words"] / WPM * 60 + r["tally"].seconds() for r in rows)
     if total_words:
         print(
-            f"\n- per 400 words (dev): {minutes(total / total_words * 400)} min, reading included"
+            f"\n- per 400 words ({args.label}): {minutes(total / total_words * 400)} min, "
+            "reading included"
         )
     events: Counter[str] = Counter()
     for r in rows:
         events.update(r["tally"].events)
-    print("- actions (dev): " + ", ".join(f"{k} {v}" for k, v in sorted(events.items())))
+    print(f"- actions ({args.label}): " + ", ".join(f"{k} {v}" for k, v in sorted(events.items())))
 
 
 if __name__ == "__main__":
