@@ -15,6 +15,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+from relgraph.annotate.check import load_registry
 from relgraph.annotate.session import Annotator
 from relgraph.web.annotate import make_server
 
@@ -46,8 +47,13 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as scratch:
         corpus = Path(scratch) / "corpus"
         shutil.copytree(REGISTRY, corpus)
+        (corpus / "pages").mkdir()
+        page_copy = corpus / "pages" / PAGE.name  # the saved page beside the article
+        shutil.copy(PAGE, page_copy)
+        known = set(load_registry(corpus).by_id())
         annotator = Annotator(corpus)
-        article = annotator.draft(PAGE)
+        article = annotator.draft(page_copy)
+        stubs = [e for e in load_registry(corpus).entities if e.id not in known]
         server = make_server(annotator)
         threading.Thread(target=server.serve_forever, daemon=True).start()
         try:
@@ -65,12 +71,30 @@ def main() -> None:
                 page.keyboard.press("e")
                 page.wait_for_selector("dialog#editor[open]")
                 page.fill("#field-date", "last Thursday")
-                page.wait_for_timeout(300)
+                page.wait_for_selector(".resolved:has-text('=')")
                 page.screenshot(path=str(ROOT / "docs" / "annotate-edit.png"))
                 page.keyboard.press("Escape")
                 page.evaluate(SELECT, "Sergei Lavrov, center left, and DPRK Foreign Minister")
                 page.wait_for_selector("#quote-status")
                 page.screenshot(path=str(ROOT / "docs" / "annotate-select.png"))
+                page.keyboard.press("1")  # the family "meet": its predicates under the selection
+                page.wait_for_selector("#palette[data-family]")
+                page.screenshot(path=str(ROOT / "docs" / "annotate-palette.png"))
+                page.keyboard.press("Escape")
+                page.evaluate("() => window.getSelection().removeAllRanges()")
+                page.keyboard.press("p")
+                page.wait_for_selector("#source .block")
+                page.screenshot(path=str(ROOT / "docs" / "annotate-page.png"))
+                page.keyboard.press("p")
+                if stubs:
+                    page.keyboard.press("E")
+                    page.wait_for_selector("dialog#editor[open]")
+                    page.fill("#field-entity_id", stubs[0].id)
+                    page.select_option("#field-action", "delete")
+                    page.click("#editor-ok")
+                    page.wait_for_selector("#plan-check")
+                    page.screenshot(path=str(ROOT / "docs" / "annotate-entity.png"))
+                    page.keyboard.press("Escape")
                 browser.close()
         finally:
             server.shutdown()

@@ -75,3 +75,59 @@ def test_add_gives_the_next_free_id_and_no_review() -> None:
 def test_bad_operations_are_refused(op: dict[str, object], message: str) -> None:
     with pytest.raises(OperationError, match=message):
         apply(DOC, op)
+
+
+def test_a_subject_typed_as_several_ids_becomes_participants() -> None:
+    fields = {"subject": "russia, dprk", "predicate": "met", "quote": "x"}
+    claim = apply(DOC, {"op": "add", "kind": "claims", "fields": fields})["claims"][-1]
+    assert claim["participants"] == ["russia", "dprk"] and "subject" not in claim
+    edit = {"op": "edit", "kind": "claims", "index": 1, "fields": {"subject": "lavrov, dprk"}}
+    claim = apply(DOC, edit)["claims"][1]
+    assert claim["participants"] == ["lavrov", "dprk"] and "subject" not in claim
+    # one left: a subject again
+    edit = {"op": "edit", "kind": "claims", "index": 1, "fields": {"participants": ["lavrov"]}}
+    claim = apply(DOC, edit)["claims"][1]
+    assert claim["subject"] == "lavrov" and "participants" not in claim
+
+
+@pytest.mark.parametrize("key", ["object", "place", "host"])
+def test_a_one_entity_field_refuses_a_list(key: str) -> None:
+    op = {"op": "edit", "kind": "claims", "index": 1, "fields": {key: "russia, dprk"}}
+    with pytest.raises(OperationError, match=f"{key} is one entity id"):
+        apply(DOC, op)
+
+
+def test_unnamed_sources_are_kept_as_mappings() -> None:
+    source = {"unnamed": " Western diplomat in Moscow ", "country": "russia", "affiliation": ""}
+    fields = {"asserted_by": source, "denied_by": [{"unnamed": "an official"}, "dprk"]}
+    claim = apply(DOC, {"op": "edit", "kind": "claims", "index": 0, "fields": fields})["claims"][0]
+    assert claim["asserted_by"] == {"unnamed": "Western diplomat in Moscow", "country": "russia"}
+    assert claim["denied_by"] == [{"unnamed": "an official"}, "dprk"]
+    with pytest.raises(OperationError, match="unknown key 'name'"):
+        apply(
+            DOC,
+            {"op": "edit", "kind": "claims", "index": 0, "fields": {"asserted_by": {"name": "x"}}},
+        )
+
+
+def test_metadata_is_editable_and_text_is_not() -> None:
+    fields = {
+        "title": " New title ",
+        "dateline": "pyongyang, moscow",
+        "agency": "",
+        "updated": "2018-06-01",
+    }
+    new = apply(DOC, {"op": "meta", "fields": fields})
+    assert new["title"] == "New title" and new["dateline"] == ["pyongyang", "moscow"]
+    assert new["updated"] == "2018-06-01" and "agency" not in new
+    assert list(new).index("updated") > list(new).index("title")
+    with pytest.raises(OperationError, match="'text' of the article cannot be edited"):
+        apply(DOC, {"op": "meta", "fields": {"text": "other words"}})
+    with pytest.raises(OperationError, match="outlet is one entity id"):
+        apply(DOC, {"op": "meta", "fields": {"outlet": "xinhua, tass"}})
+
+
+def test_a_role_is_added_by_the_reviewer() -> None:
+    fields = {"entity": "ri_yong_ho", "title": "Foreign Minister", "of": "dprk", "quote": "y"}
+    new = apply(DOC, {"op": "add", "kind": "roles", "fields": fields})
+    assert new["roles"][-1] == {"id": "r02", **fields}

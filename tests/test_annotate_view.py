@@ -192,3 +192,26 @@ def test_registry_problems_are_shown_with_their_file(tmp_path: Path) -> None:
     registry.write_text(registry.read_text() + "  - id: Bad Id\n    type: Person\n    name: X\n")
     view = Annotator(root).open(ARTICLE)["view"]
     assert any("entities.yaml" in p and "bad id" in p for p in view["registry_problems"])
+
+
+def test_guess_participants_date_and_place_from_a_selection() -> None:
+    import datetime as dt
+
+    published = dt.date(2018, 5, 31)
+    quote = "Lavrov met Ri Yong Ho and Kim Jong Un on Thursday in Pyongyang"
+    assert guess_arguments(REGISTRY, quote, "met", published=published) == {
+        "participants": ["lavrov", "ri_yong_ho", "kim_jong_un"],
+        "date": "Thursday",
+        "place": "pyongyang",
+    }
+    quote = "Lavrov invited Kim Jong Un on May 30 at Pyongyang"
+    assert guess_arguments(REGISTRY, quote, "invited", published=published) == {
+        "subject": "lavrov",
+        "object": "kim_jong_un",
+        "date": "2018-05-30",
+        "place": "pyongyang",
+    }
+
+
+def test_guess_without_a_place_or_object() -> None:
+    assert guess_arguments(REGISTRY, "Lavrov said", "stated_position") == {"subject": "lavrov"}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -214,6 +215,20 @@ def annotate(
     from relgraph.web.annotate import start
 
     return start(Path(corpus_dir), target, port, recommender)
+
+
+def review(
+    corpus_dir: str | Path,
+    article: str,
+    accept: Sequence[str] = (),
+    reject: Sequence[str] = (),
+    accept_above: float | None = None,
+) -> Any:
+    """``relgraph review``: annotate's review keys from the terminal (same operations, save
+    and rejection memory as the browser)."""
+    from relgraph.annotate.review import review as run_review
+
+    return run_review(Path(corpus_dir), article, accept, reject, accept_above)
 
 
 def serve(config: Any, host: str, port: int, verbose: bool = False) -> Any:

@@ -8,6 +8,7 @@ composed by picking from the lists.
 
 from __future__ import annotations
 
+import datetime as dt
 import unicodedata
 from typing import Any
 
@@ -32,9 +33,37 @@ def predicates(vocab: Vocabulary | None = None) -> list[dict[str, Any]]:
             "range": sorted(p.range),
             "symmetric": p.symmetric,
             "object_kind": p.object_kind,
+            "triggers": list(p.triggers),
         }
         for p in vocab.predicates.values()
         if not p.registry_only
+    ]
+
+
+# The predicate families of the "claim in three keys" palette: a digit picks the family,
+# a second digit the predicate. Grouped by what a news sentence does; a predicate the
+# ontology adds later and no family names lands in the last one, so every predicate
+# can be reached.
+FAMILIES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("meet", ("met", "visited", "hosted", "invited", "participates_in")),
+    ("say", ("stated_position", "expressed_concern", "sent_message", "urged", "discussed")),
+    ("agree", ("agreed", "signed", "supported", "proposed", "considered")),
+    ("oppose", ("criticized", "rejected", "accused", "denied", "sanctioned")),
+    ("act", ("built", "transferred", "conducted", "cooperates_with", "allied_with")),
+    ("organisation", ("owned_by", "subsidiary_of", "member_of", "operator_of")),
+)
+
+
+def families(vocab: Vocabulary | None = None) -> list[dict[str, Any]]:
+    """The palette's families with the predicates the ontology has, in key order."""
+    names = [p["name"] for p in predicates(vocab)]
+    groups = [[p for p in members if p in names] for _, members in FAMILIES]
+    placed = {p for g in groups for p in g}
+    groups[-1].extend(p for p in names if p not in placed)
+    return [
+        {"family": family, "predicates": group}
+        for (family, _), group in zip(FAMILIES, groups, strict=True)
+        if group
     ]
 
 
@@ -103,29 +132,56 @@ def search_entities(
 
 
 def guess_arguments(
-    registry: Registry, quote: str, predicate: str | None, vocab: Vocabulary | None = None
-) -> dict[str, str]:
-    """Subject and object for a new claim, from the mentions inside the quote.
+    registry: Registry,
+    quote: str,
+    predicate: str | None,
+    vocab: Vocabulary | None = None,
+    published: dt.date | None = None,
+) -> dict[str, Any]:
+    """Subject and object (or participants), date and place for a new claim, from the quote.
 
     The subject is the first mention whose type fits the domain. The object is
     the first later mention that fits the range and has the subject's type
     ("Lavrov (L) meets DPRK Foreign Minister Ri Yong Ho": Ri Yong Ho, not the
-    DPRK that qualifies him), else the first later one that fits the range.
+    DPRK that qualifies him), else the first later one that fits the range. A
+    symmetric predicate with three or more parties of the subject's type named
+    gets them all as participants, in reading order. The date is the first date
+    expression of the quote (as the article file writes it); the place, the first
+    place named after "in" or "at", else the first place.
     """
     vocab = vocab or load_vocabulary()
-    mentions = [registry.by_id()[m.entity] for m in registry.find_mentions(quote)]
+    by_id = registry.by_id()
+    found = [(m.start, m.end, by_id[m.entity]) for m in registry.find_mentions(quote)]
+    mentions = [e for _, _, e in found]
     domain = allowed_types("subject", predicate, vocab)
     range_ = allowed_types("object", predicate, vocab)
-    guess: dict[str, str] = {}
+    guess: dict[str, Any] = {}
+    if published is not None:
+        from relgraph.draft.rules.sentences import find_dates  # the one date finder
+
+        dates = find_dates(quote, published)
+        if dates:
+            guess["date"] = dates[0].value
+    places = [(s, e) for s, _, e in found if e.type == "Place"]
+    after_in = [e for s, e in places if quote[max(0, s - 3) : s] in ("in ", "at ")]
+    if places:
+        guess["place"] = (after_in or [places[0][1]])[0].id
     at = next((i for i, e in enumerate(mentions) if e.type in domain), None)
     if at is None:
         return guess
     subject = mentions[at]
-    guess["subject"] = subject.id
     later = [e for e in mentions[at + 1 :] if e.type in range_ and e.id != subject.id]
     same = [e for e in later if e.type == subject.type]
+    spec = vocab.predicates.get(predicate or "")
+    parties = list(dict.fromkeys(e.id for e in [subject, *same]))
+    if spec is not None and spec.symmetric and len(parties) >= 3:
+        guess["participants"] = parties
+        return guess
+    guess["subject"] = subject.id
     if same or later:
         guess["object"] = (same or later)[0].id
+    if "place" in guess and guess["place"] == guess.get("object"):  # "visited Pyongyang"
+        del guess["place"]
     return guess
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +38,10 @@ ARTICLE_KEYS = ARTICLE_FIELDS
 ROLE_KEYS = ROLE_FIELDS
 CLAIM_KEYS = CLAIM_FIELDS
 SUGGESTED = "suggested"
+# The page's document also carries the article's rejection memory under this key (so an
+# undo brings a rejected item back and forgets the rejection); it is saved to its own
+# file (relgraph.corpus.rejections), never into the article.
+MEMORY = "_rejected"
 # Prose is always double-quoted; ids, dates and keywords are plain when that reads back
 # the same (relgraph.corpus.writer's rules, so both write one layout).
 PROSE = prose(ARTICLE) | prose(ROLE) | prose(CLAIM)
@@ -126,7 +131,7 @@ def dump_with_items(doc: Document) -> tuple[str, list[tuple[int, str, int]]]:
     starts: list[tuple[int, str, int]] = []
     for key in _ordered(doc, ARTICLE_KEYS):
         value = doc[key]
-        if value is None or value == []:
+        if value is None or value == [] or key == MEMORY:
             continue
         if key in ("roles", "claims") and isinstance(value, list):
             lines.append(f"{key}:")
@@ -158,11 +163,16 @@ def trailing_comments(data: bytes) -> bytes:
     return b"\n".join(tail) + b"\n" if tail else b""
 
 
-def save_document(path: Path, doc: Document, base_etag: str) -> str:
+def save_document(
+    path: Path, doc: Document, base_etag: str, before: Callable[[], object] | None = None
+) -> str:
     """Write ``doc`` over ``path`` if the file is still what the page opened; new etag.
 
     Raises :class:`ConflictError` when the file's bytes no longer match
     ``base_etag`` (another tab, an editor, ``relgraph draft`` wrote it since).
+    ``before`` runs once the save is known to go ahead, just before the article is
+    written (the rejection memory is written there: a kill between the two leaves a
+    remembered item still in the article, never a forgotten rejection).
     """
     with _LOCK:
         try:
@@ -177,6 +187,8 @@ def save_document(path: Path, doc: Document, base_etag: str) -> str:
                 path,
                 hint="reload the page to see the file as it is now",
             )
+        if before is not None:
+            before()
         if current and etag_of(data) == current:
             return current
         write_atomic(path, data)

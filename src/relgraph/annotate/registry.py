@@ -10,6 +10,7 @@ alias already taken) is refused with check's own message.
 from __future__ import annotations
 
 import re
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +38,8 @@ def suggest_id(name: str) -> str:
     return slug(name)
 
 
-def _problems(registry: Registry) -> set[tuple[str, str]]:
+def registry_problems(registry: Registry) -> set[tuple[str, str]]:
+    """The registry's problems as (message, hint): an edit may add none."""
     found = {(p.message, p.hint) for p in registry.problems}
     found |= {(p.message, p.hint) for p in validate(Corpus(registry.entities, ()))}
     return found
@@ -46,14 +48,12 @@ def _problems(registry: Registry) -> set[tuple[str, str]]:
 def _replace(root: Path, text: str) -> Registry:
     """Validate the new registry text in a scratch file beside it, then swap it in."""
     path = root / REGISTRY
-    before = _problems(load_registry(root))
-    scratch = path.with_name(f".{path.name}.check")
-    try:
+    before = registry_problems(load_registry(root))
+    with tempfile.TemporaryDirectory(prefix="relgraph-registry-") as folder:
+        scratch = Path(folder) / path.name  # outside the corpus: a kill leaves nothing there
         scratch.write_text(text, encoding="utf-8")
         after = load_registry(root, scratch)
-    finally:
-        scratch.unlink(missing_ok=True)
-    new = sorted(_problems(after) - before)
+    new = sorted(registry_problems(after) - before)
     if new:
         message, hint = new[0]
         raise RegistryEditError(message, path, hint=hint)
@@ -102,6 +102,39 @@ def _aliases(names: list[str], indent: str) -> str:
     return f"{indent}aliases: [{', '.join(token(n) for n in names)}]"
 
 
+Edit = tuple[int, int, list[str]]  # lines[start:end] (0-based) become these lines
+
+
+def alias_edit(lines: list[str], entity: LMap, names: list[str]) -> Edit:
+    """The edit that adds ``names`` to the entity's aliases, on its own lines."""
+    names = [n.strip() for n in names if n.strip()]
+    aliases = entity.get("aliases")
+    if isinstance(aliases, LList) and aliases and all(isinstance(a, LStr) for a in aliases):
+        for name in names:
+            if name in aliases:
+                raise RegistryEditError(f"{name!r} is already an alias of {entity.get('id')!r}")
+        first = entity.line_of("aliases") - 1
+        last = max(a.line for a in aliases) - 1
+        indent = lines[first][: len(lines[first]) - len(lines[first].lstrip())]
+        return first, last + 1, [_aliases([*map(str, aliases), *names], indent)]
+    at = entity.line_of("name") - 1
+    indent = lines[at][: len(lines[at]) - len(lines[at].lstrip())]
+    return at + 1, at + 1, [_aliases(names, indent)] if names else []
+
+
+def apply_edits(lines: list[str], edits: list[Edit]) -> list[str]:
+    """Line edits on the original numbering, applied from the bottom up."""
+    out = list(lines)
+    for start, end, new in sorted(edits, key=lambda e: (e[0], e[1]), reverse=True):
+        out[start:end] = new
+    return out
+
+
+def add_alias_lines(lines: list[str], entity: LMap, names: list[str]) -> list[str]:
+    """The registry's lines with ``names`` added to the entity's aliases."""
+    return apply_edits(lines, [alias_edit(lines, entity, names)])
+
+
 def add_alias(root: Path, entity_id: str, alias: str) -> Registry:
     """Add ``alias`` to an existing entity's aliases, on that entity's own lines."""
     alias = alias.strip()
@@ -115,17 +148,4 @@ def add_alias(root: Path, entity_id: str, alias: str) -> Registry:
         )
         if entity is None:
             raise RegistryEditError(f"unknown entity {entity_id!r}", root / REGISTRY)
-        lines = text.split("\n")
-        aliases = entity.get("aliases")
-        if isinstance(aliases, LList) and aliases and all(isinstance(a, LStr) for a in aliases):
-            if alias in aliases:
-                raise RegistryEditError(f"{alias!r} is already an alias of {entity_id!r}")
-            first = entity.line_of("aliases") - 1
-            last = max(a.line for a in aliases) - 1
-            indent = lines[first][: len(lines[first]) - len(lines[first].lstrip())]
-            lines[first : last + 1] = [_aliases([*map(str, aliases), alias], indent)]
-        else:
-            at = entity.line_of("name") - 1
-            indent = lines[at][: len(lines[at]) - len(lines[at].lstrip())]
-            lines[at + 1 : at + 1] = [_aliases([alias], indent)]
-        return _replace(root, "\n".join(lines))
+        return _replace(root, "\n".join(add_alias_lines(text.split("\n"), entity, [alias])))

@@ -9,15 +9,18 @@ kept in ``.annotate/unsaved/`` so no work is lost).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from relgraph.annotate import choices, ops, registry
+from relgraph.annotate import calibration, choices, ops, registry
 from relgraph.annotate.check import Registry, check_document, load_registry
 from relgraph.annotate.document import (
+    MEMORY,
     ConflictError,
     Document,
     dump_document,
@@ -28,6 +31,7 @@ from relgraph.annotate.document import (
 from relgraph.annotate.view import build_view, quote_status, suggestion_count
 from relgraph.core.errors import CorpusError, Problem, RelgraphError
 from relgraph.core.files import write_atomic
+from relgraph.corpus import rejections
 from relgraph.corpus.layout import REGISTRY, article_names, article_path
 
 # An id names a file (id.yaml): longer than a file name may be, it names no article.
@@ -49,6 +53,8 @@ class Annotator:
     _registry: Registry | None = field(default=None, repr=False)
     _stamp: tuple[int, int] | None = field(default=None, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    # entity edits applied in this run, so the page's undo can reverse them
+    _applied: list[Any] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
         if not (self.root / REGISTRY).is_file():
@@ -138,6 +144,9 @@ class Annotator:
     def open(self, article_id: str) -> dict[str, Any]:
         """The document, the etag of its file and the view: what a page starts from."""
         doc, etag = read_document(self.path_of(article_id))
+        memory = rejections.read(self.root, article_id)
+        if memory:
+            doc[MEMORY] = memory
         return {"doc": doc, "etag": etag, "view": self.view(article_id, doc)}
 
     def etag(self, article_id: str) -> str:
@@ -151,8 +160,14 @@ class Annotator:
     def save(self, article_id: str, doc: Document, etag: str) -> dict[str, Any]:
         """Write atomically if the file is as opened; on conflict keep the work aside."""
         path = self.path_of(article_id)
+        memory = doc.get(MEMORY)
+        items = [m for m in memory if isinstance(m, dict)] if isinstance(memory, list) else []
+
+        def remember() -> None:
+            rejections.write(self.root, article_id, items)
+
         try:
-            return {"etag": save_document(path, doc, etag)}
+            return {"etag": save_document(path, doc, etag, remember)}
         except ConflictError as exc:
             kept = self.keep_unsaved(article_id, doc)
             exc.hint = f"your version is kept in {kept}; reload to see the file as it is now"
@@ -171,6 +186,8 @@ class Annotator:
             "predicates": choices.predicates(),
             "types": choices.entity_types(),
             "statuses": list(choices.STATUSES),
+            "families": choices.families(),
+            "calibration": calibration.load().as_json(),
         }
 
     def search(self, slot: str, predicate: str | None, query: str) -> list[dict[str, str]]:
@@ -180,15 +197,79 @@ class Annotator:
         """Uniqueness of a selection and the arguments a claim quoting it would get."""
         status = quote_status(doc, text)
         reg = self.registry()
-        guess: dict[str, Any] = dict(choices.guess_arguments(reg, text, predicate))
+        try:
+            published: dt.date | None = dt.date.fromisoformat(str(doc.get("published")))
+        except ValueError:
+            published = None
+        guess = choices.guess_arguments(reg, text, predicate, published=published)
         names = reg.by_id()
-        guess["labels"] = {v: f"{names[v].name} ({names[v].type})" for v in guess.values()}
+        ids = [v for k, v in guess.items() if k in ("subject", "object", "place")]
+        ids += guess.get("participants", [])
+        guess["labels"] = {v: f"{names[v].name} ({names[v].type})" for v in ids if v in names}
         status["guess"] = guess
         status["suggested_id"] = registry.suggest_id(text)
         return status
 
-    def add_entity(self, fields: dict[str, Any]) -> None:
-        registry.add_entity(self.root, fields)
+    def add_entity(self, fields: dict[str, Any]) -> int:
+        """A new entity; the number that undoes it (``entity_undo``)."""
+        return self._undoable(
+            f"new entity {fields.get('id')}", lambda: registry.add_entity(self.root, fields)
+        )
 
-    def add_alias(self, entity_id: str, alias: str) -> None:
-        registry.add_alias(self.root, entity_id, alias)
+    def add_alias(self, entity_id: str, alias: str) -> int:
+        """A new alias; the number that undoes it."""
+        return self._undoable(
+            f"alias {alias!r} of {entity_id}",
+            lambda: registry.add_alias(self.root, entity_id, alias),
+        )
+
+    def _undoable(self, title: str, edit: Callable[[], object]) -> int:
+        """Run an edit of entities.yaml and remember its bytes before and after, so the
+        page's undo can put them back (as it does an entity plan's)."""
+        from relgraph.annotate.entities import FileChange, Plan
+
+        path = self.root / REGISTRY
+        before = path.read_bytes()
+        edit()
+        change = FileChange(path, before, path.read_bytes(), (title,))
+        with self._lock:
+            self._applied.append(Plan(title, (change,), 0, 0))
+            return len(self._applied) - 1
+
+    # -- entity edits across files: a plan to preview, then applied in one step --------
+    def entity_plan(self, action: str, entity_id: str, value: str = "") -> dict[str, Any]:
+        """What the edit would change, in which files (nothing written)."""
+        from relgraph.annotate import entities
+
+        return entities.plan(self.root, action, entity_id, value).as_json(self.root)
+
+    def entity_apply(self, action: str, entity_id: str, value: str = "") -> dict[str, Any]:
+        """Make the edit: every file of its plan written atomically, articles first."""
+        from relgraph.annotate import entities
+
+        plan = entities.plan(self.root, action, entity_id, value)
+        entities.apply(plan)
+        with self._lock:
+            self._applied.append(plan)
+            number = len(self._applied) - 1
+        return {**plan.as_json(self.root), "undo": number}
+
+    def entity_undo(self, number: int) -> dict[str, Any]:
+        """Reverse an entity edit of this run, if none of its files changed since."""
+        from relgraph.annotate import entities
+
+        with self._lock:
+            if not 0 <= number < len(self._applied) or self._applied[number] is None:
+                raise NotFound(f"no entity edit number {number} to undo")
+            plan = self._applied[number]
+        entities.apply(entities.reverse(plan))
+        with self._lock:
+            self._applied[number] = None
+        return {"undone": plan.title}
+
+    def page(self, article_id: str, doc: Document) -> dict[str, Any]:
+        """The article's saved page, block by block, marked kept or lost."""
+        from relgraph.annotate.source import compare
+
+        self.path_of(article_id)
+        return compare(self.root, doc)

@@ -167,6 +167,19 @@ def suggestion_count(doc: Document) -> int:
     return sum(is_suggested(i) for kind in ("roles", "claims") for i in _items(doc, kind))
 
 
+def _dev_band(kind: str, item: dict[str, Any]) -> dict[str, Any] | None:
+    """How often suggestions of this kind and confidence were right on the dev set."""
+    from relgraph.annotate.calibration import load
+
+    if not is_suggested(item) or item.get("confidence") is None:
+        return None
+    try:
+        confidence = float(item["confidence"])
+    except (TypeError, ValueError):
+        return None
+    return load().band(kind, confidence)
+
+
 def build_view(doc: Document, registry: Registry, problems: list[Located]) -> dict[str, Any]:
     """The whole page state for one article as JSON-ready data."""
     all_blocks = blocks(doc)
@@ -193,6 +206,7 @@ def build_view(doc: Document, registry: Registry, problems: list[Located]) -> di
                     "labels": {e: by_id[e].name for e in names if e in by_id},
                     "date": resolved_date(doc, item.get("date")),
                     "quote_found": len(places) == 1,
+                    "dev": _dev_band(kind, item),
                     "problems": [
                         p.as_json() for p in problems if p.kind == kind and p.index == index
                     ],

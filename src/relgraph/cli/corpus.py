@@ -206,3 +206,61 @@ def annotate(
         pass
     finally:
         server.server_close()
+
+
+# ---- relgraph review --------------------------------------------------------
+
+
+@cli.command()
+@click.argument("article", metavar="ARTICLE_ID|FILE")
+@click.option(
+    "--corpus",
+    "corpus_dir",
+    default="data",
+    show_default=True,
+    type=click.Path(path_type=Path),
+    help="The corpus folder (entities.yaml and articles/).",
+)
+@click.option("--accept", "accept", multiple=True, metavar="ID", help="Accept this suggestion.")
+@click.option("--reject", "reject", multiple=True, metavar="ID", help="Reject (delete) this item.")
+@click.option(
+    "--accept-above",
+    type=click.FloatRange(0, 1),
+    default=None,
+    metavar="P",
+    help="Accept every suggestion whose confidence is at least P.",
+)
+@click.option("--list", "show", is_flag=True, help="List the roles and claims (the default).")
+def review(
+    article: str,
+    corpus_dir: Path,
+    accept: tuple[str, ...],
+    reject: tuple[str, ...],
+    accept_above: float | None,
+    show: bool,
+) -> None:
+    """Accept or reject an article's suggestions from the terminal: annotate's keys.
+
+    A rejected item is deleted and remembered in rejected/<id>.yaml, so drafting
+    the page again does not propose it, and its id is never given again.
+    """
+    from relgraph import api
+
+    done = api.review(corpus_dir, article, accept, reject, accept_above)
+    if show or not (accept or reject or accept_above is not None):
+        for item in done.items:
+            mark = "suggested" if item.suggested else "accepted "
+            conf = f"{item.confidence:.2f}" if item.confidence is not None else "    "
+            dev = f" ({item.dev})" if item.dev else ""
+            line = f"{item.id:>4}  {mark} {conf}{dev}  {item.summary}  “{item.quote}”"
+            click.echo(printable(line))
+            for problem in item.problems:
+                click.echo(printable(f"        problem: {problem}"))
+    for problem in done.article_problems:
+        click.echo(printable(f"problem: {problem}"))
+    if done.saved:
+        click.echo(
+            f"{done.path}: accepted {len(done.accepted)}, rejected {len(done.rejected)}; saved"
+        )
+    n = done.suggestions
+    click.echo(f"{n} suggestion{'s' * (n != 1)} await review in {done.article}")

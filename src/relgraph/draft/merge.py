@@ -5,16 +5,21 @@ stays as it is (text, metadata, reviewed and suggested items alike), and a new
 suggestion is added only when no item in the file already says the same thing
 (the same predicate and arguments, or the same quote, for a claim; the same
 person and title, or the same quote, for a role), under the next free id.
+
+What the reviewer rejected (``rejected/<id>.yaml``, :mod:`relgraph.corpus.rejections`)
+is never proposed again, and its ids are never given to a new suggestion.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from relgraph.core.dates import DateError, resolve
 from relgraph.core.model import Article, Claim, DateValue, Role, Status
+from relgraph.corpus import rejections
 from relgraph.corpus.quotes import QuoteFinder
 from relgraph.draft import DraftClaim, DraftRole
 from relgraph.draft.assemble import Draft
@@ -109,55 +114,65 @@ def _renumber(items: list[_Item], prefix: str) -> tuple[_Item, ...]:
     return tuple(replace(item, id=f"{prefix}{i:02d}") for i, item in enumerate(items, 1))
 
 
-def _claim_keys(c: Claim) -> set[tuple[object, ...]]:
-    return {(c.predicate, c.participants, c.object), (c.predicate, c.evidence.quote)}
+def _claim_keys(c: Claim) -> set[rejections.Key]:
+    fields = {"predicate": c.predicate, "participants": list(c.participants), "object": c.object}
+    return rejections.claim_keys({**fields, "quote": c.evidence.quote})
 
 
-def _role_keys(r: Role) -> set[tuple[object, ...]]:
-    return {(r.entity, r.title.casefold()), (r.entity, r.evidence.quote)}
+def _role_keys(r: Role) -> set[rejections.Key]:
+    return rejections.role_keys({"entity": r.entity, "title": r.title, "quote": r.evidence.quote})
 
 
-def _next_id(prefix: str, used: set[str]) -> str:
-    numbers = [
-        int(u[len(prefix) :]) for u in used if u.startswith(prefix) and u[len(prefix) :].isdigit()
-    ]
-    return f"{prefix}{max(numbers, default=0) + 1:02d}"
+def _refused(rejected: Sequence[Mapping[str, Any]], item: Claim | Role) -> bool:
+    fields: dict[str, Any]
+    if isinstance(item, Role):
+        fields = {"entity": item.entity, "title": item.title, "quote": item.evidence.quote}
+        return rejections.refused(rejected, fields, role=True)
+    fields = {"predicate": item.predicate, "participants": list(item.participants)}
+    fields.update(object=item.object, quote=item.evidence.quote)
+    return rejections.refused(rejected, fields, role=False)
 
 
-def merge_articles(existing: Article | None, fresh: Article) -> tuple[Article, int, int, int]:
-    """The existing article plus the fresh suggestions it lacks.
+def merge_articles(
+    existing: Article | None, fresh: Article, rejected: Sequence[Mapping[str, Any]] = ()
+) -> tuple[Article, int, int, int]:
+    """The existing article plus the fresh suggestions it lacks and nobody rejected.
 
     Returns (merged, claims added, roles added, items kept). A fresh suggestion
     whose quote is not found exactly once in the existing text (a reviewer may
-    have edited it) is left out rather than written broken.
+    have edited it) is left out rather than written broken. ``rejected`` are the
+    items of the article's rejection memory: a suggestion matching one is left
+    out, and no new item takes the id of one.
     """
-    if existing is None:
+    if existing is None and not rejected:
         return fresh, len(fresh.claims), len(fresh.roles), 0
-    finder = QuoteFinder(existing.text, existing.captions)
-    claims = list(existing.claims)
+    base = existing or replace(fresh, claims=(), roles=())
+    finder = QuoteFinder(base.text, base.captions)
+    gone = rejections.ids_of(rejected)
+    claims = list(base.claims)
     seen = set().union(*(_claim_keys(c) for c in claims))
-    used = {c.id for c in claims}
+    used = gone | {c.id for c in claims}
     for c in fresh.claims:
         evidence, _, _ = finder.locate(c.evidence.quote)
-        if evidence is None or _claim_keys(c) & seen:
+        if evidence is None or _claim_keys(c) & seen or _refused(rejected, c):
             continue
-        new_id = _next_id("c", used)
+        new_id = rejections.next_id("c", used)
         claims.append(replace(c, id=new_id, evidence=evidence))
         used.add(new_id)
         seen |= _claim_keys(c)
-    roles = list(existing.roles)
+    roles = list(base.roles)
     seen = set().union(*(_role_keys(r) for r in roles))
-    used = {r.id for r in roles}
+    used = gone | {r.id for r in roles}
     for r in fresh.roles:
         evidence, _, _ = finder.locate(r.evidence.quote)
-        if evidence is None or _role_keys(r) & seen:
+        if evidence is None or _role_keys(r) & seen or _refused(rejected, r):
             continue
-        new_id = _next_id("r", used)
-        roles.append(replace(r, id=new_id, evidence=evidence, article=existing.id))
+        new_id = rejections.next_id("r", used)
+        roles.append(replace(r, id=new_id, evidence=evidence, article=base.id))
         used.add(new_id)
         seen |= _role_keys(r)
-    added_claims = len(claims) - len(existing.claims)
-    added_roles = len(roles) - len(existing.roles)
-    kept = len(existing.claims) + len(existing.roles)
-    merged = replace(existing, claims=tuple(claims), roles=tuple(roles))
+    added_claims = len(claims) - len(base.claims)
+    added_roles = len(roles) - len(base.roles)
+    kept = len(existing.claims) + len(existing.roles) if existing else 0
+    merged = replace(base, claims=tuple(claims), roles=tuple(roles))
     return merged, added_claims, added_roles, kept

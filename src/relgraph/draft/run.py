@@ -215,7 +215,10 @@ def write_draft(
     fresh = article_from_draft(draft)
     path = own or corpus_dir / ARTICLES / f"{fresh.id}.yaml"
     existing = _read_existing(path) if own is not None and path.exists() else None
-    merged, added_claims, added_roles, kept = merge_articles(existing, fresh)
+    from relgraph.corpus import rejections
+
+    memory = rejections.read(corpus_dir, path.stem)  # what review rejected stays out
+    merged, added_claims, added_roles, kept = merge_articles(existing, fresh, memory)
     used = _used_ids(merged)
     new_stubs = [s for s in draft.suggestions.stubs if s.id not in registry]
     if existing is not None:  # a re-draft adds only the stubs its new suggestions name

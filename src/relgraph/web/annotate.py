@@ -172,7 +172,7 @@ class _Handler(GuardedHandler):
         route = (method, parts[0] if parts else "", len(parts))
         arg = parts[1] if len(parts) > 1 else ""
         doc = body.get("doc")
-        needs_doc = method == "POST" and route[1] in ("view", "op", "save", "quote")
+        needs_doc = method == "POST" and route[1] in ("view", "op", "save", "quote", "page")
         if needs_doc and not isinstance(doc, dict):
             raise Refused(HTTPStatus.BAD_REQUEST, "'doc' must be the article as an object")
         match route:
@@ -216,10 +216,23 @@ class _Handler(GuardedHandler):
                 if not isinstance(fields, dict):
                     raise Refused(HTTPStatus.BAD_REQUEST, "'fields' must be an object")
                 if fields.get("alias_of"):
-                    app.add_alias(str(fields["alias_of"]), str(fields.get("name") or ""))
-                else:
-                    app.add_entity(fields)
-                return {"ok": True}
+                    name = str(fields.get("name") or "")
+                    return {"ok": True, "undo": app.add_alias(str(fields["alias_of"]), name)}
+                return {"ok": True, "undo": app.add_entity(fields)}
+            case ("POST", "entity-undo", 1):
+                number = body.get("undo")
+                if not isinstance(number, int) or isinstance(number, bool):
+                    raise Refused(HTTPStatus.BAD_REQUEST, "'undo' must be a number")
+                return app.entity_undo(number)
+            case ("POST", "page", 2):
+                return app.page(arg, doc)  # type: ignore[arg-type]
+            case ("POST", "entity-plan" | "entity-apply", 1):
+                action, entity_id, value = (body.get(k, "") for k in ("action", "id", "value"))
+                if not all(isinstance(v, str) for v in (action, entity_id, value)):
+                    raise Refused(HTTPStatus.BAD_REQUEST, "'action', 'id', 'value' must be text")
+                if route[1] == "entity-plan":
+                    return {"plan": app.entity_plan(action, entity_id, value)}
+                return {"plan": app.entity_apply(action, entity_id, value)}
         raise Refused(HTTPStatus.NOT_FOUND, "no such API route")
 
     # -- responses ------------------------------------------------------------------------

@@ -39,8 +39,9 @@ export function renderItems(view, list, current) {
   clear(list);
   for (const item of view.items) {
     const f = item.fields;
+    const dev = item.dev ? ` · dev ${item.dev.right}/${item.dev.drafted} right` : "";
     const status = item.suggested
-      ? el("span", { class: "badge suggested" }, `suggested ${f.confidence ?? ""}`.trim())
+      ? el("span", { class: "badge suggested", title: item.dev ? `of the suggestions at ${item.dev.band} on the dev set` : null }, `suggested ${f.confidence ?? ""}${dev}`.trim())
       : el("span", { class: "badge reviewed" }, "reviewed");
     const extra = [f.status && f.status !== "asserted" ? f.status : null, f.place && `in ${label(item, f.place)}`]
       .filter(Boolean)

@@ -1,12 +1,16 @@
 // The annotation page: state, the queue of changes, and the glue between parts.
 import { get, pageUrl, post, token } from "./api.js";
 import { clear, el, show } from "./dom.js";
-import { openEditor, openEntityForm } from "./editor.js";
+import { composer } from "./compose.js";
+import { loadChoices, openEditor } from "./editor.js";
 import { renderCounts, renderItems } from "./items.js";
 import { bindKeys } from "./keys.js";
+import { Palette } from "./palette.js";
+import { toggleHelp } from "./panels.js";
 import { highlight, renderReader } from "./reader.js";
 import { Saver } from "./save.js";
-import { forgetSelection, selectionNow, watchSelection } from "./selection.js";
+import { watchSelection } from "./selection.js";
+import { renderSource } from "./source.js";
 
 const $ = (id) => document.getElementById(id);
 const state = { id: null, doc: null, etag: null, view: null, current: null, dirty: false, conflict: false, selection: null };
@@ -39,6 +43,16 @@ function report(status, message) {
 }
 
 const saver = new Saver(state, queue, report);
+const palette = new Palette(document.getElementById("palette"), (predicate) => queue(() => claimFromSelection(predicate)));
+
+// The accept-all threshold comes from the reliability table measured on the dev set.
+function calibrate(table) {
+  const found = Object.values(table.accept_above).filter((t) => t !== null);
+  $("threshold").value = found.length ? String(Math.min(...found)) : "1";
+  $("calibration").textContent = found.length
+    ? `(${table.set}: ≥ ${Math.round(table.target * 100)} % right from here)`
+    : `(${table.set}: no confidence was ≥ ${Math.round(table.target * 100)} % right)`;
+}
 
 function itemByKey(key) {
   return state.view.items.find((i) => i.key === key) || null;
@@ -52,6 +66,7 @@ function render() {
   document.title = `${state.view.title || state.id} — relgraph annotate`;
   setCurrent(state.current);
   document.body.dataset.suggestions = String(state.view.suggestions);
+  if (!$("source").hidden) queue(() => renderSource(state, $("source"), pull));
 }
 
 function setCurrent(key, scroll = true) {
@@ -93,6 +108,9 @@ function position() {
   return Math.max(0, state.view.items.findIndex((i) => i.key === state.current));
 }
 
+const { claimFromSelection, roleFromSelection, quoteFromSelection, editMetadata, editEntities, entityFromSelection, claimIds, previewItem, reload } =
+  composer({ state, change, render, itemByKey, history, saver, report });
+
 const actions = {
   accept: () =>
     queue(async () => {
@@ -129,11 +147,34 @@ const actions = {
     queue(async () => {
       const last = history.pop();
       if (!last) return show("notice", "nothing to undo", "info");
+      if (last.entity !== undefined) {
+        await saver.save(); // the article as the page holds it, before the files go back
+        await post("/api/entity-undo", { undo: last.entity });
+        await reload();
+        state.current = last.current;
+        show("notice", `undone: ${last.title}`, "info");
+        render();
+        return;
+      }
       const result = await post(`/api/view/${encodeURIComponent(state.id)}`, { doc: last.doc });
       Object.assign(state, { doc: last.doc, view: result.view, current: last.current });
       saver.changed();
       render();
     }),
+  roleFromSelection: () => queue(() => roleFromSelection()),
+  quoteFromSelection: () => queue(() => quoteFromSelection()),
+  metadata: () => queue(() => editMetadata()),
+  entities: () => queue(() => editEntities()),
+  page: () => {
+    if (!$("source").hidden) {
+      $("source").hidden = true;
+      return;
+    }
+    queue(() => renderSource(state, $("source"), pull));
+  },
+  help: () => toggleHelp(),
+  escape: () => palette.close(),
+  digit: (n) => palette.digit(n, Boolean(state.selection && state.selection.ok)),
 };
 
 function move(step) {
@@ -154,6 +195,8 @@ async function editCurrent() {
     quote: item.fields.quote,
     published: state.doc.published,
     labels: item.labels,
+    claimIds: claimIds(),
+    preview: (f) => previewItem({ op: "edit", kind: item.kind, index: item.index, fields: f }, item.kind, item.index),
   });
   if (!fields) return;
   await change({ op: "edit", kind: item.kind, index: item.index, fields });
@@ -161,33 +204,11 @@ async function editCurrent() {
   setCurrent(item.key);
 }
 
-async function claimFromSelection() {
-  const selection = await selectionNow($("reader"), state);
-  const text = selection && selection.text;
-  if (!text) return show("notice", "select the words of the claim in the text first", "error");
-  if (!selection.ok) return show("notice", selection.message, "error");
-  const guess = async (predicate) =>
-    (await post(`/api/quote/${encodeURIComponent(state.id)}`, { doc: state.doc, text, predicate })).guess;
-  const fields = await openEditor({ title: "New claim", kind: "claims", fields: {}, quote: text, published: state.doc.published, guess });
-  if (!fields) return;
-  await change({ op: "add", kind: "claims", fields: { ...fields, quote: text } });
-  state.current = `claims:${state.view.items.filter((i) => i.kind === "claims").length - 1}`;
-  forgetSelection($("selection"), state);
-  render();
-}
-
-async function entityFromSelection() {
-  const selection = await selectionNow($("reader"), state);
-  const text = (selection && selection.text) || "";
-  if (!text.trim()) return show("notice", "select the name in the text first", "error");
-  const fields = await openEntityForm(text.trim(), selection.suggested_id || "");
-  if (!fields) return;
-  await post("/api/entity", { fields });
-  const result = await post(`/api/view/${encodeURIComponent(state.id)}`, { doc: state.doc });
-  state.view = result.view;
-  forgetSelection($("selection"), state);
-  show("notice", fields.alias_of ? `added alias “${fields.name}” to ${fields.alias_of}` : `added entity ${fields.id}`, "info");
-  render();
+async function pull(block) {
+  await queue(async () => {
+    await change({ op: "pull", ...block });
+    render();
+  });
 }
 
 // Where quotes overlap, the shortest (most specific) one is meant.
@@ -242,6 +263,10 @@ async function openArticle(id) {
     report("saved");
   }
   state.current = nextSuggestion(0);
+  const choices = await loadChoices();
+  palette.setFamilies(choices.families);
+  state.paletteHint = palette.hint();
+  calibrate(choices.calibration);
   $("app").hidden = false;
   render();
   bindKeys(actions);

@@ -3,7 +3,8 @@
 import { get } from "./api.js";
 import { clear, el } from "./dom.js";
 
-export function entityPicker(name, value, slotOf, predicateOf, labels = {}) {
+// `onPick(result)` may take the pick instead (a list that adds it as a chip): it returns true.
+export function entityPicker(name, value, slotOf, predicateOf, labels = {}, onPick = null) {
   const input = el("input", { type: "text", name, id: `field-${name}`, autocomplete: "off", value: value || "" });
   input.dataset.chosen = value || "";
   const chosen = el("span", { class: "chosen" }, labels[value] || "");
@@ -32,6 +33,10 @@ export function entityPicker(name, value, slotOf, predicateOf, labels = {}) {
   }
 
   function pick(r) {
+    if (onPick && onPick(r)) {
+      clear(results);
+      return;
+    }
     input.value = r.id;
     input.dataset.chosen = r.id;
     chosen.textContent = `${r.name} (${r.type})`;

@@ -80,3 +80,13 @@ export function highlight(container, item) {
     if (item.entities.includes(node.dataset.entity)) node.classList.add("arg");
   }
 }
+
+// The entity mentions inside the current selection, in reading order.
+export function mentionsIn(container) {
+  const selection = window.getSelection();
+  if (!selection || selection.isCollapsed || !selection.rangeCount) return [];
+  const range = selection.getRangeAt(0);
+  return [...container.querySelectorAll("[data-entity]")]
+    .filter((node) => range.intersectsNode(node))
+    .map((node) => ({ entity: node.dataset.entity, type: [...node.classList].find((c) => c.startsWith("type-")).slice(5) }));
+}

@@ -11,24 +11,6 @@ export function selectedText(reader) {
   return selection.toString();
 }
 
-// The selection as the reader sees it now. Its status is fetched once the selection has
-// settled (120 ms), so a key pressed sooner would act on the words selected before: then
-// the status of the words selected now is asked for first.
-export async function selectionNow(reader, state) {
-  const text = selectedText(reader);
-  if (!text.trim() || (state.selection && state.selection.text === text)) return state.selection;
-  const status = await post(`/api/quote/${encodeURIComponent(state.id)}`, { doc: state.doc, text });
-  return { text, ...status };
-}
-
-// After the selection was used: the words and their status are gone at once (the
-// selectionchange that follows would hide them only after the debounce).
-export function forgetSelection(box, state) {
-  window.getSelection().removeAllRanges();
-  state.selection = null;
-  box.hidden = true;
-}
-
 export function watchSelection(reader, box, state) {
   let timer = null;
   let seq = 0;
@@ -42,14 +24,25 @@ export function watchSelection(reader, box, state) {
         box.hidden = true;
         return;
       }
-      const status = await post(`/api/quote/${encodeURIComponent(state.id)}`, { doc: state.doc, text });
+      let status;
+      try {
+        status = await post(`/api/quote/${encodeURIComponent(state.id)}`, { doc: state.doc, text });
+      } catch (error) {
+        status = { ok: false, count: 0, message: `not checked: ${error.message}` };
+      }
       if (mine !== seq) return;
       state.selection = { text, ...status };
       clear(box);
       box.append(
         el("q", {}, text),
         el("div", { class: status.ok ? "ok" : "error", id: "quote-status" }, status.message),
-        el("div", { class: "hint" }, status.ok ? "c: new claim with this quote · n: new entity or alias" : "n: new entity or alias"),
+        el(
+          "div",
+          { class: "hint" },
+          status.ok
+            ? `${state.paletteHint || ""} · c: new claim · o: new role · q: quote of the current item · n: new entity or alias`
+            : "n: new entity or alias",
+        ),
       );
       box.hidden = false;
     }, 120);
