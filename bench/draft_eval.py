@@ -110,22 +110,7 @@ def claim_key(pred: str, participants: tuple[str, ...], obj: str | None) -> tupl
     return (pred, participants[0], obj)
 
 
-@dataclass
-class Score:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    def add(self, other: Score) -> None:
-        self.tp, self.fp, self.fn = self.tp + other.tp, self.fp + other.fp, self.fn + other.fn
-
-    @property
-    def p(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def r(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+Score = draft_gold.Score  # one precision/recall counter for both evaluations
 
 
 @dataclass

@@ -118,6 +118,28 @@ def browser():  # type: ignore[no-untyped-def]
         instance.close()
 
 
+@pytest.fixture(scope="session")
+def html(tmp_path_factory: pytest.TempPathFactory, bundled_store_path: Path) -> Path:
+    """The explorer page of the bundled corpus, rendered once for every explorer test."""
+    from relgraph import api
+
+    path, *_ = api.render(bundled_store_path, tmp_path_factory.mktemp("explorer") / "g.html")
+    return path
+
+
+@pytest.fixture
+def page(browser, html: Path):  # type: ignore[no-untyped-def]
+    """The explorer page open in Chromium; after the test, no script error and no request
+    that leaves the machine (a test module may define its own ``page``)."""
+    from browserpage import Page
+
+    opened = Page(browser, html)
+    yield opened
+    assert opened.errors == []
+    assert opened.only_local_requests(), opened.requests
+    opened.close()
+
+
 def free_port() -> int:
     import socket
 

@@ -16,16 +16,9 @@ import networkx as nx
 import pytest
 
 from browserpage import Page
-from relgraph import api
 
 pytestmark = pytest.mark.filterwarnings("ignore::ResourceWarning")
 SVG = "{http://www.w3.org/2000/svg}"
-
-
-@pytest.fixture(scope="module")
-def html(tmp_path_factory: pytest.TempPathFactory, bundled_store_path: Path) -> Path:
-    path, *_ = api.render(bundled_store_path, tmp_path_factory.mktemp("exports") / "g.html")
-    return path
 
 
 @pytest.fixture

@@ -4,35 +4,18 @@ the page data Python computed."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from browserpage import Page
-from relgraph import api
 
 pytestmark = pytest.mark.filterwarnings("ignore::ResourceWarning")
 
 # Each visible statement (once per visible link) with its attributes.
 VISIBLE = """(() => { const x = relgraphExplorer;
   return x.visibleEdgeIds().flatMap(e => x.claimsOf(e)); })()"""
-
-
-@pytest.fixture(scope="module")
-def html(tmp_path_factory: pytest.TempPathFactory, bundled_store_path: Path) -> Path:
-    path, *_ = api.render(bundled_store_path, tmp_path_factory.mktemp("filters") / "g.html")
-    return path
-
-
-@pytest.fixture
-def page(browser: Any, html: Path) -> Iterator[Page]:
-    opened = Page(browser, html)
-    yield opened
-    assert opened.errors == []
-    assert opened.only_local_requests(), opened.requests
-    opened.close()
 
 
 def _edges_with_countries(page: Page) -> list[tuple[str, str]]:

@@ -3,7 +3,6 @@ Back and Forward restore views, and links stay short after expansions."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -11,28 +10,12 @@ import networkx as nx
 import pytest
 
 from browserpage import Page
-from relgraph import api
 from relgraph.explorer.render import write_html
 from relgraph.explorer.view import FULL_NODES
 
 pytestmark = pytest.mark.filterwarnings("ignore::ResourceWarning")
 VIEW = """[relgraphExplorer.visibleEdgeIds().sort(), relgraphExplorer.state.selected,
   relgraphExplorer.state.countries, relgraphExplorer.state.since, relgraphExplorer.state.until]"""
-
-
-@pytest.fixture(scope="module")
-def html(tmp_path_factory: pytest.TempPathFactory, bundled_store_path: Path) -> Path:
-    path, *_ = api.render(bundled_store_path, tmp_path_factory.mktemp("history") / "g.html")
-    return path
-
-
-@pytest.fixture
-def page(browser: Any, html: Path) -> Iterator[Page]:
-    opened = Page(browser, html)
-    yield opened
-    assert opened.errors == []
-    assert opened.only_local_requests(), opened.requests
-    opened.close()
 
 
 def _travel(page: Page, step: str, expected_hash: str) -> None:

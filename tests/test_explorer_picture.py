@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import math
 import statistics
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -14,26 +13,10 @@ import networkx as nx
 import pytest
 
 from browserpage import Page
-from relgraph import api
 from relgraph.explorer.render import write_html
 
 pytestmark = pytest.mark.filterwarnings("ignore::ResourceWarning")
 POSITIONS = "relgraphExplorer.network.getPositions(relgraphExplorer.visibleNodeIds())"
-
-
-@pytest.fixture(scope="module")
-def html(tmp_path_factory: pytest.TempPathFactory, bundled_store_path: Path) -> Path:
-    path, *_ = api.render(bundled_store_path, tmp_path_factory.mktemp("picture") / "g.html")
-    return path
-
-
-@pytest.fixture
-def page(browser: Any, html: Path) -> Iterator[Page]:
-    opened = Page(browser, html)
-    yield opened
-    assert opened.errors == []
-    assert opened.only_local_requests(), opened.requests
-    opened.close()
 
 
 def overlapping(page: Page) -> list[tuple[str, str]]:

@@ -3,32 +3,12 @@ accents and hyphens, one typo forgiven, structured terms, entities without state
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-from typing import Any
-
 import pytest
 
 from browserpage import Page
-from relgraph import api
 from relgraph.explorer.facets import fold
 
 pytestmark = pytest.mark.filterwarnings("ignore::ResourceWarning")
-
-
-@pytest.fixture(scope="module")
-def html(tmp_path_factory: pytest.TempPathFactory, bundled_store_path: Path) -> Path:
-    path, *_ = api.render(bundled_store_path, tmp_path_factory.mktemp("search") / "g.html")
-    return path
-
-
-@pytest.fixture
-def page(browser: Any, html: Path) -> Iterator[Page]:
-    opened = Page(browser, html)
-    yield opened
-    assert opened.errors == []
-    assert opened.only_local_requests(), opened.requests
-    opened.close()
 
 
 def _top(page: Page, text: str) -> str:

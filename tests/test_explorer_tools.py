@@ -4,7 +4,6 @@ isolate, pin and expand by one relation."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -12,25 +11,9 @@ import networkx as nx
 import pytest
 
 from browserpage import Page
-from relgraph import api
 from relgraph.network.projection import project
 
 pytestmark = pytest.mark.filterwarnings("ignore::ResourceWarning")
-
-
-@pytest.fixture(scope="module")
-def html(tmp_path_factory: pytest.TempPathFactory, bundled_store_path: Path) -> Path:
-    path, *_ = api.render(bundled_store_path, tmp_path_factory.mktemp("tools") / "g.html")
-    return path
-
-
-@pytest.fixture
-def page(browser: Any, html: Path) -> Iterator[Page]:
-    opened = Page(browser, html)
-    yield opened
-    assert opened.errors == []
-    assert opened.only_local_requests(), opened.requests
-    opened.close()
 
 
 def tab_to(page: Page, selector: str, limit: int = 250) -> None:
