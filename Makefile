@@ -35,6 +35,7 @@ demo: $(STAMP)
 	@echo "  relgraph serve                               # SPARQL endpoint at http://127.0.0.1:7878/sparql"
 	@echo "  relgraph draft data/pages/                   # draft articles from saved news pages"
 	@echo "  relgraph annotate                            # review drafted suggestions in the browser"
+	@echo "  relgraph review ARTICLE --list               # or in the terminal: --accept/--reject IDs"
 	@echo "  relgraph check data/                         # validate after editing an article"
 	@echo "  make test                                    # the whole test suite"
 
