@@ -12,7 +12,16 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from annotating import ARTICLE, DRAFT, HOSTILE, copy_corpus, running
+from annotating import (
+    ARTICLE,
+    DRAFT,
+    HOSTILE,
+    SELECT_JS,
+    copy_corpus,
+    open_article,
+    running,
+    wait_saved,
+)
 from relgraph.annotate.document import read_document
 from relgraph.annotate.session import Annotator
 from relgraph.web.annotate import AnnotateServer
@@ -36,26 +45,17 @@ def server(corpus: Path) -> Iterator[AnnotateServer]:
 
 @pytest.fixture
 def page(browser: Any) -> Iterator[Any]:
+    """A tab that fails on a page error or an alert; console messages are allowed, since
+    the hostile-article and other-origin tests make the browser log what it blocked."""
     context = browser.new_context(viewport={"width": 1400, "height": 900})
     context.set_default_timeout(10_000)
     tab = context.new_page()
     errors: list[str] = []
     tab.on("pageerror", lambda e: errors.append(str(e)))
     tab.on("dialog", lambda d: errors.append(f"dialog: {d.message}") or d.dismiss())
-    tab.errors = errors
     yield tab
     context.close()
     assert not errors
-
-
-def open_article(page: Any, server: AnnotateServer, article: str = ARTICLE) -> None:
-    page.goto(server.url(article))
-    page.wait_for_selector("body[data-ready=true]")
-
-
-def wait_saved(page: Any) -> None:
-    """Nothing queued, nothing unsaved (the page's CSP forbids wait_for_function's eval)."""
-    page.wait_for_selector("body[data-idle=true] #status[data-state=saved]")
 
 
 def press(page: Any, key: str, count: int = 1) -> None:
@@ -64,27 +64,8 @@ def press(page: Any, key: str, count: int = 1) -> None:
 
 
 def select_text(page: Any, words: str) -> None:
-    """Select ``words`` in the article as a mouse drag would (the first place they occur)."""
-    page.evaluate(
-        """(words) => {
-          const reader = document.getElementById('reader');
-          const walker = document.createTreeWalker(reader, NodeFilter.SHOW_TEXT);
-          const nodes = []; let text = '';
-          for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-            nodes.push([n, text.length]);
-            text += n.data;
-          }
-          const at = text.indexOf(words);
-          if (at < 0) throw new Error('not in the page: ' + words);
-          const locate = (offset) => {
-            for (const [n, s] of nodes) if (offset <= s + n.data.length) return [n, offset - s];
-          };
-          const range = document.createRange();
-          range.setStart(...locate(at)); range.setEnd(...locate(at + words.length));
-          const sel = window.getSelection(); sel.removeAllRanges(); sel.addRange(range);
-        }""",
-        words,
-    )
+    """Select ``words`` in the article as a mouse drag would, without waiting for the page."""
+    page.evaluate(SELECT_JS, words)
 
 
 def wait_status_of(page: Any, words: str) -> None:
