@@ -94,6 +94,16 @@ def build(
         click.echo(f"{s.store} is up to date ({s.articles} articles, {s.quads} quads)")
 
 
+# The corpus folder a review command reads and writes (annotate, review).
+_CORPUS = click.option(
+    "--corpus",
+    "corpus_dir",
+    default="data",
+    show_default=True,
+    type=click.Path(path_type=Path),
+    help="The corpus folder (entities.yaml and articles/).",
+)
+
 _RECOMMENDER = click.option(
     "--recommender",
     type=click.Choice(sorted(RECOMMENDERS)),
@@ -172,14 +182,7 @@ def draft(pages: tuple[Path, ...], corpus_dir: Path, reference: Any, recommender
 
 @cli.command()
 @click.argument("target", required=False, metavar="[ARTICLE_ID|FILE]")
-@click.option(
-    "--corpus",
-    "corpus_dir",
-    default="data",
-    show_default=True,
-    type=click.Path(path_type=Path),
-    help="The corpus folder (entities.yaml and articles/).",
-)
+@_CORPUS
 @click.option("--port", type=int, default=0, help="Port on 127.0.0.1 (default: a free one).")
 @click.option("--no-browser", is_flag=True, help="Only print the URL.")
 @_RECOMMENDER
@@ -213,14 +216,7 @@ def annotate(
 
 @cli.command()
 @click.argument("article", metavar="ARTICLE_ID|FILE")
-@click.option(
-    "--corpus",
-    "corpus_dir",
-    default="data",
-    show_default=True,
-    type=click.Path(path_type=Path),
-    help="The corpus folder (entities.yaml and articles/).",
-)
+@_CORPUS
 @click.option("--accept", "accept", multiple=True, metavar="ID", help="Accept this suggestion.")
 @click.option("--reject", "reject", multiple=True, metavar="ID", help="Reject (delete) this item.")
 @click.option(
